@@ -1,0 +1,72 @@
+import type { Category, Role } from "./programme.js";
+
+// Invitation rules: deep-link payloads, lifetimes, usage limits. Time is passed in.
+
+export const INVITATION_DEFAULT_DAYS = 30;
+export const INVITATION_MAX_DAYS = 365;
+/** Default number of people one link admits: a curator link is personal, others go to a class. */
+export function defaultMaxUses(role: Role): number {
+  return role === "curator" ? 1 : 40;
+}
+
+/** Random bytes in a token: 192 bits, well above the 128 required. */
+export const TOKEN_BYTES = 24;
+const TOKEN_CHARS = Math.ceil((TOKEN_BYTES * 4) / 3); // base64url without padding: 32
+
+/** Deep-link payload kinds: an invitation to a role; more kinds (a parent's link) come later. */
+export type LinkKind = "invite";
+const PREFIX: Record<LinkKind, string> = { invite: "i" };
+
+export function encodeStartPayload(kind: LinkKind, token: string): string {
+  return `${PREFIX[kind]}_${token}`;
+}
+
+export type ParsedPayload = { kind: LinkKind; token: string } | { kind: "malformed" } | { kind: "none" };
+
+export function parseStartPayload(payload: string | undefined): ParsedPayload {
+  const text = (payload ?? "").trim();
+  if (text === "") return { kind: "none" };
+  const m = new RegExp(`^([a-z])_([A-Za-z0-9_-]{${TOKEN_CHARS}})$`).exec(text);
+  if (!m) return { kind: "malformed" };
+  const kind = (Object.keys(PREFIX) as LinkKind[]).find((k) => PREFIX[k] === m[1]);
+  return kind && m[2] ? { kind, token: m[2] } : { kind: "malformed" };
+}
+
+export function inviteLink(botUsername: string, token: string): string {
+  return `https://t.me/${botUsername}?start=${encodeStartPayload("invite", token)}`;
+}
+
+export interface InvitationState {
+  expiresAt: Date;
+  revokedAt?: Date | null | undefined;
+  remainingUses: number;
+}
+
+export type InvitationStatus = "usable" | "expired" | "revoked" | "used-up";
+
+/** Why a stored invitation can or cannot be used now. Revocation wins over the rest. */
+export function invitationStatus(inv: InvitationState, now: Date): InvitationStatus {
+  if (inv.revokedAt) return "revoked";
+  if (inv.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (inv.remainingUses <= 0) return "used-up";
+  return "usable";
+}
+
+export function expiryFrom(now: Date, days: number): Date {
+  return new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
+}
+
+export interface InvitationTarget {
+  role: Role;
+  category?: Category | undefined;
+  grade?: number | undefined;
+}
+
+/** Checks that a target is coherent: a curator has no category, a student has a class. */
+export function validateTarget(t: InvitationTarget): "ok" | "category-required" | "grade-required" | "unexpected-category" {
+  if (t.role === "curator") return t.category ? "unexpected-category" : "ok";
+  if (!t.category) return "category-required";
+  if (t.role === "mentee" && t.category !== "student" && t.category !== "teacher") return "unexpected-category";
+  if (t.category === "student" && (t.grade === undefined || t.grade < 1 || t.grade > 11)) return "grade-required";
+  return "ok";
+}

@@ -1,0 +1,47 @@
+import { MongoClient, type Db } from "mongodb";
+import { ConversationsStore } from "./conversations.js";
+import { InvitationsStore } from "./invitations.js";
+import { MembershipsStore } from "./memberships.js";
+import { ProgrammesStore } from "./programmes.js";
+import { SchoolsStore } from "./schools.js";
+import { UpdatesStore } from "./updates.js";
+import { UsersStore } from "./users.js";
+
+export interface Store {
+  db: Db;
+  users: UsersStore;
+  schools: SchoolsStore;
+  programmes: ProgrammesStore;
+  memberships: MembershipsStore;
+  invitations: InvitationsStore;
+  updates: UpdatesStore;
+  conversations: ConversationsStore<unknown>;
+}
+
+export function createStore(db: Db): Store {
+  return {
+    db,
+    users: new UsersStore(db),
+    schools: new SchoolsStore(db),
+    programmes: new ProgrammesStore(db),
+    memberships: new MembershipsStore(db),
+    invitations: new InvitationsStore(db),
+    updates: new UpdatesStore(db),
+    conversations: new ConversationsStore(db),
+  };
+}
+
+/** Creates every collection's indexes; run once at startup. */
+export async function ensureIndexes(store: Store): Promise<void> {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.conversations]) {
+    await part.ensureIndexes();
+  }
+}
+
+export async function connectStore(uri: string, dbName: string): Promise<{ client: MongoClient; store: Store }> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+  await client.connect();
+  const store = createStore(client.db(dbName));
+  await ensureIndexes(store);
+  return { client, store };
+}

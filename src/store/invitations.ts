@@ -1,0 +1,105 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Collection, Db } from "mongodb";
+import { z } from "zod";
+import { TOKEN_BYTES, invitationStatus, type InvitationStatus } from "../domain/invitations.js";
+import { CATEGORIES, ROLES } from "../domain/programme.js";
+import { newId } from "./ids.js";
+
+// Invitations are stored by the SHA-256 of their token only: a leaked database gives no links.
+
+export const invitationSchema = z.object({
+  _id: z.string(),
+  tokenHash: z.string().length(64),
+  programmeId: z.string(),
+  role: z.enum(ROLES),
+  category: z.enum(CATEGORIES).nullable(),
+  grade: z.number().int().min(1).max(11).nullable(),
+  createdBy: z.number().int(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  maxUses: z.number().int().min(1),
+  remainingUses: z.number().int().min(0),
+  revokedAt: z.date().nullable(),
+  revokedBy: z.number().int().nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type RedeemResult = { ok: true; invitation: Invitation } | { ok: false; reason: InvitationStatus | "unknown" };
+
+export class InvitationsStore {
+  private readonly col: Collection<Invitation>;
+  constructor(db: Db) {
+    this.col = db.collection<Invitation>("invitations");
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.col.createIndex({ tokenHash: 1 }, { unique: true });
+    await this.col.createIndex({ programmeId: 1, createdAt: -1 });
+  }
+
+  /** Creates an invitation and returns the token; the token itself is never stored. */
+  async create(
+    input: Pick<Invitation, "programmeId" | "role" | "category" | "grade" | "createdBy" | "expiresAt" | "maxUses">,
+    now: Date,
+  ): Promise<{ invitation: Invitation; token: string }> {
+    const token = randomBytes(TOKEN_BYTES).toString("base64url");
+    const invitation = invitationSchema.parse({
+      ...input,
+      _id: newId(),
+      tokenHash: hashToken(token),
+      createdAt: now,
+      remainingUses: input.maxUses,
+      revokedAt: null,
+      revokedBy: null,
+    });
+    await this.col.insertOne(invitation);
+    return { invitation, token };
+  }
+
+  async findByToken(token: string): Promise<Invitation | null> {
+    const doc = await this.col.findOne({ tokenHash: hashToken(token) });
+    return doc ? invitationSchema.parse(doc) : null;
+  }
+
+  /** Takes one use of the invitation atomically: two people racing for the last use cannot both win. */
+  async redeem(token: string, now: Date): Promise<RedeemResult> {
+    const doc = await this.col.findOneAndUpdate(
+      { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now }, remainingUses: { $gt: 0 } },
+      { $inc: { remainingUses: -1 } },
+      { returnDocument: "after" },
+    );
+    if (doc) return { ok: true, invitation: invitationSchema.parse(doc) };
+    const existing = await this.findByToken(token);
+    if (!existing) return { ok: false, reason: "unknown" };
+    return { ok: false, reason: invitationStatus(existing, now) };
+  }
+
+  /** Gives a use back when the redemption could not be completed. */
+  async release(id: string): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $inc: { remainingUses: 1 } });
+  }
+
+  async get(id: string): Promise<Invitation | null> {
+    const doc = await this.col.findOne({ _id: id });
+    return doc ? invitationSchema.parse(doc) : null;
+  }
+
+  async listForProgramme(programmeId: string, limit: number, skip = 0): Promise<Invitation[]> {
+    const docs = await this.col.find({ programmeId }).sort({ createdAt: -1, _id: 1 }).skip(skip).limit(limit).toArray();
+    return docs.map((d) => invitationSchema.parse(d));
+  }
+
+  async countForProgramme(programmeId: string): Promise<number> {
+    return this.col.countDocuments({ programmeId });
+  }
+
+  /** Revokes once; returns false when it was already revoked or belongs to another programme. */
+  async revoke(id: string, programmeId: string, by: number, now: Date): Promise<boolean> {
+    const res = await this.col.updateOne({ _id: id, programmeId, revokedAt: null }, { $set: { revokedAt: now, revokedBy: by } });
+    return res.modifiedCount === 1;
+  }
+}
