@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from "mongodb";
 import { ConversationsStore } from "./conversations.js";
+import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MembershipsStore } from "./memberships.js";
 import { ProgrammesStore } from "./programmes.js";
@@ -15,6 +16,7 @@ export interface Store {
   memberships: MembershipsStore;
   invitations: InvitationsStore;
   updates: UpdatesStore;
+  groups: GroupsStore;
   conversations: ConversationsStore<unknown>;
 }
 
@@ -27,13 +29,14 @@ export function createStore(db: Db): Store {
     memberships: new MembershipsStore(db),
     invitations: new InvitationsStore(db),
     updates: new UpdatesStore(db),
+    groups: new GroupsStore(db),
     conversations: new ConversationsStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.conversations]) {
     await part.ensureIndexes();
   }
 }

@@ -1,0 +1,31 @@
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Store } from "../store/index.js";
+import type { User } from "../store/users.js";
+
+// The one context type of the bot, and the one used inside conversations.
+
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** The clock; tests and jobs pass their own. */
+  clock: () => Date;
+}
+
+export interface AppFlavor {
+  deps: BotDeps;
+  /** A logger bound to this update's id. */
+  log: Logger;
+  /** The person writing, loaded from the store in private chats; null elsewhere. */
+  user: User | null;
+}
+
+export type BaseContext = Context & AppFlavor & I18nFlavor;
+export type BotContext = ConversationFlavor<BaseContext>;
+/** Context inside conversations: the same plugins are installed there (see flows/index.ts). */
+export type FlowContext = BaseContext;
+export type FlowConversation = Conversation<BotContext, FlowContext>;

@@ -1,0 +1,74 @@
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { flows } from "../flows/index.js";
+import { installApiTransformers } from "./api.js";
+import { setDefaultCommands, setOperatorCommands } from "./commands.js";
+import type { BotContext, BotDeps } from "./context.js";
+import { curatorFeature, openCuratorPanel } from "./features/curator.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { groupFeature } from "./features/group.js";
+import { languageFeature, setLocale } from "./features/language.js";
+import { operatorFeature } from "./features/operator.js";
+import { openParticipantPanel } from "./features/participant.js";
+import { startFeature } from "./features/start.js";
+import { createI18n } from "./i18n.js";
+import { createMainMenus } from "./menus/main.js";
+import { errorHandler } from "./middleware/errors.js";
+import { loadUser, provideDeps } from "./middleware/deps.js";
+import { handleOnce } from "./middleware/updates.js";
+
+export interface CreateBotOptions {
+  /** Skips getMe at start (tests that know the bot). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Builds the bot from its dependencies. Nothing global: tests build as many as they like. */
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
+  const botConfig: BotConfig<BotContext> = { client: { apiRoot: deps.config.apiRoot } };
+  if (options.botInfo) botConfig.botInfo = options.botInfo;
+  const bot = new Bot<BotContext>(deps.config.botToken, botConfig);
+  installApiTransformers(bot.api, deps);
+  const i18n = createI18n(deps.config.defaultLocale);
+
+  const menus = createMainMenus(
+    (ctx, membership) => (membership.role === "curator" ? openCuratorPanel(ctx, membership) : openParticipantPanel(ctx, membership)),
+    setLocale,
+  );
+
+  // Install order matters: one update per chat at a time, each update once, then the error
+  // boundary around everything that touches the person.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(handleOnce(deps));
+  const app = bot.errorBoundary(errorHandler(deps, i18n));
+  app.use(provideDeps(deps));
+
+  const groups = app.filter((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
+  groups.use(i18n);
+  groups.use(groupFeature());
+
+  const dm = app.chatType("private");
+  dm.use(loadUser);
+  dm.use(i18n);
+  dm.use(flows(deps, i18n));
+  dm.use(menus.main);
+  dm.use(startFeature(menus, i18n));
+  dm.use(languageFeature(menus));
+  dm.use(operatorFeature());
+  dm.use(curatorFeature());
+  dm.use(fallbackFeature());
+
+  bot.catch(errorHandler(deps, i18n));
+
+  /** Pushes command lists; operators who never wrote to the bot are skipped quietly. */
+  async function setCommands(): Promise<void> {
+    await setDefaultCommands(bot.api, i18n, deps.config.defaultLocale);
+    for (const id of deps.config.operatorIds) {
+      await setOperatorCommands(bot.api, i18n, deps.config.defaultLocale, id).catch(() => {});
+    }
+  }
+
+  return { bot, i18n, menus, setCommands };
+}
+
+export type AppBot = ReturnType<typeof createBot>;

@@ -1,0 +1,85 @@
+import { Menu } from "@grammyjs/menu";
+import type { Membership } from "../../store/memberships.js";
+import { isOperator } from "../access.js";
+import type { BaseContext, BotContext } from "../context.js";
+import { roleLabel } from "../labels.js";
+
+// The main menu: what the person can do in each programme, built once at startup.
+
+export interface RoleEntry {
+  membership: Membership;
+  label: string;
+}
+
+/** The person's roles with readable labels, from the store. */
+export async function roleEntries(ctx: BaseContext): Promise<RoleEntry[]> {
+  if (!ctx.from) return [];
+  const memberships = await ctx.deps.store.memberships.ofUser(ctx.from.id);
+  const programmes = await ctx.deps.store.programmes.getMany([...new Set(memberships.map((m) => m.programmeId))]);
+  const schools = await ctx.deps.store.schools.getMany([...new Set([...programmes.values()].map((p) => p.schoolId))]);
+  return memberships.flatMap((membership) => {
+    const programme = programmes.get(membership.programmeId);
+    const school = programme && schools.get(programme.schoolId);
+    if (!programme || !school) return [];
+    const label = ctx.t("menu-role-button", { role: roleLabel(ctx.t, membership.role), school: school.name, year: programme.academicYear });
+    return [{ membership, label }];
+  });
+}
+
+export async function mainMenuText(ctx: BaseContext): Promise<string> {
+  const roles = await roleEntries(ctx);
+  return [ctx.t("menu-title"), roles.length ? ctx.t("menu-roles") : ctx.t("menu-empty")].join("\n\n");
+}
+
+export interface MainMenus {
+  main: Menu<BotContext>;
+  language: Menu<BotContext>;
+}
+
+export type RolePanelOpener = (ctx: BotContext, membership: Membership) => Promise<void>;
+
+export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx: BotContext, locale: "ru" | "en") => Promise<void>): MainMenus {
+  const main = new Menu<BotContext>("main", {
+    onMenuOutdated: async (ctx) => {
+      await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+      await ctx.editMessageText(await mainMenuText(ctx), { reply_markup: main }).catch(() => {});
+    },
+  });
+  main
+    .dynamic(async (ctx, range) => {
+      if (isOperator(ctx)) {
+        range.text(ctx.t("menu-new-school"), async (c) => {
+          // Checked again at press time: the operator list may have changed since the menu was drawn.
+          if (!isOperator(c)) return c.reply(c.t("operator-only"));
+          await c.conversation.enter("create-school");
+        });
+        range.row();
+      }
+      for (const entry of await roleEntries(ctx)) {
+        range
+          .text({ text: entry.label, payload: entry.membership._id }, async (c) => {
+            const membership = c.from && (await c.deps.store.memberships.ofUser(c.from.id)).find((m) => m._id === c.match);
+            if (!membership) return c.reply(c.t("button-stale"));
+            await openRolePanel(c, membership);
+          })
+          .row();
+      }
+    })
+    .submenu((ctx) => ctx.t("menu-language"), "language");
+
+  const language = new Menu<BotContext>("language", { onMenuOutdated: false })
+    .text((ctx) => ctx.t("language-ru"), (ctx) => setLocale(ctx, "ru"))
+    .text((ctx) => ctx.t("language-en"), (ctx) => setLocale(ctx, "en"))
+    .row()
+    .back((ctx) => ctx.t("back"), async (ctx) => {
+      await ctx.editMessageText(await mainMenuText(ctx));
+    });
+  main.register(language);
+  return { main, language };
+}
+
+/** Sends the main menu as a new message. */
+export async function replyWithMainMenu(ctx: BotContext, menus: MainMenus): Promise<void> {
+  await ctx.reply(await mainMenuText(ctx), { reply_markup: menus.main });
+}
+

@@ -1,0 +1,18 @@
+import type { MiddlewareFn } from "grammy";
+import type { BaseContext, BotDeps } from "../context.js";
+
+/** Gives every update its dependencies and a logger bound to the update id. */
+export function provideDeps(deps: BotDeps): MiddlewareFn<BaseContext> {
+  return (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    ctx.user ??= null;
+    return next();
+  };
+}
+
+/** Loads (or creates) the person's record; in private chats only. */
+export const loadUser: MiddlewareFn<BaseContext> = async (ctx, next) => {
+  if (ctx.from && !ctx.from.is_bot) ctx.user = await ctx.deps.store.users.touch(ctx.from.id, ctx.deps.clock());
+  return next();
+};

@@ -1,0 +1,40 @@
+import type { I18n } from "@grammyjs/i18n";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { Composer, type MiddlewareFn } from "grammy";
+import { installApiTransformers } from "../bot/api.js";
+import type { BaseContext, BotContext, BotDeps, FlowContext } from "../bot/context.js";
+import { loadUser, provideDeps } from "../bot/middleware/deps.js";
+import { CREATE_SCHOOL, createSchool } from "./createSchool.js";
+
+// Conversations: state in MongoDB, /cancel before them, the same plugins inside as outside.
+
+/** Bump when a conversation's steps change shape, so old saved states are dropped, not misread. */
+const STATE_VERSION = 1;
+
+export function flows(deps: BotDeps, i18n: I18n<BaseContext>): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const inside: MiddlewareFn<FlowContext>[] = [
+    (ctx, next) => {
+      installApiTransformers(ctx.api, deps);
+      return next();
+    },
+    provideDeps(deps),
+    loadUser,
+    i18n.middleware(),
+  ];
+  composer.use(
+    conversations<BotContext, FlowContext>({
+      storage: { type: "key", version: STATE_VERSION, adapter: deps.store.conversations as never, prefix: "conv:" },
+      plugins: inside,
+    }),
+  );
+  // /cancel goes between the plugin and the conversations, so that it is seen while one waits.
+  composer.command("cancel", async (ctx) => {
+    const active = Object.keys(ctx.conversation.active());
+    if (active.length === 0) return ctx.reply(ctx.t("nothing-to-cancel"));
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t("cancelled"));
+  });
+  composer.use(createConversation<BotContext, FlowContext>(createSchool, { id: CREATE_SCHOOL }));
+  return composer;
+}
