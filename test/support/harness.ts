@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { RunnerHandle } from "@grammyjs/runner";
+import type { MongoClient } from "mongodb";
+import { pino } from "pino";
+import { createBot, type AppBot } from "../../src/bot/index.js";
+import type { BotDeps } from "../../src/bot/context.js";
+import { startPolling } from "../../src/bot/polling.js";
+import { parseConfig } from "../../src/config.js";
+import { connectStore, type Store } from "../../src/store/index.js";
+import { startLocalServer, type LocalServer } from "../../src/store/localServer.js";
+import { BotApiEmulator } from "./emulator/index.js";
+
+// The test harness: a real FerretDB per test file, a fresh emulator, database and bot per test.
+
+export interface TestDatabase {
+  server: LocalServer;
+  stop(): Promise<void>;
+}
+
+export async function startDatabase(): Promise<TestDatabase> {
+  const dir = await mkdtemp(join(tmpdir(), "mentorship-db-"));
+  const server = await startLocalServer({ dataDir: dir });
+  return {
+    server,
+    async stop() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestBot {
+  emulator: BotApiEmulator;
+  app: AppBot;
+  store: Store;
+  deps: BotDeps;
+  client: MongoClient;
+  dbName: string;
+  stop(): Promise<void>;
+}
+
+let dbCounter = 0;
+
+export async function startTestBot(
+  db: TestDatabase,
+  opts: { operatorIds?: number[]; env?: Record<string, string>; clock?: () => Date; emulator?: BotApiEmulator } = {},
+): Promise<TestBot> {
+  const emulator = opts.emulator ?? new BotApiEmulator();
+  if (!opts.emulator) await emulator.start();
+  const dbName = `t${process.pid}_${Date.now()}_${dbCounter++}`;
+  const config = parseConfig({
+    BOT_TOKEN: "123456:TEST-TOKEN",
+    BOT_API_ROOT: emulator.apiRoot,
+    MONGODB_URI: db.server.uri,
+    MONGODB_DB: dbName,
+    OPERATOR_IDS: (opts.operatorIds ?? []).join(","),
+    LOG_LEVEL: "silent",
+    ...opts.env,
+  });
+  const { client, store } = await connectStore(db.server.uri, dbName);
+  const logger = pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
+  const deps: BotDeps = { config, store, logger, clock: opts.clock ?? (() => new Date()) };
+  const app = createBot(deps);
+  await app.bot.init();
+  await app.setCommands();
+  const runner: RunnerHandle = await startPolling(app, deps);
+  return {
+    emulator,
+    app,
+    store,
+    deps,
+    client,
+    dbName,
+    async stop() {
+      if (runner.isRunning()) await runner.stop();
+      await client.db(dbName).dropDatabase().catch(() => {});
+      await client.close();
+      if (!opts.emulator) await emulator.stop();
+    },
+  };
+}
