@@ -56,7 +56,7 @@ async function ferretdbBinary(projectRoot: string): Promise<string> {
     return path;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? "";
-    throw new Error(`FerretDB is not available: ${stderr.trim() || String(error)}`);
+    throw new Error(`FerretDB is not available: ${stderr.trim() || String(error)}`, { cause: error });
   }
 }
 
@@ -96,6 +96,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     args = ["--dbpath", dataDir, "--bind_ip", "127.0.0.1", "--port", String(port), "--quiet"];
   } else {
     kind = "ferretdb";
+    log("preparing FerretDB (the first run builds it with Go, which takes a minute or two)");
     binary = await ferretdbBinary(projectRoot);
     args = [
       "--handler=sqlite",

@@ -26,6 +26,8 @@ const NOT_FOUND: ApiResponse = { ok: false, error_code: 404, description: "Not F
 export class ApiHttpServer {
   private server: Server | undefined;
   private boundPort: number | undefined;
+  /** Requests being handled; close() lets them write their answers first. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly routes: HttpRoutes) {}
 
@@ -37,10 +39,13 @@ export class ApiHttpServer {
   async listen(): Promise<number> {
     if (this.server) throw new Error("BotApiEmulator already started");
     const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        const description = `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`;
-        writeJson(res, { ok: false, error_code: 500, description });
-      });
+      const handling = this.handle(req, res)
+        .catch((error: unknown) => {
+          const description = `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`;
+          writeJson(res, { ok: false, error_code: 500, description });
+        })
+        .finally(() => this.inFlight.delete(handling));
+      this.inFlight.add(handling);
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -61,6 +66,13 @@ export class ApiHttpServer {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // grammY uses keep-alive agents; idle sockets would otherwise keep close() waiting.
     server.closeIdleConnections();
+    // Let answers that are being produced (e.g. long polls just ended with []) reach the client.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, 1000))),
+    ]);
+    clearTimeout(timer);
     server.closeAllConnections();
     await closed;
   }
