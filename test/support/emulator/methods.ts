@@ -156,7 +156,7 @@ export class MethodTable {
 
     // --- sending -----------------------------------------------------------------------------
     this.register("sendMessage", (p) => {
-      const log = this.chatOf(p);
+      const log = this.targetChat(p);
       const text = p.string("text") ?? "";
       if (text.trim() === "") throw badRequest("message text is empty");
       if (text.length > MAX_TEXT_LENGTH) throw badRequest("message is too long");
@@ -170,10 +170,9 @@ export class MethodTable {
     this.register("sendPhoto", (p) => this.sendMedia(p, "photo"));
 
     this.register("sendChatAction", (p) => {
-      const log = this.chatOf(p);
+      this.targetChat(p);
       const action = p.string("action");
       if (action === undefined || !CHAT_ACTIONS.has(action)) throw badRequest("wrong parameter action in request");
-      this.ensureReachable(log);
       return true;
     });
 
@@ -212,10 +211,9 @@ export class MethodTable {
     });
 
     this.register("deleteMessage", (p) => {
-      const log = this.chatOf(p);
+      const log = this.targetChat(p);
       const messageId = p.int("message_id");
       if (messageId === undefined) throw badRequest("message identifier is not specified");
-      this.ensureReachable(log);
       const stored = log.find(messageId);
       if (!stored) throw badRequest("message to delete not found");
       this.remove(log, stored);
@@ -223,12 +221,11 @@ export class MethodTable {
     });
 
     this.register("deleteMessages", (p) => {
-      const log = this.chatOf(p);
+      const log = this.targetChat(p);
       const ids = p.json("message_ids");
       if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => Number.isInteger(id))) {
         throw badRequest("message identifiers are not specified");
       }
-      this.ensureReachable(log);
       for (const id of ids as number[]) {
         const stored = log.find(id);
         if (stored) this.remove(log, stored);
@@ -323,6 +320,13 @@ export class MethodTable {
     if (log.blocked) throw new ApiError(403, BLOCKED);
   }
 
+  /** The chat a send/edit/delete/action call targets; 403 when its user blocked the bot. */
+  private targetChat(p: ParamReader): ChatLog {
+    const log = this.chatOf(p);
+    this.ensureReachable(log);
+    return log;
+  }
+
   private replyTarget(p: ParamReader, log: ChatLog): Pick<Message, "reply_to_message"> {
     const parameters = p.json("reply_parameters");
     let messageId = p.int("reply_to_message_id");
@@ -360,7 +364,7 @@ export class MethodTable {
   }
 
   private sendMedia(p: ParamReader, field: "document" | "photo"): Message {
-    const log = this.chatOf(p);
+    const log = this.targetChat(p);
     const caption = p.string("caption");
     if (caption !== undefined && caption.length > MAX_CAPTION_LENGTH) throw badRequest("message caption is too long");
     const captionEntities = parseEntities(p.raw["caption_entities"], "caption_entities");
@@ -435,10 +439,9 @@ export class MethodTable {
 
   private editTarget(p: ParamReader): { log: ChatLog; stored: StoredMessage } {
     if (p.has("inline_message_id")) throw badRequest("message to edit not found");
-    const log = this.chatOf(p);
+    const log = this.targetChat(p);
     const messageId = p.int("message_id");
     if (messageId === undefined) throw badRequest("message identifier is not specified");
-    this.ensureReachable(log);
     const stored = log.find(messageId);
     if (!stored) throw badRequest("message to edit not found");
     if (!stored.fromBot) throw badRequest("message can't be edited");

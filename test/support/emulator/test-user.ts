@@ -297,17 +297,17 @@ export class TestUser extends ChatReader {
   }
 
   /** Sends a text message to the bot; texts starting with "/" get a bot_command entity. */
-  sendText(text: string): Promise<Message> {
+  async sendText(text: string): Promise<Message> {
     const entities = commandEntities(text);
-    return Promise.resolve(this.sendToChat(this.log, { text, ...(entities ? { entities } : {}) }));
+    return this.sendToChat(this.log, { text, ...(entities ? { entities } : {}) });
   }
 
   /** `/start` or `/start <payload>` (deep link). */
-  start(payload?: string): Promise<Message> {
+  async start(payload?: string): Promise<Message> {
     return this.sendText(payload === undefined || payload === "" ? "/start" : `/start ${payload}`);
   }
 
-  sendSticker(emoji = "👍"): Promise<Message> {
+  async sendSticker(emoji = "👍"): Promise<Message> {
     const file = this.context.state.storeFile({
       kind: "sticker",
       data: Buffer.from("RIFF0000WEBP", "latin1"),
@@ -316,73 +316,67 @@ export class TestUser extends ChatReader {
       width: 512,
       height: 512,
     });
-    return Promise.resolve(
-      this.sendToChat(this.log, {
-        sticker: {
-          file_id: file.fileId,
-          file_unique_id: file.fileUniqueId,
-          type: "regular",
-          width: 512,
-          height: 512,
-          is_animated: false,
-          is_video: false,
-          emoji,
-          file_size: file.data.length,
-        },
-      }),
-    );
+    return this.sendToChat(this.log, {
+      sticker: {
+        file_id: file.fileId,
+        file_unique_id: file.fileUniqueId,
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+        emoji,
+        file_size: file.data.length,
+      },
+    });
   }
 
-  sendPhoto(options: { data?: Buffer; caption?: string } = {}): Promise<Message> {
+  async sendPhoto(options: { data?: Buffer; caption?: string } = {}): Promise<Message> {
     const data = options.data ?? TINY_PNG;
     const size = imageSize(data) ?? { width: 1, height: 1 };
     const file = this.context.state.storeFile({ kind: "photo", data, fileName: undefined, mimeType: "image/jpeg", ...size });
-    return Promise.resolve(
-      this.sendToChat(this.log, {
-        photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, ...size, file_size: data.length }],
-        ...(options.caption !== undefined ? { caption: options.caption } : {}),
-      }),
-    );
+    return this.sendToChat(this.log, {
+      photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, ...size, file_size: data.length }],
+      ...(options.caption !== undefined ? { caption: options.caption } : {}),
+    });
   }
 
   /** Sends a file; the bot can fetch it with getFile + `GET {apiRoot}/file/bot<token>/<file_path>`. */
-  sendDocument(options: { fileName: string; data: Buffer | string; mimeType?: string; caption?: string }): Promise<Message> {
+  async sendDocument(options: { fileName: string; data: Buffer | string; mimeType?: string; caption?: string }): Promise<Message> {
     const data = typeof options.data === "string" ? Buffer.from(options.data, "utf8") : options.data;
     const mimeType = options.mimeType ?? mimeTypeFor(options.fileName, "application/octet-stream");
     const file = this.context.state.storeFile({ kind: "document", data, fileName: options.fileName, mimeType });
-    return Promise.resolve(
-      this.sendToChat(this.log, {
-        document: {
-          file_id: file.fileId,
-          file_unique_id: file.fileUniqueId,
-          file_name: options.fileName,
-          mime_type: mimeType,
-          file_size: data.length,
-        },
-        ...(options.caption !== undefined ? { caption: options.caption } : {}),
-      }),
-    );
+    return this.sendToChat(this.log, {
+      document: {
+        file_id: file.fileId,
+        file_unique_id: file.fileUniqueId,
+        file_name: options.fileName,
+        mime_type: mimeType,
+        file_size: data.length,
+      },
+      ...(options.caption !== undefined ? { caption: options.caption } : {}),
+    });
   }
 
   /** A message from this user in a group chat. */
-  sendInGroup(group: TestGroup, text: string): Promise<Message> {
+  async sendInGroup(group: TestGroup, text: string): Promise<Message> {
     const entities = commandEntities(text);
-    return Promise.resolve(this.sendToChat(group.chatLog, { text, ...(entities ? { entities } : {}) }));
+    return this.sendToChat(group.chatLog, { text, ...(entities ? { entities } : {}) });
   }
 
   /** Presses the inline button whose label equals `label` (or matches the RegExp); returns the callback query id. */
-  press(ref: MessageRef, label: string | RegExp): Promise<string> {
-    return Promise.resolve(this.pressIn(this.log, ref, label));
+  async press(ref: MessageRef, label: string | RegExp): Promise<string> {
+    return this.pressIn(this.log, ref, label);
   }
 
   /** Presses an inline button on a bot message in a group chat. */
-  pressInGroup(group: TestGroup, ref: MessageRef, label: string | RegExp): Promise<string> {
-    return Promise.resolve(this.pressIn(group.chatLog, ref, label));
+  async pressInGroup(group: TestGroup, ref: MessageRef, label: string | RegExp): Promise<string> {
+    return this.pressIn(group.chatLog, ref, label);
   }
 
   /** Sends a callback query with arbitrary data for a message (forged / stale buttons). */
-  pressData(ref: MessageRef, data: string): Promise<string> {
-    return Promise.resolve(this.enqueueCallback(this.currentMessage(ref), this.log, data));
+  async pressData(ref: MessageRef, data: string): Promise<string> {
+    return this.enqueueCallback(this.currentMessage(ref), this.log, data);
   }
 
   /** While blocked, bot calls targeting this chat fail with 403 "Forbidden: bot was blocked by the user". */
