@@ -13,9 +13,9 @@ export function defaultMaxUses(role: Role): number {
 export const TOKEN_BYTES = 24;
 const TOKEN_CHARS = Math.ceil((TOKEN_BYTES * 4) / 3); // base64url without padding: 32
 
-/** Deep-link payload kinds: an invitation to a role; more kinds (a parent's link) come later. */
-export type LinkKind = "invite";
-const PREFIX: Record<LinkKind, string> = { invite: "i" };
+/** Deep-link payload kinds: an invitation to a role, a parent's consent link. */
+export type LinkKind = "invite" | "parent";
+const PREFIX: Record<LinkKind, string> = { invite: "i", parent: "p" };
 
 export function encodeStartPayload(kind: LinkKind, token: string): string {
   return `${PREFIX[kind]}_${token}`;
@@ -32,8 +32,8 @@ export function parseStartPayload(payload: string | undefined): ParsedPayload {
   return kind && m[2] ? { kind, token: m[2] } : { kind: "malformed" };
 }
 
-export function inviteLink(botUsername: string, token: string): string {
-  return `https://t.me/${botUsername}?start=${encodeStartPayload("invite", token)}`;
+export function inviteLink(botUsername: string, token: string, kind: LinkKind = "invite"): string {
+  return `https://t.me/${botUsername}?start=${encodeStartPayload(kind, token)}`;
 }
 
 export interface InvitationState {

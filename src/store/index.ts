@@ -1,8 +1,11 @@
 import { MongoClient, type Db } from "mongodb";
+import { ConsentsStore } from "./consents.js";
 import { ConversationsStore } from "./conversations.js";
 import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MembershipsStore } from "./memberships.js";
+import { ParentLinksStore } from "./parentLinks.js";
+import { ProfilesStore } from "./profiles.js";
 import { ProgrammesStore } from "./programmes.js";
 import { SchoolsStore } from "./schools.js";
 import { UpdatesStore } from "./updates.js";
@@ -17,6 +20,9 @@ export interface Store {
   invitations: InvitationsStore;
   updates: UpdatesStore;
   groups: GroupsStore;
+  consents: ConsentsStore;
+  parentLinks: ParentLinksStore;
+  profiles: ProfilesStore;
   conversations: ConversationsStore<unknown>;
 }
 
@@ -30,13 +36,16 @@ export function createStore(db: Db): Store {
     invitations: new InvitationsStore(db),
     updates: new UpdatesStore(db),
     groups: new GroupsStore(db),
+    consents: new ConsentsStore(db),
+    parentLinks: new ParentLinksStore(db),
+    profiles: new ProfilesStore(db),
     conversations: new ConversationsStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.consents, store.parentLinks, store.profiles, store.conversations]) {
     await part.ensureIndexes();
   }
 }

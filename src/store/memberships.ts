@@ -1,6 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
-import { CATEGORIES, ROLES, type Role } from "../domain/programme.js";
+import { INTAKE_STATUSES, type IntakeStatus } from "../domain/consent.js";
+import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme.js";
 import { newId } from "./ids.js";
 
 // A role a person holds in a programme. One person may hold several roles in several programmes.
@@ -14,6 +15,11 @@ export const membershipSchema = z.object({
   grade: z.number().int().min(1).max(11).nullable(),
   invitationId: z.string().nullable(),
   createdAt: z.date(),
+  /** Mentors and mentees only: where they are on the way into the bases (null for curators). */
+  intake: z.enum(INTAKE_STATUSES).nullable().default(null),
+  /** An adult-category person who said they are under 18 (so a parent consents). */
+  saidUnder18: z.boolean().nullable().default(null),
+  intakeAt: z.date().nullable().default(null),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
@@ -29,8 +35,9 @@ export class MembershipsStore {
   }
 
   /** Adds a role; returns null when the person already holds it (the unique index decides). */
-  async add(input: Omit<Membership, "_id" | "createdAt">, now: Date): Promise<Membership | null> {
-    const membership = membershipSchema.parse({ ...input, _id: newId(), createdAt: now });
+  async add(input: Omit<Membership, "_id" | "createdAt" | "intake" | "saidUnder18" | "intakeAt">, now: Date): Promise<Membership | null> {
+    const intake = input.role === "curator" ? null : "invited";
+    const membership = membershipSchema.parse({ ...input, _id: newId(), createdAt: now, intake, intakeAt: intake ? now : null });
     try {
       await this.col.insertOne(membership);
       return membership;
@@ -57,5 +64,50 @@ export class MembershipsStore {
   async ofProgramme(programmeId: string, role?: Role): Promise<Membership[]> {
     const docs = await this.col.find(role ? { programmeId, role } : { programmeId }).sort({ createdAt: 1 }).toArray();
     return docs.map((d) => membershipSchema.parse(d));
+  }
+
+  async get(id: string): Promise<Membership | null> {
+    const doc = await this.col.findOne({ _id: id });
+    return doc ? membershipSchema.parse(doc) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, Membership>> {
+    const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
+    return new Map(docs.map((d) => [d._id, membershipSchema.parse(d)]));
+  }
+
+  /**
+   * Moves a participant to a new intake status, only from the given ones: a step cannot be
+   * taken twice or out of order, even when two updates race. Returns the updated membership.
+   */
+  async moveIntake(id: string, from: readonly IntakeStatus[], to: IntakeStatus, now: Date, extra: Partial<Pick<Membership, "saidUnder18">> = {}): Promise<Membership | null> {
+    const doc = await this.col.findOneAndUpdate({ _id: id, intake: { $in: [...from] } }, { $set: { intake: to, intakeAt: now, ...extra } }, { returnDocument: "after" });
+    return doc ? membershipSchema.parse(doc) : null;
+  }
+
+  async setSaidUnder18(id: string, value: boolean): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { saidUnder18: value } });
+  }
+
+  /** Counts of participants of a role by intake status. */
+  async intakeCounts(programmeId: string, role: Role): Promise<Record<IntakeStatus, number>> {
+    const rows = await this.col.aggregate<{ _id: IntakeStatus; n: number }>([{ $match: { programmeId, role } }, { $group: { _id: "$intake", n: { $sum: 1 } } }]).toArray();
+    const counts = Object.fromEntries(INTAKE_STATUSES.map((s) => [s, 0])) as Record<IntakeStatus, number>;
+    for (const row of rows) if (row._id in counts) counts[row._id] = row.n;
+    return counts;
+  }
+
+  /** Participants of a role, filtered, oldest first. */
+  async participants(programmeId: string, role: Role, filter: { intake?: IntakeStatus | undefined; category?: Category | undefined; ids?: readonly string[] | undefined } = {}): Promise<Membership[]> {
+    const query: Record<string, unknown> = { programmeId, role };
+    if (filter.intake) query["intake"] = filter.intake;
+    if (filter.category) query["category"] = filter.category;
+    if (filter.ids) query["_id"] = { $in: [...filter.ids] };
+    const docs = await this.col.find(query).sort({ createdAt: 1, _id: 1 }).toArray();
+    return docs.map((d) => membershipSchema.parse(d));
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.col.deleteOne({ _id: id });
   }
 }

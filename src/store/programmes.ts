@@ -3,6 +3,8 @@ import { z } from "zod";
 import { FORMS } from "../domain/programme.js";
 import { newId } from "./ids.js";
 
+const topicId = z.string().regex(/^[a-z0-9-]{1,24}$/);
+
 export const programmeSchema = z.object({
   _id: z.string(),
   schoolId: z.string(),
@@ -10,6 +12,11 @@ export const programmeSchema = z.object({
   forms: z.array(z.enum(FORMS)).min(1),
   createdBy: z.number().int(),
   createdAt: z.date(),
+  /** The shared topic list for requests and competencies, in order. Kept as plain ids (FerretDB
+   * cannot update arrays of documents by a field); the curator's own wording in topicLabels,
+   * default topics take theirs from the locales. */
+  topicIds: z.array(topicId).default([]),
+  topicLabels: z.record(z.string(), z.string().min(1).max(60)).default({}),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -24,7 +31,7 @@ export class ProgrammesStore {
     await this.col.createIndex({ schoolId: 1, academicYear: 1 }, { unique: true });
   }
 
-  async create(input: Omit<Programme, "_id" | "createdAt">, now: Date): Promise<Programme> {
+  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels">, now: Date): Promise<Programme> {
     const programme = programmeSchema.parse({ ...input, _id: newId(), createdAt: now });
     await this.col.insertOne(programme);
     return programme;
@@ -43,5 +50,16 @@ export class ProgrammesStore {
   async findBySchoolYear(schoolId: string, academicYear: string): Promise<Programme | null> {
     const doc = await this.col.findOne({ schoolId, academicYear });
     return doc ? programmeSchema.parse(doc) : null;
+  }
+
+  /** Adds a topic (once: $addToSet) with the curator's wording. */
+  async addTopic(programmeId: string, id: string, label: string): Promise<boolean> {
+    const res = await this.col.updateOne({ _id: programmeId }, { $addToSet: { topicIds: topicId.parse(id) }, $set: { [`topicLabels.${id}`]: label } });
+    return res.modifiedCount === 1;
+  }
+
+  async removeTopic(programmeId: string, id: string): Promise<boolean> {
+    const res = await this.col.updateOne({ _id: programmeId }, { $pull: { topicIds: id } });
+    return res.modifiedCount === 1;
   }
 }

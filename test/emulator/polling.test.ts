@@ -115,6 +115,7 @@ describe("Bot API emulator: getUpdates", () => {
     controller.abort();
     await expect(aborted).rejects.toThrow();
     await sleep(50);
+    expect(emulator.callsTo("getUpdates")[0]?.status).toBe(499);
     await user.sendText("after abort");
     expect((await getUpdates(emulator)).map((u) => u.message?.text)).toEqual(["after abort"]);
   });

@@ -57,6 +57,7 @@ export class BotApiEmulator {
   readonly defaultTimeoutMs: number;
   /** Every bot request, in arrival order. */
   readonly calls: ApiCall[] = [];
+  private readonly holds = new Map<string, { waiters: (() => void)[] }>();
   /** Unexpected exceptions inside the emulator (answered with 500). Should stay empty. */
   readonly internalErrors: Error[] = [];
 
@@ -105,6 +106,8 @@ export class BotApiEmulator {
 
   /** Ends pending long polls (they return []), stops webhook delivery and closes the server. */
   async stop(): Promise<void> {
+    for (const gate of this.holds.values()) for (const wake of gate.waiters.splice(0)) wake();
+    this.holds.clear();
     this.state.updates.stop();
     this.webhook.stop();
     await this.server.close();
@@ -150,7 +153,7 @@ export class BotApiEmulator {
     const type = options.type ?? "group";
     const id = options.id ?? this.state.allocateGroupId(type);
     if (id >= 0) throw new Error(`Group chat ids must be negative, got ${id}`);
-    const chat: Chat = type === "group" ? { id, type, title: options.title } : { id, type, title: options.title };
+    const chat: Chat = { id, type, title: options.title };
     const log = new ChatLog(chat, `${type} ${id} (${options.title})`);
     this.state.addChat(log);
     return new TestGroup(this.readerContext, log);
@@ -166,6 +169,26 @@ export class BotApiEmulator {
   /** The next `times` calls of `method` fail with `error` (before any other processing). */
   failNext(method: string, error: InjectedError, times = 1): void {
     this.failures.add(method, error, times);
+  }
+
+  /**
+   * Holds every call of `method` (case-insensitive) unanswered until the returned function is
+   * called: the call is neither executed nor recorded as done. A held call whose client went
+   * away meanwhile (a killed bot) is dropped without effect, as Telegram never saw it complete.
+   */
+  hold(method: string): () => void {
+    const key = method.toLowerCase();
+    const gate = { waiters: [] as (() => void)[] };
+    this.holds.set(key, gate);
+    return () => {
+      if (this.holds.get(key) === gate) this.holds.delete(key);
+      for (const wake of gate.waiters.splice(0)) wake();
+    };
+  }
+
+  /** Calls of `method` held right now (see hold). */
+  heldCount(method: string): number {
+    return this.holds.get(method.toLowerCase())?.waiters.length ?? 0;
   }
 
   /** Limits on messages sent per chat / overall within any 1 s window; null disables. */
@@ -208,6 +231,11 @@ export class BotApiEmulator {
 
   private async dispatch(request: ApiRequest): Promise<ApiResponse> {
     const entry = this.methods.resolve(request.method);
+    const gate = this.holds.get((entry?.name ?? request.method).toLowerCase());
+    if (gate) {
+      await new Promise<void>((wake) => gate.waiters.push(wake));
+      if (request.signal.aborted) return { ok: false, error_code: 499, description: "Client went away while the call was held" };
+    }
     const call: ApiCall = {
       token: request.token,
       method: entry?.name ?? request.method,
@@ -217,7 +245,8 @@ export class BotApiEmulator {
     };
     this.calls.push(call);
     const response = await this.execute(request, entry?.name, entry?.handler);
-    call.status = httpStatusOf(response);
+    // 499 (nginx's "client closed request"): the client went away, the answer was never delivered.
+    call.status = request.signal.aborted ? 499 : httpStatusOf(response);
     call.response = response;
     return response;
   }

@@ -31,7 +31,10 @@ export interface ApiCall {
   readonly params: Params;
   /** `Date.now()` when the request was received. */
   readonly at: number;
-  /** HTTP status of the answer; 0 while the request is still pending (e.g. a long poll). */
+  /**
+   * HTTP status of the answer; 0 while the request is still pending (e.g. a long poll),
+   * 499 if the client disconnected before the answer (e.g. grammY aborting its long poll on stop()).
+   */
   status: number;
   response?: ApiResponse;
 }

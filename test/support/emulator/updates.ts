@@ -26,7 +26,16 @@ interface PendingPoll {
   /** Re-checks the queue; answers the poll if updates are available. */
   check(): void;
   finish(result: Update[] | ApiError): void;
+  /** A newer getUpdates arrived: stop taking updates, end with 409 unless the client has gone. */
+  supersede(): void;
 }
+
+/**
+ * How long a superseded long poll may still turn out to be abandoned by its client before it gets the 409.
+ * grammY's bot.stop() aborts its long poll and immediately sends a final getUpdates; the socket close of the
+ * aborted request may reach the server a moment after the new request.
+ */
+const SUPERSEDE_GRACE_MS = 50;
 
 export function updateTypeOf(update: Update): UpdateType | undefined {
   for (const key of Object.keys(update)) {
@@ -43,7 +52,10 @@ export class UpdateQueue {
   private queue: Update[] = [];
   private nextUpdateId = 1;
   private allowed: ReadonlySet<UpdateType> | undefined;
+  /** The current long poll per token. */
   private readonly polls = new Map<string, PendingPoll>();
+  /** Every unanswered long poll, including superseded ones. */
+  private readonly openPolls = new Set<PendingPoll>();
   private readonly enqueueListeners = new Set<() => void>();
   private webhookActive = false;
   private stopped = false;
@@ -105,7 +117,7 @@ export class UpdateQueue {
   setWebhookActive(active: boolean): void {
     this.webhookActive = active;
     if (active) {
-      for (const poll of [...this.polls.values()]) poll.finish(new ApiError(409, CONFLICT_WEBHOOK));
+      for (const poll of [...this.openPolls]) poll.finish(new ApiError(409, CONFLICT_WEBHOOK));
     }
   }
 
@@ -113,7 +125,7 @@ export class UpdateQueue {
   getUpdates(token: string, request: GetUpdatesRequest, signal: AbortSignal): Promise<Update[]> {
     if (this.webhookActive) return Promise.reject(new ApiError(409, CONFLICT_WEBHOOK));
 
-    this.polls.get(token)?.finish(new ApiError(409, CONFLICT_OTHER_POLL));
+    this.polls.get(token)?.supersede();
     this.setAllowedUpdates(request.allowedUpdates);
     this.applyOffset(request.offset);
 
@@ -124,16 +136,26 @@ export class UpdateQueue {
 
     return new Promise<Update[]>((resolve, reject) => {
       let done = false;
+      let superseded = false;
+      let graceTimer: NodeJS.Timeout | undefined;
       const poll: PendingPoll = {
         check: () => {
+          if (superseded) return;
           const updates = this.take(request.limit);
           if (updates.length > 0) poll.finish(updates);
+        },
+        supersede: () => {
+          superseded = true;
+          if (this.polls.get(token) === poll) this.polls.delete(token);
+          graceTimer = setTimeout(() => poll.finish(new ApiError(409, CONFLICT_OTHER_POLL)), SUPERSEDE_GRACE_MS);
         },
         finish: (result) => {
           if (done) return;
           done = true;
           clearTimeout(timer);
+          clearTimeout(graceTimer);
           signal.removeEventListener("abort", onAbort);
+          this.openPolls.delete(poll);
           if (this.polls.get(token) === poll) this.polls.delete(token);
           if (result instanceof ApiError) reject(result);
           else resolve(result);
@@ -143,13 +165,14 @@ export class UpdateQueue {
       const timer = setTimeout(() => poll.finish([]), request.timeoutSeconds * 1000);
       signal.addEventListener("abort", onAbort, { once: true });
       this.polls.set(token, poll);
+      this.openPolls.add(poll);
     });
   }
 
   /** Ends all pending long polls with an empty result; later getUpdates calls do not wait. */
   stop(): void {
     this.stopped = true;
-    for (const poll of [...this.polls.values()]) poll.finish([]);
+    for (const poll of [...this.openPolls]) poll.finish([]);
   }
 
   private applyOffset(offset: number | undefined): void {

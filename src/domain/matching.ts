@@ -1,0 +1,1181 @@
+import { FORMS, type Category, type Form } from "./programme.js";
+
+// Matching of mentees to mentors (stage 5 of the methodology: «формирование наставнических пар»).
+//
+// The engine proposes; the curator decides and both sides agree (regulation 2.6). It is a pure
+// function of its input: no clock, no randomness, no I/O. The same input gives the same output,
+// whatever order the people come in (everyone is processed in id order).
+//
+// Exact method: min-cost flow on source → mentee (cap 1) → mentor (cap = free places) → sink,
+// cost = −fit, by successive shortest paths with potentials (Dijkstra on reduced costs). Paths
+// of the same length are augmented together (a blocking flow on the zero-reduced-cost edges, as in
+// the primal–dual method), so the number of Dijkstra runs is bounded by the number of distinct
+// path costs (≤ the largest fit), not by the number of mentees. Augmenting stops as soon as the
+// cheapest path costs ≥ 0: the total fit is maximised, not the number of pairs.
+
+/** Regulation 2.5: a mentor has at most three mentees at once. */
+export const MAX_MENTEES_PER_MENTOR = 3;
+/** A person's ranked choice counts up to this many names. */
+export const MAX_RANKED_CHOICES = 3;
+
+/**
+ * How many candidate mentors (best fit first) each mentee keeps in the exact engine.
+ *
+ * Trade-off: every edge costs time in each Dijkstra run, and a dense instance (5,000 mentees whose
+ * topics each 200 mentors share) would have millions. A mentee's optimal mentor is almost always
+ * among its best few dozen (it only loses them to better-fitting mentees, and 30 mentors of at most
+ * 3 places each are up to 90 places), so keeping the top 30 makes the engine ~10× faster for a
+ * total fit within a fraction of a percent of the unpruned optimum. Edges named in a preference
+ * (either way) are always kept, whatever their rank. A mentee with ≤ K candidates loses nothing,
+ * so small instances are solved exactly; pass `candidatesPerMentee: Infinity` for an exact answer
+ * on any instance. After the flow, a mentee still without a mentor is offered, best fit first, any
+ * pruned candidate that still has a free place (it only adds fit).
+ */
+export const DEFAULT_CANDIDATES_PER_MENTEE = 30;
+/** And each mentor's best L among the pruned rest (see above). */
+export const DEFAULT_CANDIDATES_PER_MENTOR = 10;
+
+/**
+ * Fit points, all in one place. Integers, so that totals compare exactly.
+ * - each request of the mentee covered by a competency of the mentor: `topic`;
+ * - mutual choice (both named each other): `mutualPreference`, plus `mutualFirstChoiceBonus` for
+ *   each side that named the other first; it replaces the one-sided points;
+ * - one-sided choice by rank 1, 2, 3: the mentee's `menteeChoiceByRank`, the mentor's
+ *   `mentorChoiceByRank` (the mentee's wish weighs more: the programme is for the mentee);
+ * - formats compatible ("any" fits both): `formatCompatible`; offline vs online: `formatMismatch`.
+ *   A penalty, not an exclusion: in a school both sides are in the same building and a format is a
+ *   wish, not a wall, so a strong match is still proposed (its reasons say the formats differ and
+ *   the curator talks it over); the gap between the two is 8 points, almost a shared topic. The
+ *   penalty is smaller than the smallest topic or choice points, so every candidate (a shared topic
+ *   or a choice) keeps a positive fit;
+ * - each shared availability slot: `sharedSlot`, counted up to `sharedSlotsCap` slots.
+ */
+export const FIT_WEIGHTS = {
+  topic: 10,
+  mutualPreference: 30,
+  mutualFirstChoiceBonus: 5,
+  menteeChoiceByRank: [15, 10, 5],
+  mentorChoiceByRank: [10, 7, 4],
+  formatCompatible: 5,
+  formatMismatch: -3,
+  sharedSlot: 2,
+  sharedSlotsCap: 3,
+} as const;
+
+export type MenteeCategory = "student" | "teacher";
+export type MeetingFormat = "offline" | "online" | "any";
+export type Locale = "ru" | "en";
+
+export interface MatchMentee {
+  id: string;
+  category: MenteeCategory;
+  /** Class 1–11, for a student. */
+  grade?: number | undefined;
+  /** Years of teaching experience, for a teacher. */
+  experienceYears?: number | undefined;
+  /** Topic ids from the programme's shared list. */
+  requests: readonly string[];
+  format: MeetingFormat;
+  /** Slot ids ("mon-pm") or free-time tags. */
+  availability: readonly string[];
+}
+
+export interface MatchMentor {
+  id: string;
+  category: Category;
+  /** Class, for a student mentor. */
+  grade?: number | undefined;
+  /** Years of experience, for a teacher mentor. */
+  experienceYears?: number | undefined;
+  /** Topic ids from the same list as the mentees' requests. */
+  competencies: readonly string[];
+  /** Limit − current active mentees; clamped to 0…MAX_MENTEES_PER_MENTOR. */
+  freeCapacity: number;
+  format: MeetingFormat;
+  availability: readonly string[];
+}
+
+/** One person's ranked choice after the group meeting: ids of the other side, best first. */
+export interface RankedChoice {
+  side: "mentee" | "mentor";
+  chooserId: string;
+  ranked: readonly string[];
+}
+
+export interface ExistingPair {
+  mentorId: string;
+  menteeId: string;
+}
+
+export interface MatchingInput {
+  mentees: readonly MatchMentee[];
+  mentors: readonly MatchMentor[];
+  /** The forms the programme runs. */
+  forms: readonly Form[];
+  preferences?: readonly RankedChoice[] | undefined;
+  /** Mentees in these pairs are skipped; mentors' free capacity already reflects them. */
+  existingPairs?: readonly ExistingPair[] | undefined;
+}
+
+export interface MatchingOptions {
+  locale?: Locale | undefined;
+  topicLabel?: ((topicId: string) => string) | undefined;
+  slotLabel?: ((slotId: string) => string) | undefined;
+  mentorLabel?: ((mentorId: string) => string) | undefined;
+  /** K of the pruning (see DEFAULT_CANDIDATES_PER_MENTEE); exact engine only. */
+  candidatesPerMentee?: number | undefined;
+  /** L of the pruning (see DEFAULT_CANDIDATES_PER_MENTOR); exact engine only. */
+  candidatesPerMentor?: number | undefined;
+}
+
+export type FitReason =
+  | { kind: "topics"; topics: string[]; points: number }
+  | { kind: "mutual-preference"; menteeRank: number; mentorRank: number; points: number }
+  | { kind: "mentee-choice"; rank: number; points: number }
+  | { kind: "mentor-choice"; rank: number; points: number }
+  | { kind: "format"; compatible: boolean; mentee: MeetingFormat; mentor: MeetingFormat; points: number }
+  | { kind: "shared-time"; slots: string[]; points: number };
+
+export interface PairEvaluation {
+  form: Form;
+  fit: number;
+  /** The points of the reasons add up to `fit`. */
+  reasons: FitReason[];
+}
+
+export interface Proposal extends PairEvaluation {
+  mentorId: string;
+  menteeId: string;
+  /** The reasons in words, in the requested locale. */
+  summary: string;
+}
+
+export type UnmatchedReason = "no-form" | "no-mentor-with-capacity" | "no-shared-topic" | "outbid";
+
+export interface Unmatched {
+  menteeId: string;
+  category: MenteeCategory;
+  reason: UnmatchedReason;
+  /** For "outbid": the best-fitting candidate, whose places went to better-fitting mentees. */
+  bestCandidate?: { mentorId: string; fit: number; form: Form } | undefined;
+  words: string;
+}
+
+export interface MatchingStats {
+  /** Mentee–mentor pairs allowed by the forms with a shared topic or a choice and fit > 0. */
+  candidateEdges: number;
+  /** Edges the engine worked on (after pruning, for the exact engine). */
+  edgesUsed: number;
+  /** Dijkstra runs (exact engine). */
+  phases: number;
+  /** Pairs added after the flow from pruned candidates with places left. */
+  repaired: number;
+}
+
+export interface MatchingResult {
+  method: "exact" | "greedy";
+  /** Ordered by mentor id, then fit (best first), then mentee id. */
+  proposals: Proposal[];
+  /** Ordered by mentee id. */
+  unmatched: Unmatched[];
+  /** Mentees skipped because they already have a pair. */
+  alreadyPaired: string[];
+  stats: MatchingStats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+export const reasonWords = {
+  ru: {
+    topics: "совпадение",
+    mutualPreference: "взаимный выбор",
+    menteeChoice: "выбор наставляемого",
+    mentorChoice: "выбор наставника",
+    rank: "№",
+    formatMatch: "формат подходит",
+    formatMismatch: "разный формат",
+    formats: { offline: "очно", online: "онлайн", any: "любой" },
+    and: "и",
+    sharedTime: "общее время",
+    listSeparator: ", ",
+    reasonSeparator: "; ",
+    noForm: "в программе нет формы наставничества для",
+    menteesOfCategory: { student: "учеников", teacher: "учителей" },
+    noMentorWithCapacity: "нет наставника подходящей формы со свободными местами",
+    noSharedTopic: "у наставников со свободными местами нет общих тем с запросом и нет взаимного выбора",
+    outbid: "места у подходящих наставников отданы тем, кому они подходят больше",
+    bestCandidate: "лучший кандидат",
+    fit: "баллы",
+    forms: {
+      "student-student": "ученик – ученик",
+      "teacher-teacher": "учитель – учитель",
+      "teacher-student": "учитель – ученик",
+      "employer-student": "работодатель – ученик",
+      "university-student": "студент – ученик",
+    },
+  },
+  en: {
+    topics: "shared topics",
+    mutualPreference: "mutual choice",
+    menteeChoice: "mentee's choice",
+    mentorChoice: "mentor's choice",
+    rank: "#",
+    formatMatch: "format fits",
+    formatMismatch: "different formats",
+    formats: { offline: "in person", online: "online", any: "any" },
+    and: "and",
+    sharedTime: "shared time",
+    listSeparator: ", ",
+    reasonSeparator: "; ",
+    noForm: "the programme runs no form of mentoring for",
+    menteesOfCategory: { student: "students", teacher: "teachers" },
+    noMentorWithCapacity: "no mentor of a suitable form has a free place",
+    noSharedTopic: "mentors with free places share no topic with the request and no choice",
+    outbid: "the suitable mentors' places went to mentees they fit better",
+    bestCandidate: "best candidate",
+    fit: "fit",
+    forms: {
+      "student-student": "student – student",
+      "teacher-teacher": "teacher – teacher",
+      "teacher-student": "teacher – student",
+      "employer-student": "employer – student",
+      "university-student": "university student – student",
+    },
+  },
+} as const;
+
+const identity = (s: string): string => s;
+
+/** The reasons of a pair in words: "совпадение: адаптация, работа с родителями; взаимный выбор". */
+export function describeReasons(reasons: readonly FitReason[], options: MatchingOptions = {}): string {
+  const w = reasonWords[options.locale ?? "ru"];
+  const topicLabel = options.topicLabel ?? identity;
+  const slotLabel = options.slotLabel ?? identity;
+  const parts: string[] = [];
+  for (const r of reasons) {
+    switch (r.kind) {
+      case "topics":
+        parts.push(`${w.topics}: ${r.topics.map(topicLabel).join(w.listSeparator)}`);
+        break;
+      case "mutual-preference":
+        parts.push(w.mutualPreference);
+        break;
+      case "mentee-choice":
+        parts.push(`${w.menteeChoice} (${w.rank}${r.rank})`);
+        break;
+      case "mentor-choice":
+        parts.push(`${w.mentorChoice} (${w.rank}${r.rank})`);
+        break;
+      case "format":
+        parts.push(r.compatible ? w.formatMatch : `${w.formatMismatch}: ${w.formats[r.mentee]} ${w.and} ${w.formats[r.mentor]}`);
+        break;
+      case "shared-time":
+        parts.push(`${w.sharedTime}: ${r.slots.map(slotLabel).join(w.listSeparator)}`);
+        break;
+    }
+  }
+  return parts.join(w.reasonSeparator);
+}
+
+/** Why a mentee is left without a mentor, in words. */
+export function describeUnmatched(u: Omit<Unmatched, "words">, options: MatchingOptions = {}): string {
+  const w = reasonWords[options.locale ?? "ru"];
+  switch (u.reason) {
+    case "no-form":
+      return `${w.noForm} ${w.menteesOfCategory[u.category]}`;
+    case "no-mentor-with-capacity":
+      return w.noMentorWithCapacity;
+    case "no-shared-topic":
+      return w.noSharedTopic;
+    case "outbid": {
+      if (!u.bestCandidate) return w.outbid;
+      const name = (options.mentorLabel ?? identity)(u.bestCandidate.mentorId);
+      return `${w.outbid}${w.reasonSeparator}${w.bestCandidate}: ${name} (${w.forms[u.bestCandidate.form]}, ${w.fit}: ${u.bestCandidate.fit})`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form rules and the fit of one pair (the plain, readable version; the engine's fast path below
+// computes the same numbers on typed arrays, and the tests check one against the other).
+
+/**
+ * The form under which `mentor` may mentor `mentee` in a programme running `forms`, or null.
+ * student-student: a student mentor in a strictly higher class; teacher-teacher: a teacher mentor
+ * with strictly more years of experience; teacher/employer/university-student: that mentor, a
+ * student mentee. A person never mentors themself.
+ */
+export function formFor(mentee: MatchMentee, mentor: MatchMentor, forms: readonly Form[]): Form | null {
+  if (mentee.id === mentor.id) return null;
+  const form = formOfCategories(mentee.category, mentor.category);
+  if (form === null || !forms.includes(form)) return null;
+  if (form === "student-student" && !strictlyAbove(mentor.grade, mentee.grade)) return null;
+  if (form === "teacher-teacher" && !strictlyAbove(mentor.experienceYears, mentee.experienceYears)) return null;
+  return form;
+}
+
+function formOfCategories(mentee: MenteeCategory, mentor: Category): Form | null {
+  if (mentee === "teacher") return mentor === "teacher" ? "teacher-teacher" : null;
+  switch (mentor) {
+    case "student":
+      return "student-student";
+    case "teacher":
+      return "teacher-student";
+    case "employer":
+      return "employer-student";
+    case "university":
+      return "university-student";
+  }
+}
+
+function strictlyAbove(a: number | undefined, b: number | undefined): boolean {
+  return typeof a === "number" && typeof b === "number" && Number.isFinite(a) && Number.isFinite(b) && a > b;
+}
+
+function formatsCompatible(a: MeetingFormat, b: MeetingFormat): boolean {
+  return a === "any" || b === "any" || a === b;
+}
+
+/** Ranked choices of each side, first MAX_RANKED_CHOICES distinct names; the first list of a chooser wins. */
+interface ChoiceBook {
+  mentee: Map<string, string[]>;
+  mentor: Map<string, string[]>;
+}
+
+function choiceBook(preferences: readonly RankedChoice[] | undefined): ChoiceBook {
+  const book: ChoiceBook = { mentee: new Map(), mentor: new Map() };
+  for (const p of preferences ?? []) {
+    const side = book[p.side];
+    if (side.has(p.chooserId)) continue;
+    const ranked: string[] = [];
+    for (const id of p.ranked) {
+      if (ranked.length >= MAX_RANKED_CHOICES) break;
+      if (!ranked.includes(id)) ranked.push(id);
+    }
+    side.set(p.chooserId, ranked);
+  }
+  return book;
+}
+
+function rankIn(list: readonly string[] | undefined, id: string): number {
+  const i = list ? list.indexOf(id) : -1;
+  return i < 0 ? 0 : i + 1;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+function evaluateWith(mentee: MatchMentee, mentor: MatchMentor, forms: readonly Form[], book: ChoiceBook): PairEvaluation | null {
+  const form = formFor(mentee, mentor, forms);
+  if (form === null) return null;
+  const competencies = new Set(mentor.competencies);
+  const topics = unique(mentee.requests).filter((t) => competencies.has(t));
+  const menteeRank = rankIn(book.mentee.get(mentee.id), mentor.id);
+  const mentorRank = rankIn(book.mentor.get(mentor.id), mentee.id);
+  if (topics.length === 0 && menteeRank === 0 && mentorRank === 0) return null;
+
+  const W = FIT_WEIGHTS;
+  const reasons: FitReason[] = [];
+  if (topics.length > 0) reasons.push({ kind: "topics", topics, points: W.topic * topics.length });
+  if (menteeRank > 0 && mentorRank > 0) {
+    const bonus = W.mutualFirstChoiceBonus * ((menteeRank === 1 ? 1 : 0) + (mentorRank === 1 ? 1 : 0));
+    reasons.push({ kind: "mutual-preference", menteeRank, mentorRank, points: W.mutualPreference + bonus });
+  } else if (menteeRank > 0) {
+    reasons.push({ kind: "mentee-choice", rank: menteeRank, points: W.menteeChoiceByRank[menteeRank - 1] ?? 0 });
+  } else if (mentorRank > 0) {
+    reasons.push({ kind: "mentor-choice", rank: mentorRank, points: W.mentorChoiceByRank[mentorRank - 1] ?? 0 });
+  }
+  const compatible = formatsCompatible(mentee.format, mentor.format);
+  reasons.push({
+    kind: "format",
+    compatible,
+    mentee: mentee.format,
+    mentor: mentor.format,
+    points: compatible ? W.formatCompatible : W.formatMismatch,
+  });
+  const mentorSlots = new Set(mentor.availability);
+  const slots = unique(mentee.availability).filter((s) => mentorSlots.has(s));
+  if (slots.length > 0) reasons.push({ kind: "shared-time", slots, points: W.sharedSlot * Math.min(slots.length, W.sharedSlotsCap) });
+
+  const fit = reasons.reduce((sum, r) => sum + r.points, 0);
+  return fit > 0 ? { form, fit, reasons } : null;
+}
+
+/**
+ * The fit of one pair, or null if the pair is not a candidate: not allowed by the forms, or
+ * neither a shared topic nor a choice either way, or fit ≤ 0. Capacity is not considered.
+ */
+export function evaluatePair(input: MatchingInput, menteeId: string, mentorId: string): PairEvaluation | null {
+  const mentee = input.mentees.find((p) => p.id === menteeId);
+  const mentor = input.mentors.find((p) => p.id === mentorId);
+  if (!mentee || !mentor) return null;
+  return evaluateWith(mentee, mentor, input.forms, choiceBook(input.preferences));
+}
+
+export function totalFit(result: MatchingResult): number {
+  let sum = 0;
+  for (const p of result.proposals) sum += p.fit;
+  return sum;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparation: people in id order, interned topics and slots, typed arrays.
+
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const FORM_INDEX: Record<Form, number> = {
+  "student-student": 0,
+  "teacher-teacher": 1,
+  "teacher-student": 2,
+  "employer-student": 3,
+  "university-student": 4,
+};
+const MENTOR_CATEGORY_INDEX: Record<Category, number> = { student: 0, teacher: 1, employer: 2, university: 3 };
+// FORM_BY_CATEGORIES[menteeCat * 4 + mentorCat] → form index or −1 (menteeCat: 0 student, 1 teacher).
+const FORM_BY_CATEGORIES = Int8Array.from([0, 2, 3, 4, -1, 1, -1, -1]);
+const FORMAT_INDEX: Record<MeetingFormat, number> = { offline: 0, online: 1, any: 2 };
+
+class GrowableInt32 {
+  data = new Int32Array(4096);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Candidate edges as parallel arrays: mentee index, mentor index, fit. */
+class EdgeList {
+  readonly mentee = new GrowableInt32();
+  readonly mentor = new GrowableInt32();
+  readonly fit = new GrowableInt32();
+  get length(): number {
+    return this.fit.length;
+  }
+  push(i: number, j: number, fit: number): void {
+    this.mentee.push(i);
+    this.mentor.push(j);
+    this.fit.push(fit);
+  }
+}
+
+interface Prepared {
+  mentees: MatchMentee[];
+  mentors: MatchMentor[];
+  alreadyPaired: string[];
+  forms: readonly Form[];
+  book: ChoiceBook;
+  n: number;
+  m: number;
+  /** Free places per mentor, clamped. */
+  cap: Int32Array;
+  /**
+   * Fills the scratch arrays with mentee i's candidates, best first (fit desc, then mentor index)
+   * and returns their number. The scratch is overwritten by the next call.
+   */
+  scan: (i: number) => number;
+  scratchMentor: Int32Array;
+  scratchFit: Int32Array;
+  /** 1 if the candidate is named in a choice either way. */
+  scratchChoice: Uint8Array;
+  /** Why mentee i has no candidate at all. */
+  whyNoCandidate: (i: number) => Exclude<UnmatchedReason, "outbid">;
+}
+
+function clampCapacity(c: number): number {
+  if (!Number.isFinite(c)) return 0;
+  return Math.max(0, Math.min(MAX_MENTEES_PER_MENTOR, Math.floor(c)));
+}
+
+function level(v: number | undefined): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function prepare(input: MatchingInput): Prepared {
+  const paired = new Set((input.existingPairs ?? []).map((p) => p.menteeId));
+  const allMentees = [...input.mentees].sort(byId);
+  const mentors = [...input.mentors].sort(byId);
+  for (let k = 1; k < allMentees.length; k++) {
+    if (allMentees[k]!.id === allMentees[k - 1]!.id) throw new RangeError(`matching: duplicate mentee id ${allMentees[k]!.id}`);
+  }
+  for (let k = 1; k < mentors.length; k++) {
+    if (mentors[k]!.id === mentors[k - 1]!.id) throw new RangeError(`matching: duplicate mentor id ${mentors[k]!.id}`);
+  }
+  const mentees = allMentees.filter((p) => !paired.has(p.id));
+  const alreadyPaired = allMentees.filter((p) => paired.has(p.id)).map((p) => p.id);
+  const n = mentees.length;
+  const m = mentors.length;
+  const forms = [...new Set(input.forms)];
+  const formOn = new Uint8Array(FORMS.length);
+  for (const f of forms) formOn[FORM_INDEX[f]] = 1;
+  const book = choiceBook(input.preferences);
+
+  const topicIndex = new Map<string, number>();
+  const slotIndex = new Map<string, number>();
+  const intern = (map: Map<string, number>, key: string): number => {
+    let v = map.get(key);
+    if (v === undefined) {
+      v = map.size;
+      map.set(key, v);
+    }
+    return v;
+  };
+
+  // Mentors.
+  const cap = new Int32Array(m);
+  const mentorCat = new Uint8Array(m);
+  const mentorLevel = new Float64Array(m);
+  const mentorFormat = new Uint8Array(m);
+  const mentorIndex = new Map<string, number>();
+  const mentorTopics: number[][] = [];
+  const mentorSlotLists: number[][] = [];
+  for (let j = 0; j < m; j++) {
+    const p = mentors[j]!;
+    mentorIndex.set(p.id, j);
+    cap[j] = clampCapacity(p.freeCapacity);
+    mentorCat[j] = MENTOR_CATEGORY_INDEX[p.category];
+    mentorLevel[j] = level(p.category === "student" ? p.grade : p.experienceYears);
+    mentorFormat[j] = FORMAT_INDEX[p.format];
+    // Only mentors with a free place can be proposed: the others are left out of the index.
+    mentorTopics.push(cap[j]! > 0 ? unique(p.competencies).map((t) => intern(topicIndex, t)) : []);
+    mentorSlotLists.push(unique(p.availability).map((s) => intern(slotIndex, s)));
+  }
+  const T = topicIndex.size;
+  // Mentors with free places by topic (CSR, mentor indices ascending).
+  const byTopicStart = new Int32Array(T + 1);
+  for (const ts of mentorTopics) for (const t of ts) byTopicStart[t + 1]!++;
+  for (let t = 0; t < T; t++) byTopicStart[t + 1]! += byTopicStart[t]!;
+  const byTopic = new Int32Array(byTopicStart[T]!);
+  {
+    const fill = byTopicStart.slice(0, T);
+    for (let j = 0; j < m; j++) for (const t of mentorTopics[j]!) byTopic[fill[t]!++] = j;
+  }
+
+  // Mentees.
+  const menteeCat = new Uint8Array(n);
+  const menteeLevel = new Float64Array(n);
+  const menteeFormat = new Uint8Array(n);
+  const menteeIndex = new Map<string, number>();
+  const selfMentor = new Int32Array(n).fill(-1);
+  const reqStart = new Int32Array(n + 1);
+  const reqTopic = new GrowableInt32();
+  const menteeSlotLists: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const p = mentees[i]!;
+    menteeIndex.set(p.id, i);
+    menteeCat[i] = p.category === "student" ? 0 : 1;
+    menteeLevel[i] = level(p.category === "student" ? p.grade : p.experienceYears);
+    menteeFormat[i] = FORMAT_INDEX[p.format];
+    selfMentor[i] = mentorIndex.get(p.id) ?? -1;
+    reqStart[i] = reqTopic.length;
+    for (const t of unique(p.requests)) {
+      const k = topicIndex.get(t);
+      if (k !== undefined) reqTopic.push(k);
+    }
+    menteeSlotLists.push(unique(p.availability).map((s) => intern(slotIndex, s)));
+  }
+  reqStart[n] = reqTopic.length;
+  const reqTopics = reqTopic.view();
+
+  // Availability as bitsets of W words each.
+  const W = Math.max(1, Math.ceil(slotIndex.size / 32));
+  const toBits = (lists: number[][]): Uint32Array => {
+    const bits = new Uint32Array(lists.length * W);
+    lists.forEach((list, k) => {
+      for (const s of list) bits[k * W + (s >>> 5)]! |= 1 << (s & 31);
+    });
+    return bits;
+  };
+  const menteeSlots = toBits(menteeSlotLists);
+  const mentorSlots = toBits(mentorSlotLists);
+
+  // Choices: each mentee's ranked mentors; each mentor's ranked mentees; who chose each mentee.
+  const R = MAX_RANKED_CHOICES;
+  const menteeChoice = new Int32Array(n * R).fill(-1);
+  for (const [chooser, ranked] of book.mentee) {
+    const i = menteeIndex.get(chooser);
+    if (i === undefined) continue;
+    ranked.forEach((id, r) => {
+      menteeChoice[i * R + r] = mentorIndex.get(id) ?? -1;
+    });
+  }
+  const mentorChoice = new Int32Array(m * R).fill(-1);
+  const chosenBy: number[][] = Array.from({ length: n }, () => []);
+  for (const [chooser, ranked] of book.mentor) {
+    const j = mentorIndex.get(chooser);
+    if (j === undefined) continue;
+    ranked.forEach((id, r) => {
+      const i = menteeIndex.get(id);
+      if (i === undefined) return;
+      mentorChoice[j * R + r] = i;
+      chosenBy[i]!.push(j);
+    });
+  }
+
+  // For the reasons of mentees without candidates: per form, is there a mentor with a free
+  // place, and the highest class / experience among such student / teacher mentors.
+  let maxStudentGrade = Number.NEGATIVE_INFINITY;
+  let maxTeacherExperience = Number.NEGATIVE_INFINITY;
+  const withPlaces = new Int32Array(4);
+  for (let j = 0; j < m; j++) {
+    if (cap[j]! <= 0) continue;
+    const c = mentorCat[j]!;
+    withPlaces[c]!++;
+    const lv = mentorLevel[j]!;
+    if (c === 0 && lv > maxStudentGrade) maxStudentGrade = lv;
+    if (c === 1 && lv > maxTeacherExperience) maxTeacherExperience = lv;
+  }
+  const whyNoCandidate = (i: number): Exclude<UnmatchedReason, "outbid"> => {
+    if (menteeCat[i] === 1) {
+      if (!formOn[1]) return "no-form";
+      return maxTeacherExperience > menteeLevel[i]! ? "no-shared-topic" : "no-mentor-with-capacity";
+    }
+    if (!(formOn[0] || formOn[2] || formOn[3] || formOn[4])) return "no-form";
+    const someone =
+      (formOn[0] && maxStudentGrade > menteeLevel[i]!) ||
+      (formOn[2] && withPlaces[1]! > 0) ||
+      (formOn[3] && withPlaces[2]! > 0) ||
+      (formOn[4] && withPlaces[3]! > 0);
+    return someone ? "no-shared-topic" : "no-mentor-with-capacity";
+  };
+
+  const formCode = (i: number, j: number): number => {
+    const f = FORM_BY_CATEGORIES[menteeCat[i]! * 4 + mentorCat[j]!]!;
+    if (f < 0 || formOn[f] === 0 || selfMentor[i] === j) return -1;
+    if (f <= 1 && !(mentorLevel[j]! > menteeLevel[i]!)) return -1; // NaN compares false
+    return f;
+  };
+
+  // The fast path of evaluateWith: the same points, on typed arrays.
+  const F = FIT_WEIGHTS;
+  const mark = new Int32Array(m).fill(-1);
+  const shared = new Int32Array(m);
+  const cand = new Int32Array(m);
+  const keys = new Float64Array(m);
+  const scratchMentor = new Int32Array(m);
+  const scratchFit = new Int32Array(m);
+  const scratchChoice = new Uint8Array(m);
+
+  const scan = (i: number): number => {
+    let count = 0;
+    for (let q = reqStart[i]!, qEnd = reqStart[i + 1]!; q < qEnd; q++) {
+      const t = reqTopics[q]!;
+      for (let k = byTopicStart[t]!, end = byTopicStart[t + 1]!; k < end; k++) {
+        const j = byTopic[k]!;
+        if (mark[j] !== i) {
+          mark[j] = i;
+          shared[j] = 1;
+          if (formCode(i, j) >= 0) cand[count++] = j;
+        } else {
+          shared[j]!++;
+        }
+      }
+    }
+    const named = (j: number): void => {
+      if (j < 0 || mark[j] === i) return;
+      mark[j] = i;
+      shared[j] = 0;
+      if (cap[j]! > 0 && formCode(i, j) >= 0) cand[count++] = j;
+    };
+    for (let r = 0; r < R; r++) named(menteeChoice[i * R + r]!);
+    for (const j of chosenBy[i]!) named(j);
+
+    let kept = 0;
+    const a = menteeFormat[i]!;
+    for (let c = 0; c < count; c++) {
+      const j = cand[c]!;
+      let menteeRank = 0;
+      for (let r = 0; r < R; r++) {
+        if (menteeChoice[i * R + r] === j) {
+          menteeRank = r + 1;
+          break;
+        }
+      }
+      let mentorRank = 0;
+      for (let r = 0; r < R; r++) {
+        if (mentorChoice[j * R + r] === i) {
+          mentorRank = r + 1;
+          break;
+        }
+      }
+      let fit = F.topic * shared[j]!;
+      if (menteeRank > 0 && mentorRank > 0) {
+        fit += F.mutualPreference + F.mutualFirstChoiceBonus * ((menteeRank === 1 ? 1 : 0) + (mentorRank === 1 ? 1 : 0));
+      } else if (menteeRank > 0) {
+        fit += F.menteeChoiceByRank[menteeRank - 1] ?? 0;
+      } else if (mentorRank > 0) {
+        fit += F.mentorChoiceByRank[mentorRank - 1] ?? 0;
+      }
+      const b = mentorFormat[j]!;
+      fit += a === 2 || b === 2 || a === b ? F.formatCompatible : F.formatMismatch;
+      let slots = 0;
+      for (let w = 0; w < W; w++) slots += popcount(menteeSlots[i * W + w]! & mentorSlots[j * W + w]!);
+      fit += F.sharedSlot * Math.min(slots, F.sharedSlotsCap);
+      if (fit <= 0) continue;
+      shared[j] = menteeRank > 0 || mentorRank > 0 ? -1 : 0; // reused: "named in a choice"
+      keys[kept++] = j - fit * m; // sorts by fit desc, then mentor index asc
+    }
+    const sorted = keys.subarray(0, kept).sort();
+    for (let c = 0; c < kept; c++) {
+      const key = sorted[c]!;
+      const fit = Math.ceil(-key / m);
+      const j = key + fit * m;
+      scratchMentor[c] = j;
+      scratchFit[c] = fit;
+      scratchChoice[c] = shared[j] === -1 ? 1 : 0;
+    }
+    return kept;
+  };
+
+  return { mentees, mentors, alreadyPaired, forms, book, n, m, cap, scan, scratchMentor, scratchFit, scratchChoice, whyNoCandidate };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+function buildResult(
+  prep: Prepared,
+  method: "exact" | "greedy",
+  assigned: Int32Array,
+  best: { mentor: Int32Array; fit: Int32Array },
+  stats: MatchingStats,
+  options: MatchingOptions,
+): MatchingResult {
+  const { mentees, mentors, n } = prep;
+  const proposals: Proposal[] = [];
+  const mentorOf: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = assigned[i]!;
+    if (j < 0) continue;
+    const mentee = mentees[i]!;
+    const mentor = mentors[j]!;
+    const ev = evaluateWith(mentee, mentor, prep.forms, prep.book);
+    if (ev === null) throw new Error(`matching: internal error, pair ${mentee.id} – ${mentor.id} has no fit`);
+    proposals.push({ mentorId: mentor.id, menteeId: mentee.id, ...ev, summary: describeReasons(ev.reasons, options) });
+    mentorOf.push(j);
+  }
+  const order = proposals.map((_, k) => k);
+  order.sort((a, b) => mentorOf[a]! - mentorOf[b]! || proposals[b]!.fit - proposals[a]!.fit || a - b);
+
+  const unmatched: Unmatched[] = [];
+  for (let i = 0; i < n; i++) {
+    if (assigned[i]! >= 0) continue;
+    const mentee = mentees[i]!;
+    const j = best.mentor[i]!;
+    let u: Omit<Unmatched, "words">;
+    if (j < 0) {
+      u = { menteeId: mentee.id, category: mentee.category, reason: prep.whyNoCandidate(i) };
+    } else {
+      const mentor = mentors[j]!;
+      const form = formFor(mentee, mentor, prep.forms)!;
+      u = { menteeId: mentee.id, category: mentee.category, reason: "outbid", bestCandidate: { mentorId: mentor.id, fit: best.fit[i]!, form } };
+    }
+    unmatched.push({ ...u, words: describeUnmatched(u, options) });
+  }
+  return { method, proposals: order.map((k) => proposals[k]!), unmatched, alreadyPaired: prep.alreadyPaired, stats };
+}
+
+/** Positions of the edges ordered by fit desc; ties keep the list's order (a stable counting sort). */
+function orderByFit(fit: Int32Array): Int32Array {
+  let maxFit = 0;
+  for (let k = 0; k < fit.length; k++) if (fit[k]! > maxFit) maxFit = fit[k]!;
+  const bucket = new Int32Array(maxFit + 2);
+  for (let k = 0; k < fit.length; k++) bucket[maxFit - fit[k]! + 1]!++;
+  for (let b = 1; b < bucket.length; b++) bucket[b]! += bucket[b - 1]!;
+  const out = new Int32Array(fit.length);
+  for (let k = 0; k < fit.length; k++) out[bucket[maxFit - fit[k]!]!++] = k;
+  return out;
+}
+
+/** Takes edges best fit first while the mentee is free and the mentor has a place; returns how many were taken. */
+function takeGreedily(edges: EdgeList, assigned: Int32Array, left: Int32Array): number {
+  const mentee = edges.mentee.view();
+  const mentor = edges.mentor.view();
+  let taken = 0;
+  for (const k of orderByFit(edges.fit.view())) {
+    const i = mentee[k]!;
+    const j = mentor[k]!;
+    if (assigned[i]! < 0 && left[j]! > 0) {
+      assigned[i] = j;
+      left[j]!--;
+      taken++;
+    }
+  }
+  return taken;
+}
+
+/**
+ * The baseline: every candidate edge, best fit first (ties: mentee id, then mentor id), taken
+ * while the mentee is free and the mentor has a place.
+ */
+export function greedyAssignment(input: MatchingInput, options: MatchingOptions = {}): MatchingResult {
+  const prep = prepare(input);
+  const { n, scan, scratchMentor, scratchFit } = prep;
+  const edges = new EdgeList();
+  const best = { mentor: new Int32Array(n).fill(-1), fit: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const count = scan(i);
+    if (count > 0) {
+      best.mentor[i] = scratchMentor[0]!;
+      best.fit[i] = scratchFit[0]!;
+    }
+    for (let c = 0; c < count; c++) edges.push(i, scratchMentor[c]!, scratchFit[c]!);
+  }
+  const assigned = new Int32Array(n).fill(-1);
+  takeGreedily(edges, assigned, prep.cap.slice());
+  const stats = { candidateEdges: edges.length, edgesUsed: edges.length, phases: 0, repaired: 0 };
+  return buildResult(prep, "greedy", assigned, best, stats, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The exact engine.
+
+/**
+ * Proposes pairs that maximise the total fit under the mentors' free places (min-cost flow, see
+ * the top of this file), with the reasons for every pair and every mentee left without one.
+ */
+export function proposePairs(input: MatchingInput, options: MatchingOptions = {}): MatchingResult {
+  const prep = prepare(input);
+  const { n, m, cap, scan, scratchMentor, scratchFit, scratchChoice } = prep;
+  const K = Math.max(1, options.candidatesPerMentee ?? DEFAULT_CANDIDATES_PER_MENTEE);
+  const L = Math.max(0, options.candidatesPerMentor ?? DEFAULT_CANDIDATES_PER_MENTOR);
+
+  // Kept edges: each mentee's best K, every edge named in a choice, and each mentor's best L
+  // among the rest (a bounded min-heap per mentor; mentees come in index order, so on equal fit
+  // the earlier one stays).
+  const edges = new EdgeList();
+  const best = { mentor: new Int32Array(n).fill(-1), fit: new Int32Array(n) };
+  const heapSize = new Int32Array(m);
+  const heapFit = new Int32Array(m * L);
+  const heapMentee = new Int32Array(m * L);
+  let candidateEdges = 0;
+  for (let i = 0; i < n; i++) {
+    const count = scan(i);
+    candidateEdges += count;
+    if (count > 0) {
+      best.mentor[i] = scratchMentor[0]!;
+      best.fit[i] = scratchFit[0]!;
+    }
+    for (let c = 0; c < count; c++) {
+      const j = scratchMentor[c]!;
+      const fit = scratchFit[c]!;
+      if (c < K || scratchChoice[c] === 1) {
+        edges.push(i, j, fit);
+        continue;
+      }
+      if (L === 0) continue;
+      const base = j * L;
+      const size = heapSize[j]!;
+      if (size < L) {
+        // sift up: the root holds the lowest fit (the latest mentee among equals)
+        let p = size;
+        while (p > 0) {
+          const q = (p - 1) >> 1;
+          if (heapFit[base + q]! <= fit) break;
+          heapFit[base + p] = heapFit[base + q]!;
+          heapMentee[base + p] = heapMentee[base + q]!;
+          p = q;
+        }
+        heapFit[base + p] = fit;
+        heapMentee[base + p] = i;
+        heapSize[j] = size + 1;
+      } else if (fit > heapFit[base]!) {
+        let p = 0;
+        for (;;) {
+          let q = 2 * p + 1;
+          if (q >= L) break;
+          if (q + 1 < L && heapFit[base + q + 1]! < heapFit[base + q]!) q++;
+          if (heapFit[base + q]! >= fit) break;
+          heapFit[base + p] = heapFit[base + q]!;
+          heapMentee[base + p] = heapMentee[base + q]!;
+          p = q;
+        }
+        heapFit[base + p] = fit;
+        heapMentee[base + p] = i;
+      }
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    for (let h = 0; h < heapSize[j]!; h++) edges.push(heapMentee[j * L + h]!, j, heapFit[j * L + h]!);
+  }
+
+  const { assigned, phases } = maxFitFlow(n, m, cap, edges);
+
+  // Repair: a mentee still without a mentor may have a pruned candidate with a place left (a kept
+  // one cannot: the flow would have used it). Best fit first; it only adds fit.
+  const left = cap.slice();
+  for (let i = 0; i < n; i++) if (assigned[i]! >= 0) left[assigned[i]!]!--;
+  let repaired = 0;
+  if (edges.length < candidateEdges) {
+    const extra = new EdgeList();
+    for (let i = 0; i < n; i++) {
+      if (assigned[i]! >= 0 || best.mentor[i]! < 0) continue;
+      const count = scan(i);
+      for (let c = 0; c < count; c++) if (left[scratchMentor[c]!]! > 0) extra.push(i, scratchMentor[c]!, scratchFit[c]!);
+    }
+    repaired = takeGreedily(extra, assigned, left);
+  }
+
+  const stats = { candidateEdges, edgesUsed: edges.length, phases, repaired };
+  return buildResult(prep, "exact", assigned, best, stats, options);
+}
+
+/**
+ * Maximum-fit assignment on the given edges: min-cost flow S → mentee (1) → mentor (cap) → T,
+ * cost −fit, primal–dual: Dijkstra with potentials, then a blocking flow on the edges of zero
+ * reduced cost, until the cheapest path no longer has negative cost.
+ */
+function maxFitFlow(n: number, m: number, cap: Int32Array, edges: EdgeList): { assigned: Int32Array; phases: number } {
+  const eMentee = edges.mentee.view();
+  const eMentor = edges.mentor.view();
+  const eFit = edges.fit.view();
+  const count = edges.length;
+  // Nodes: S = 0, mentee i = 1 + i, mentor j = 1 + n + j, T = 1 + n + m.
+  const S = 0;
+  const Tn = 1 + n + m;
+  const N = n + m + 2;
+  const menteeUsed = new Uint8Array(n);
+  const mentorUsed = new Uint8Array(m);
+  for (let k = 0; k < count; k++) {
+    menteeUsed[eMentee[k]!] = 1;
+    if (cap[eMentor[k]!]! > 0) mentorUsed[eMentor[k]!] = 1;
+  }
+  let arcs = 0;
+  for (let i = 0; i < n; i++) arcs += menteeUsed[i]!;
+  for (let j = 0; j < m; j++) arcs += mentorUsed[j]!;
+  arcs += count;
+  const from = new Int32Array(arcs);
+  const to = new Int32Array(arcs);
+  const arcCap = new Int32Array(arcs);
+  const arcCost = new Int32Array(arcs);
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    if (!menteeUsed[i]) continue;
+    from[a] = S;
+    to[a] = 1 + i;
+    arcCap[a] = 1;
+    a++;
+  }
+  const firstPair = a;
+  for (let k = 0; k < count; k++) {
+    from[a] = 1 + eMentee[k]!;
+    to[a] = 1 + n + eMentor[k]!;
+    arcCap[a] = 1;
+    arcCost[a] = -eFit[k]!;
+    a++;
+  }
+  for (let j = 0; j < m; j++) {
+    if (!mentorUsed[j]) continue;
+    from[a] = 1 + n + j;
+    to[a] = Tn;
+    arcCap[a] = cap[j]!;
+    a++;
+  }
+
+  // CSR adjacency; edge e and its reverse are linked through eRev.
+  const E = 2 * arcs;
+  const adjStart = new Int32Array(N + 1);
+  for (let x = 0; x < arcs; x++) {
+    adjStart[from[x]! + 1]!++;
+    adjStart[to[x]! + 1]!++;
+  }
+  for (let v = 0; v < N; v++) adjStart[v + 1]! += adjStart[v]!;
+  const eTo = new Int32Array(E);
+  const eCap = new Int32Array(E);
+  const eCost = new Int32Array(E);
+  const eRev = new Int32Array(E);
+  const arcEdge = new Int32Array(arcs);
+  {
+    const fill = adjStart.slice(0, N);
+    for (let x = 0; x < arcs; x++) {
+      const u = from[x]!;
+      const v = to[x]!;
+      const e = fill[u]!++;
+      const r = fill[v]!++;
+      eTo[e] = v;
+      eCap[e] = arcCap[x]!;
+      eCost[e] = arcCost[x]!;
+      eRev[e] = r;
+      eTo[r] = u;
+      eCap[r] = 0;
+      eCost[r] = -arcCost[x]!;
+      eRev[r] = e;
+      arcEdge[x] = e;
+    }
+  }
+
+  // Initial potentials (S → mentees → mentors → T is a DAG): all reduced costs ≥ 0.
+  const pot = new Int32Array(N);
+  for (let x = firstPair; x < firstPair + count; x++) {
+    const v = to[x]!;
+    if (arcCost[x]! < pot[v]!) pot[v] = arcCost[x]!;
+  }
+  for (let x = firstPair + count; x < arcs; x++) if (pot[from[x]!]! < pot[Tn]!) pot[Tn] = pot[from[x]!]!;
+
+  const INF = 0x3fffffff;
+  const dist = new Int32Array(N);
+  const done = new Uint8Array(N);
+  const heapKey = new Int32Array(E + 1);
+  const heapNode = new Int32Array(E + 1);
+  // The admissible graph of a phase: edges of zero reduced cost (both directions), CSR.
+  const zStart = new Int32Array(N + 1);
+  let zEdge = new Int32Array(1024);
+  const levelOf = new Int32Array(N);
+  const queue = new Int32Array(N);
+  const iter = new Int32Array(N);
+  const pathEdges = new Int32Array(N);
+  let phases = 0;
+
+  for (;;) {
+    // Dijkstra on reduced costs, stopping once T is settled.
+    phases++;
+    dist.fill(INF);
+    done.fill(0);
+    dist[S] = 0;
+    heapKey[0] = 0;
+    heapNode[0] = S;
+    let hs = 1;
+    while (hs > 0) {
+      const d: number = heapKey[0]!;
+      const u: number = heapNode[0]!;
+      hs--;
+      if (hs > 0) {
+        const lk = heapKey[hs]!;
+        const ln = heapNode[hs]!;
+        let p = 0;
+        for (;;) {
+          let c = 2 * p + 1;
+          if (c >= hs) break;
+          if (c + 1 < hs && heapKey[c + 1]! < heapKey[c]!) c++;
+          if (heapKey[c]! >= lk) break;
+          heapKey[p] = heapKey[c]!;
+          heapNode[p] = heapNode[c]!;
+          p = c;
+        }
+        heapKey[p] = lk;
+        heapNode[p] = ln;
+      }
+      if (done[u] || d > dist[u]!) continue;
+      done[u] = 1;
+      if (u === Tn) break;
+      const pu = pot[u]! + d;
+      for (let e: number = adjStart[u]!, end: number = adjStart[u + 1]!; e < end; e++) {
+        if (eCap[e]! <= 0) continue;
+        const v = eTo[e]!;
+        if (done[v]) continue;
+        const nd = pu + eCost[e]! - pot[v]!;
+        if (nd < dist[v]!) {
+          dist[v] = nd;
+          let p = hs++;
+          while (p > 0) {
+            const q = (p - 1) >> 1;
+            if (heapKey[q]! <= nd) break;
+            heapKey[p] = heapKey[q]!;
+            heapNode[p] = heapNode[q]!;
+            p = q;
+          }
+          heapKey[p] = nd;
+          heapNode[p] = v;
+        }
+      }
+    }
+    if (!done[Tn]) break;
+    // New potentials: settled nodes by their distance, the rest by T's (their distance is ≥ it).
+    const D = dist[Tn]!;
+    for (let v = 0; v < N; v++) pot[v]! += done[v] ? dist[v]! : D;
+    if (pot[Tn]! - pot[S]! >= 0) break; // the cheapest path no longer adds fit
+
+    // Collect the admissible graph once per phase: augmenting along zero-reduced-cost edges
+    // only opens their reverses, which have zero reduced cost too.
+    let zCount = 0;
+    for (let u = 0; u < N; u++) {
+      zStart[u] = zCount;
+      const pu = pot[u]!;
+      for (let e = adjStart[u]!, end = adjStart[u + 1]!; e < end; e++) {
+        if (eCost[e]! + pu - pot[eTo[e]!]! !== 0) continue;
+        if (zCount === zEdge.length) {
+          const next = new Int32Array(zEdge.length * 2);
+          next.set(zEdge);
+          zEdge = next;
+        }
+        zEdge[zCount++] = e;
+      }
+    }
+    zStart[N] = zCount;
+
+    // Blocking flows (Dinic) on it until T is unreachable.
+    for (;;) {
+      levelOf.fill(-1);
+      levelOf[S] = 0;
+      let qh = 0;
+      let qt = 0;
+      queue[qt++] = S;
+      while (qh < qt) {
+        const u = queue[qh++]!;
+        for (let z = zStart[u]!, end = zStart[u + 1]!; z < end; z++) {
+          const e = zEdge[z]!;
+          const v = eTo[e]!;
+          if (eCap[e]! > 0 && levelOf[v]! < 0) {
+            levelOf[v] = levelOf[u]! + 1;
+            queue[qt++] = v;
+          }
+        }
+      }
+      if (levelOf[Tn]! < 0) break;
+      iter.set(zStart.subarray(0, N));
+      let depth = 0;
+      let u = S;
+      for (;;) {
+        if (u === Tn) {
+          for (let k = 0; k < depth; k++) {
+            const e = pathEdges[k]!;
+            eCap[e]!--;
+            eCap[eRev[e]!]!++;
+          }
+          depth = 0;
+          u = S;
+          continue;
+        }
+        let advanced = false;
+        for (let z = iter[u]!, end = zStart[u + 1]!; z < end; z++) {
+          const e = zEdge[z]!;
+          const v = eTo[e]!;
+          if (eCap[e]! > 0 && levelOf[v] === levelOf[u]! + 1) {
+            iter[u] = z;
+            pathEdges[depth++] = e;
+            u = v;
+            advanced = true;
+            break;
+          }
+        }
+        if (advanced) continue;
+        iter[u] = zStart[u + 1]!;
+        levelOf[u] = -1; // a dead end for this round
+        if (u === S) break;
+        const back: number = pathEdges[--depth]!;
+        u = eTo[eRev[back]!]!;
+        iter[u]!++;
+      }
+    }
+  }
+
+  // The assignment is on the saturated mentee → mentor arcs.
+  const assigned = new Int32Array(n).fill(-1);
+  for (let k = 0; k < count; k++) if (eCap[arcEdge[firstPair + k]!] === 0) assigned[eMentee[k]!] = eMentor[k]!;
+  return { assigned, phases };
+}

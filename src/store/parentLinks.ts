@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import type { Collection, Db } from "mongodb";
+import { z } from "zod";
+import { TOKEN_BYTES } from "../domain/invitations.js";
+import { newId } from "./ids.js";
+import { hashToken } from "./invitations.js";
+
+// A link a minor passes to a parent, who opens it to consent. Stored by hash, like invitations.
+
+export const parentLinkSchema = z.object({
+  _id: z.string(),
+  tokenHash: z.string().length(64),
+  membershipId: z.string(),
+  programmeId: z.string(),
+  childId: z.number().int(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  /** The first person who opened the link: only they may answer on it. */
+  openedBy: z.number().int().nullable().default(null),
+  usedAt: z.date().nullable(),
+  usedBy: z.number().int().nullable(),
+});
+export type ParentLink = z.infer<typeof parentLinkSchema>;
+
+export class ParentLinksStore {
+  private readonly col: Collection<ParentLink>;
+  constructor(db: Db) {
+    this.col = db.collection<ParentLink>("parent_links");
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.col.createIndex({ tokenHash: 1 }, { unique: true });
+    await this.col.createIndex({ membershipId: 1 });
+  }
+
+  async create(input: Pick<ParentLink, "membershipId" | "programmeId" | "childId" | "expiresAt">, now: Date): Promise<{ link: ParentLink; token: string }> {
+    const token = randomBytes(TOKEN_BYTES).toString("base64url");
+    const link = parentLinkSchema.parse({ ...input, _id: newId(), tokenHash: hashToken(token), createdAt: now, openedBy: null, usedAt: null, usedBy: null });
+    await this.col.insertOne(link);
+    return { link, token };
+  }
+
+  async findByToken(token: string): Promise<ParentLink | null> {
+    const doc = await this.col.findOne({ tokenHash: hashToken(token) });
+    return doc ? parentLinkSchema.parse(doc) : null;
+  }
+
+  async get(id: string): Promise<ParentLink | null> {
+    const doc = await this.col.findOne({ _id: id });
+    return doc ? parentLinkSchema.parse(doc) : null;
+  }
+
+  /** Binds the link to the first person who opens it; false if someone else opened it first. */
+  async open(id: string, parentId: number): Promise<boolean> {
+    const res = await this.col.updateOne({ _id: id, $or: [{ openedBy: null }, { openedBy: parentId }] }, { $set: { openedBy: parentId } });
+    return res.matchedCount === 1;
+  }
+
+  /** Marks the link used by this parent, once: a second parent or a second tap gets false. */
+  async use(id: string, parentId: number, now: Date): Promise<boolean> {
+    const res = await this.col.updateOne({ _id: id, openedBy: parentId, usedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now, usedBy: parentId } });
+    return res.modifiedCount === 1;
+  }
+
+  async forgetMembership(membershipId: string): Promise<void> {
+    await this.col.deleteMany({ membershipId });
+  }
+}

@@ -1,0 +1,87 @@
+import type { Collection, Db } from "mongodb";
+import { z } from "zod";
+import { QUESTIONNAIRE_IDS, type AnswerValue, type Answers } from "../domain/questionnaire.js";
+
+// A participant's questionnaire: saved after every answer, so nothing is lost between sessions.
+// One profile per membership (the _id is the membership id).
+
+const answerValue = z.union([z.string(), z.number(), z.array(z.string())]);
+
+export const profileSchema = z.object({
+  _id: z.string(),
+  userId: z.number().int(),
+  programmeId: z.string(),
+  questionnaireId: z.enum(QUESTIONNAIRE_IDS),
+  version: z.number().int(),
+  answers: z.record(z.string(), answerValue),
+  /** The question being asked, or "summary" when all are answered. */
+  cursor: z.string(),
+  status: z.enum(["draft", "submitted"]),
+  updatedAt: z.date(),
+  submittedAt: z.date().nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export class ProfilesStore {
+  private readonly col: Collection<Profile>;
+  constructor(db: Db) {
+    this.col = db.collection<Profile>("profiles");
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.col.createIndex({ programmeId: 1, status: 1 });
+    await this.col.createIndex({ userId: 1 });
+  }
+
+  /** The profile, started if it does not exist yet. */
+  async open(input: Pick<Profile, "_id" | "userId" | "programmeId" | "questionnaireId" | "version" | "cursor">, now: Date): Promise<Profile> {
+    const doc = await this.col.findOneAndUpdate(
+      { _id: input._id },
+      { $setOnInsert: { ...input, answers: {}, status: "draft" as const, updatedAt: now, submittedAt: null } },
+      { upsert: true, returnDocument: "after" },
+    );
+    return profileSchema.parse(doc);
+  }
+
+  async get(id: string): Promise<Profile | null> {
+    const doc = await this.col.findOne({ _id: id });
+    return doc ? profileSchema.parse(doc) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, Profile>> {
+    const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
+    return new Map(docs.map((d) => [d._id, profileSchema.parse(d)]));
+  }
+
+  /** Saves one answer and moves the cursor, atomically; other answers are untouched. */
+  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { [`answers.${questionId}`]: value, cursor, updatedAt: now } });
+  }
+
+  /** Replaces the answers (after pruning ones that no longer apply) and the cursor. */
+  async setAnswers(id: string, answers: Answers, cursor: string, now: Date): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { answers, cursor, updatedAt: now } });
+  }
+
+  async setCursor(id: string, cursor: string, now: Date): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { cursor, updatedAt: now } });
+  }
+
+  async submit(id: string, now: Date): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { status: "submitted", cursor: "summary", submittedAt: now, updatedAt: now } });
+  }
+
+  async ofUser(userId: number): Promise<Profile[]> {
+    const docs = await this.col.find({ userId }).toArray();
+    return docs.map((d) => profileSchema.parse(d));
+  }
+
+  async ofProgramme(programmeId: string): Promise<Profile[]> {
+    const docs = await this.col.find({ programmeId }).toArray();
+    return docs.map((d) => profileSchema.parse(d));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.col.deleteOne({ _id: id });
+  }
+}
