@@ -148,3 +148,313 @@ curator-invitations = 📋 Invitations
 participant-panel =
     { $role }{ $category } · { $school }, { $year }
     The questionnaire and pairing will appear here when the curator opens that stage.
+
+# Questionnaires
+
+## Questions
+q-full-name = What is your name? Write your surname, first name and patronymic, e.g. Ivanova Anna Sergeevna. Students may leave out the patronymic.
+q-subjects = Which subjects do you teach, and in which classes? For example: maths, classes 5–7.
+q-experience = How many full years have you worked in your profession? Write a number, e.g. 2. If less than a year, write 0.
+q-age-band = How old are you? This is only for statistics: the city counts how many young teachers take part in mentoring.
+q-requests = What do you need help with? Tick 1 to 5 topics.
+q-work-satisfaction = How satisfied are you with your work right now? 1 — not at all, 10 — completely.
+q-help-kinds = What kind of help suits you? Tick everything that fits.
+q-format = How would you like to meet?
+q-availability = When is it convenient for you to meet? Tick every option that fits.
+q-expectations = What do you expect from mentoring? Write briefly, in your own words. If you prefer not to, press “Skip”.
+q-help-subjects = Which subjects do you need help with? For example: algebra, English. If you need no help with subjects, press “Skip”.
+q-interests = What are you into? Write briefly about clubs, sports, hobbies. You can press “Skip”.
+q-school-confidence = How confident do you feel at school? 1 — not at all, 10 — very confident.
+q-mentor-preference = What kind of mentor would suit you best?
+q-qualification = What is your qualification category?
+q-competencies = What can you help with? Tick 1 to 8 topics.
+q-mentored-before = Have you been a mentor before?
+q-mentoring-experience = Tell us briefly about your mentoring experience: whom you mentored, for how long, what worked.
+q-capacity = How many mentees can you take at once? The regulation allows no more than three.
+q-time-per-month = How much time a month can you give to mentoring?
+q-strong-subjects = Which subjects and activities are you strong in? For example: chemistry, programming, volleyball.
+q-achievements = Your achievements: olympiads, contests, projects, school life. Write briefly or press “Skip”.
+q-motivation = Why do you want to become a mentor? Write a sentence or two.
+q-organisation = Where do you work or study? Write the name of the organisation or university.
+q-position = What is your position or field? For example: process engineer, or 3rd-year student.
+q-can-offer = What can you offer students? Tick everything that fits.
+q-can-teach = What can you show students and teach them? Write briefly or press “Skip”.
+
+## Answer options
+opt-yes = Yes
+opt-no = No
+opt-offline = In person
+opt-online = Online
+opt-any = No preference
+opt-weekdays-morning = Weekdays, morning
+opt-weekdays-afternoon = Weekdays, afternoon
+opt-weekdays-evening = Weekdays, evening
+opt-weekend = Weekend
+opt-under-35 = Under 35
+opt-age-35-plus = 35 or older
+opt-visit-mentor-lessons = Attend my mentor's lessons
+opt-mentor-visits-my-lessons = Mentor attends my lessons
+opt-consultations = Consultations
+opt-joint-preparation = Prepare lessons together
+opt-older-student = An older student
+opt-teacher = A teacher
+opt-professional = A company or university expert
+opt-no-category = No category
+opt-position-match = Fit for the post
+opt-first-category = First category
+opt-highest-category = Highest category
+opt-teacher-methodist = Teacher-methodologist
+opt-teacher-mentor = Teacher-mentor
+opt-hours-1-2 = 1–2 hours
+opt-hours-3-4 = 3–4 hours
+opt-hours-5-8 = 5–8 hours
+opt-hours-9-plus = More than 8 hours
+opt-career-talks = A talk about my profession
+opt-master-classes = Master classes
+opt-excursions = Visits to a company or university
+opt-joint-projects = Joint projects
+opt-internships = Work placement or internship
+
+## Topics: mentees' requests and mentors' competencies
+topic-lesson-planning = Lesson planning and methods
+topic-paperwork = Work programmes and paperwork
+topic-discipline = Discipline and class motivation
+topic-low-motivation = Pupils with low motivation
+topic-special-needs = Special needs, non-native speakers
+topic-gifted-pupils = Gifted pupils and olympiads
+topic-parents = Working with parents
+topic-colleagues = Colleagues and administration
+topic-certification = Certification
+topic-digital-tools = Digital tools
+topic-research-projects = Projects and research
+topic-class-teacher = Form tutoring
+topic-burnout = Stress and burnout
+topic-subject-knowledge = Subject knowledge
+topic-subject-help = Help with a subject
+topic-adaptation = Settling into a class or school
+topic-communication = Communication and friends
+topic-self-organisation = Self-organisation and study
+topic-olympiads = Olympiads and contests
+topic-projects = Projects
+topic-leadership = Leadership and school life
+topic-career-guidance = Choosing a career
+topic-creativity-sports = Arts and sports
+topic-professions = Professions and industries
+topic-internships = Projects and internships
+topic-soft-skills = Soft skills
+topic-education-path = Where to study next
+
+# Consent to the processing of personal data (152-FZ)
+consent-adult-v1 =
+    Consent to the processing of personal data (version 1)
+
+    Operator: { $school } — the school running the mentorship programme { $year }.
+    Purpose: your taking part in the programme as a { $role }{ $category } — pairing, an individual plan, meetings, reports and monitoring.
+    Data: full name; subject, class or workplace; years of experience; questionnaire answers (requests or competencies, format, convenient times); meeting records and feedback; your Telegram id.
+    Term: until the programme ends and 1 more year for the school's reporting, then the data is deleted.
+    How to withdraw: at any time — /privacy → "Withdraw consent". Your answers and personal data will be deleted.
+
+    This consent is separate and not bundled with any other document. Taking part is voluntary.
+consent-parent-v1 =
+    A parent's (legal guardian's) consent to the processing of a child's personal data (version 1)
+
+    The child in Telegram: { $child }
+    Invited to the programme as a { $role }{ $category }.
+    Operator: { $school } ({ $city }) — the school running the mentorship programme { $year }.
+    Purpose: the child's taking part in the programme — finding a mentor or mentee, a plan, meetings, reports and monitoring.
+    The child's data: full name; class; questionnaire answers (requests, interests, format, convenient times); meeting records and feedback; Telegram id. About you only your Telegram id and the fact of consent are kept.
+    Term: until the programme ends and 1 more year for the school's reporting, then the data is deleted.
+    How to withdraw: at any time — /privacy → "Withdraw consent for the child". The child's data will be deleted.
+
+    This consent is separate and not bundled with any other document. Taking part is voluntary.
+consent-accept = ✅ I consent
+consent-decline = ✖️ I do not consent
+consent-ask-age = Are you 18 or older? If not, a parent gives the consent to data processing.
+consent-age-adult = Yes, 18 or older
+consent-age-minor = No, under 18
+consent-thanks = Thank you, your consent is recorded. Next, a short questionnaire: it helps to find your pair.
+consent-declined-self = Understood: without consent we keep nothing about you, and you do not take part. If you change your mind, open /menu and press "Give consent".
+consent-parent-needed =
+    A parent's (legal guardian's) consent is needed: without it the questionnaire cannot be filled in.
+    Forward this link to your parent or show them the QR code below — they open it in their own Telegram:
+    { $link }
+    The link is valid for 14 days. I will write to you when your parent answers.
+consent-parent-qr-caption = QR code for the parent: point a phone camera at it to open Telegram.
+consent-relation-self = the participant
+consent-relation-parent = a parent
+consent-method-bot = in the bot
+consent-method-paper = on paper
+consent-decision-accepted = consent given
+consent-decision-declined = consent declined
+consent-decision-withdrawn = consent withdrawn
+consent-already-parent = We are waiting for your parent's consent. A new link for them is in the programme's menu.
+consent-already-questionnaire = Consent is already given — you can fill in the questionnaire.
+consent-already-ready = Consent is given and the questionnaire is filled in.
+
+# Parent
+parent-child-unnamed = (no name given)
+parent-link-is-for-parent = This link is for your parent: they give consent from their own phone.
+parent-link-used = Someone else has already answered with this link. If this is a mistake, ask the child to get a new link.
+parent-link-expired = The link has expired. Ask the child to get a new one in the programme's menu.
+parent-already-answered = You have already answered with this link.
+parent-thanks = Thank you! The consent is recorded. You can withdraw it at any time with /privacy.
+parent-declined = Understood, no consent is given. The child's data is not kept. The school will know your decision.
+child-parent-accepted = Your parent has given consent. You can fill in the questionnaire now.
+child-parent-declined = Your parent has not consented to data processing, so you cannot take part through the bot. If this is a mistake, talk to your parent or the curator.
+child-parent-withdrew = Your parent has withdrawn the consent to processing your data. Your answers are deleted.
+
+# Notices to curators
+curator-consent-declined = Consent declined: { $role }{ $category } ({ $relation }). No data kept.
+curator-parent-accepted = A parent has given consent: { $role }{ $category }. The participant can fill in the questionnaire.
+curator-consent-withdrawn = Consent withdrawn ({ $relation }): { $role }{ $category }. Answers and personal data removed from the bases.
+
+# Participant statuses
+intake-invited = invited, no consent
+intake-parent = waiting for a parent's consent
+intake-declined = consent declined
+intake-questionnaire = filling in the questionnaire
+intake-ready = ready
+questionnaire-not-yet-invited = Consent to data processing comes first.
+questionnaire-not-yet-parent = A parent's consent comes first.
+questionnaire-not-yet-declined = Without consent the questionnaire cannot be filled in.
+
+# Participant's panel
+participant-give-consent = ✅ Give consent
+participant-consent-again = ✅ Changed my mind: give consent
+participant-parent-link-again = 🔗 Link for my parent
+participant-my-questionnaire = 📝 My questionnaire
+privacy-button = 🔒 My data
+
+# Questionnaire: common
+questionnaire-start = 📝 Fill in the questionnaire
+question-header = Question { $n } of { $total }
+question-hint-text = Write your answer as a message.
+question-hint-number = Write a number from { $min } to { $max }.
+question-hint-choice = Choose an option with a button.
+question-hint-multi = Tick what fits and press "Done".
+question-current = Now: { $answer }
+question-back = ⬅️ Back
+question-skip = Skip ➡️
+question-done = ✅ Done
+answer-none = —
+answer-skipped = (skipped)
+answer-not-text = I need a text answer.
+answer-empty = The answer is empty. Please write it as text.
+answer-not-a-number = I need a number in digits, such as 3.
+answer-out-of-range = I need a number from { $min } to { $max }.
+answer-unknown-option = There is no such option. Choose with a button.
+answer-too-few = Tick at least { $min }.
+answer-too-many = You can tick { $max } at most.
+answer-required = This question needs an answer.
+summary-title = Check your questionnaire. To change an answer, press its number.
+summary-change = ✏️ { $n }
+summary-submit = ✅ Submit
+summary-save = ✅ Save the changes
+summary-later = I will come back later
+questionnaire-paused = Your answers are saved. Continue at any time: /menu → your programme.
+questionnaire-recheck = One answer needs another look: the programme's topic list has changed. Please answer it again.
+questionnaire-submitted = The questionnaire is sent to the curator. Thank you! You can change your answers in the programme's menu.
+questionnaire-closed = The questionnaire is not available: consent is not given or was withdrawn. Open /menu.
+
+# /privacy
+privacy-title = 🔒 What the bot keeps about you
+privacy-account = Telegram id: { $id }; language: { $language }.
+privacy-role = { $role }{ $category } · { $school }, { $year }
+privacy-curator-only-id = For a curator only the Telegram id is kept.
+privacy-status = Status: { $status }
+privacy-consent-line = { $date } — { $decision } ({ $relation }, { $method }, text version { $version })
+privacy-answers = Questionnaire answers: { $count }
+privacy-no-answers = No questionnaire.
+privacy-parent-of = You consented as a parent ({ $date }): { $role }{ $category }, { $school }. About you only the Telegram id is kept.
+privacy-file = 📄 Get a file with my data
+privacy-file-title = The data the bot keeps about you
+privacy-file-name = my-data.txt
+privacy-file-caption = Everything the bot keeps about you, in one file.
+privacy-withdraw = 🗑 Withdraw consent: { $school }
+privacy-withdraw-child = 🗑 Withdraw consent for the child: { $school }
+privacy-withdraw-confirm = Withdraw consent? Your questionnaire answers and personal data will be deleted and you will leave the programme's bases. Only an anonymous note that consent was withdrawn stays.
+privacy-withdraw-child-confirm = Withdraw consent for the child? The child's answers and personal data will be deleted and they will leave the programme's bases.
+privacy-withdraw-yes = Yes, withdraw and delete
+privacy-withdraw-no = No, keep it
+privacy-withdrawn = Consent withdrawn, your data deleted. The curator has been told.
+privacy-withdrawn-child = Consent withdrawn, the child's data deleted. The child and the curator have been told.
+
+# Curator's bases
+curator-bases = 👥 Bases of mentors and mentees
+bases-title = Bases of the programme "{ $school }", { $year }
+bases-line =
+    { $role }: { $total } in all
+    • invited, no consent — { $invited }
+    • waiting for a parent's consent — { $parent }
+    • consent declined — { $declined }
+    • filling in the questionnaire — { $questionnaire }
+    • ready — { $ready }
+bases-mentors = 🧑‍🏫 Mentors
+bases-mentees = 🎒 Mentees
+bases-export = 📊 XLSX export
+bases-remind = 🔔 Remind those stuck
+bases-topics = 🏷 Topics of requests and competencies
+bases-reminded = Reminders sent: { $count }.
+bases-list-title = { $role } · status: { $status } · category: { $category } · topic: { $topic } — { $count }
+bases-list-item = { $n }. { $name } — { $category } — { $status }
+bases-list-empty = Nobody here.
+bases-no-name = (no questionnaire yet)
+bases-filter-all = all
+bases-filter-status = Status ▸
+bases-filter-category = Category ▸
+bases-filter-topic = Topic ▸
+card-title = { $name } — { $role }{ $category }
+card-consents = Consent:
+card-no-consents = none yet
+card-paper = signed by { $signer }, { $date }
+card-answers = Questionnaire:
+card-answers-draft = Questionnaire (still being filled in):
+card-write = ✉️ Write
+card-paper-consent = 📝 Record a paper consent
+remind-consent = A reminder from the mentorship programme "{ $school }": to take part, your consent to data processing is needed.
+remind-parent = A reminder from the mentorship programme "{ $school }": we are still waiting for your parent's consent. Forward them the link again.
+remind-questionnaire = A reminder from the mentorship programme "{ $school }": your questionnaire is not finished — the answers are saved, continue where you stopped.
+
+# Paper consent
+paper-ask-signer = Paper consent: { $who }. Who signed it? Write the surname and initials.
+paper-ask-signer-parent = A parent's paper consent: { $who }. Which parent signed it? Write the surname and initials.
+paper-ask-date = The date on the consent? Write it like 15.09.2026.
+paper-bad-date = I did not understand the date. Write it like 15.09.2026 (not later than today).
+paper-confirm =
+    Record the paper consent?
+    Participant: { $who }
+    Signed by: { $signer }
+    Date: { $date }
+paper-save = ✅ Record
+paper-saved = The paper consent is recorded. The participant can fill in the questionnaire — I have told them.
+paper-not-needed = This participant already has a consent.
+paper-recorded-for-you = The curator has recorded a paper consent to data processing. You can fill in the questionnaire now.
+
+# Topics
+topics-title = Topics of requests and competencies ({ $count }). Mentees choose their requests from them, mentors their competencies.
+topics-remove = ✖️ { $n }
+topics-add = ➕ Add a topic
+topics-ask-label = Write the new topic's name (up to 60 characters).
+topics-added = The topic "{ $label }" is added.
+topics-removed = The topic is removed.
+topics-keep-one = At least one topic must stay.
+
+# Export
+xlsx-file-name = mentorship-bases
+xlsx-caption = Bases of mentors and mentees: { $school }, { $year }
+xlsx-sheet-mentor = Mentors
+xlsx-sheet-mentee = Mentees
+xlsx-col-n = No.
+xlsx-col-name = Full name
+xlsx-col-category = Category
+xlsx-col-status = Status
+xlsx-col-consent-date = Consent date
+xlsx-col-consent-how = Consent given by
+xlsx-col-competencies = Competencies
+xlsx-col-requests = Requests
+xlsx-col-format = Format
+xlsx-col-availability = Convenient times
+xlsx-col-experience = Experience, years
+xlsx-col-capacity = Mentees at once
+xlsx-col-submitted = Questionnaire sent
+xlsx-col-other = Other answers

@@ -9,8 +9,13 @@ import { curatorFeature, openCuratorPanel } from "./features/curator.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { groupFeature } from "./features/group.js";
 import { languageFeature, setLocale } from "./features/language.js";
+import { basesFeature } from "./features/bases.js";
 import { operatorFeature } from "./features/operator.js";
-import { openParticipantPanel } from "./features/participant.js";
+import { parentFeature } from "./features/parent.js";
+import { openParticipantPanel, participantFeature } from "./features/participant.js";
+import { privacyFeature } from "./features/privacy.js";
+import { topicsFeature } from "./features/topics.js";
+import { Notifier } from "./notify.js";
 import { startFeature } from "./features/start.js";
 import { createI18n } from "./i18n.js";
 import { createMainMenus } from "./menus/main.js";
@@ -30,6 +35,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const bot = new Bot<BotContext>(deps.config.botToken, botConfig);
   installApiTransformers(bot.api, deps);
   const i18n = createI18n(deps.config.defaultLocale);
+  const notifier = new Notifier(bot.api, deps, i18n);
 
   const menus = createMainMenus(
     (ctx, membership) => (membership.role === "curator" ? openCuratorPanel(ctx, membership) : openParticipantPanel(ctx, membership)),
@@ -50,12 +56,17 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const dm = app.chatType("private");
   dm.use(loadUser);
   dm.use(i18n);
-  dm.use(flows(deps, i18n));
+  dm.use(flows(deps, i18n, notifier));
   dm.use(menus.main);
   dm.use(startFeature(menus, i18n));
   dm.use(languageFeature(menus));
+  dm.use(privacyFeature(notifier));
   dm.use(operatorFeature());
   dm.use(curatorFeature());
+  dm.use(basesFeature(notifier));
+  dm.use(topicsFeature());
+  dm.use(participantFeature());
+  dm.use(parentFeature(notifier));
   dm.use(fallbackFeature());
 
   bot.catch(errorHandler(deps, i18n));
@@ -68,7 +79,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
     }
   }
 
-  return { bot, i18n, menus, setCommands };
+  return { bot, i18n, menus, notifier, setCommands };
 }
 
 export type AppBot = ReturnType<typeof createBot>;

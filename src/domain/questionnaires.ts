@@ -1,3 +1,4 @@
+import type { Form } from "./programme.js";
 import type { z } from "zod";
 import { QUESTIONNAIRE_IDS, questionnaireSchema, type Questionnaire, type QuestionnaireId, type QuestionInput } from "./questionnaire.js";
 
@@ -200,3 +201,14 @@ function keysOf(questionnaires: readonly Questionnaire[]): string[] {
 
 /** Every locale key the questionnaires and the default topics need (sorted, no repeats). */
 export const QUESTIONNAIRE_KEYS: string[] = keysOf(Object.values(QUESTIONNAIRES));
+
+/** The programme's starting topic list: the audiences its forms involve, teachers' first. */
+export function defaultTopicIds(forms: readonly Form[]): string[] {
+  const audiences = new Set<TopicAudience>();
+  for (const form of forms) {
+    if (form === "teacher-teacher") audiences.add("teacher");
+    else audiences.add("student");
+    if (form === "employer-student" || form === "university-student") audiences.add("external");
+  }
+  return DEFAULT_TOPICS.filter((t) => audiences.has(t.audience)).map((t) => t.id);
+}

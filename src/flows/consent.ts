@@ -1,17 +1,16 @@
-import { InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { consentTextKey, needsParent } from "../domain/consent.js";
-import { inviteLink } from "../domain/invitations.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
-import { acceptConsent, declineConsent, issueParentLink } from "../bot/intake.js";
+import { sendParentLink } from "../bot/features/participant.js";
+import { acceptConsent, declineConsent } from "../bot/intake.js";
 import { categorySuffix, roleAccusative } from "../bot/labels.js";
 import type { Notifier } from "../bot/notify.js";
-import { qrPng } from "../bot/qr.js";
 import { askChoice } from "./ask.js";
 
 // Consent before any personal data: an adult decides for themselves; a minor gets a link
 // for a parent. Nothing personal is asked here.
 
-export const CONSENT = "consent";
+export { CONSENT } from "./ids.js";
 
 export function consentFlow(notifier: Notifier) {
   return async function consent(conversation: FlowConversation, ctx: FlowContext, membershipId: string): Promise<void> {
@@ -45,11 +44,7 @@ export function consentFlow(notifier: Notifier) {
     if (minor) {
       await conversation.external(async (c) => {
         const m = await c.deps.store.memberships.get(membershipId);
-        if (!m) return;
-        const token = await issueParentLink(c.deps, m);
-        const link = inviteLink(c.me.username, token, "parent");
-        await c.reply(c.t("consent-parent-needed", { link }), { link_preview_options: { is_disabled: true } });
-        await c.replyWithPhoto(new InputFile(await qrPng(link), "parent-consent-qr.png"), { caption: c.t("consent-parent-qr-caption") });
+        if (m) await sendParentLink(c, m);
       });
       return;
     }

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { INVITATION_DEFAULT_DAYS, expiryFrom } from "../domain/invitations.js";
 import { FORMS, selectableAcademicYears, type Form } from "../domain/programme.js";
+import { defaultTopicIds } from "../domain/questionnaires.js";
 import { LIMITS, RUSSIAN_TIME_ZONES, isTimeZone } from "../domain/text.js";
 import { isOperator } from "../bot/access.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
@@ -10,7 +11,7 @@ import { askChoice, askText } from "./ask.js";
 
 // The operator creates a school, its programme for an academic year, and the first curator's invitation.
 
-export const CREATE_SCHOOL = "create-school";
+export { CREATE_SCHOOL } from "./ids.js";
 
 export async function createSchool(conversation: FlowConversation, ctx: FlowContext): Promise<void> {
   if (!isOperator(ctx)) {
@@ -84,7 +85,7 @@ export async function createSchool(conversation: FlowConversation, ctx: FlowCont
       await c.reply(c.t("school-exists-programme", { name: school.name, year }));
       return;
     }
-    const programme = await store.programmes.create({ schoolId: school._id, academicYear: year, forms, createdBy: c.from!.id }, at);
+    const programme = await store.programmes.create({ schoolId: school._id, academicYear: year, forms, topicIds: defaultTopicIds(forms), createdBy: c.from!.id }, at);
     const { invitation, token } = await store.invitations.create(
       { programmeId: programme._id, role: "curator", category: null, grade: null, createdBy: c.from!.id, expiresAt: expiryFrom(at, INVITATION_DEFAULT_DAYS), maxUses: 1 },
       at,

@@ -4,14 +4,19 @@ import { Composer, type MiddlewareFn } from "grammy";
 import { installApiTransformers } from "../bot/api.js";
 import type { BaseContext, BotContext, BotDeps, FlowContext } from "../bot/context.js";
 import { loadUser, provideDeps } from "../bot/middleware/deps.js";
-import { CREATE_SCHOOL, createSchool } from "./createSchool.js";
+import type { Notifier } from "../bot/notify.js";
+import { consentFlow } from "./consent.js";
+import { createSchool } from "./createSchool.js";
+import { addTopic, paperConsentFlow } from "./curatorFlows.js";
+import { ADD_TOPIC, CONSENT, CREATE_SCHOOL, PAPER_CONSENT, QUESTIONNAIRE } from "./ids.js";
+import { questionnaire } from "./questionnaire.js";
 
 // Conversations: state in MongoDB, /cancel before them, the same plugins inside as outside.
 
 /** Bump when a conversation's steps change shape, so old saved states are dropped, not misread. */
 const STATE_VERSION = 1;
 
-export function flows(deps: BotDeps, i18n: I18n<BaseContext>): Composer<BotContext> {
+export function flows(deps: BotDeps, i18n: I18n<BaseContext>, notifier: Notifier): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const inside: MiddlewareFn<FlowContext>[] = [
     (ctx, next) => {
@@ -36,5 +41,9 @@ export function flows(deps: BotDeps, i18n: I18n<BaseContext>): Composer<BotConte
     await ctx.reply(ctx.t("cancelled"));
   });
   composer.use(createConversation<BotContext, FlowContext>(createSchool, { id: CREATE_SCHOOL }));
+  composer.use(createConversation<BotContext, FlowContext>(consentFlow(notifier), { id: CONSENT }));
+  composer.use(createConversation<BotContext, FlowContext>(questionnaire, { id: QUESTIONNAIRE }));
+  composer.use(createConversation<BotContext, FlowContext>(paperConsentFlow(notifier), { id: PAPER_CONSENT }));
+  composer.use(createConversation<BotContext, FlowContext>(addTopic, { id: ADD_TOPIC }));
   return composer;
 }

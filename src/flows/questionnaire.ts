@@ -22,7 +22,7 @@ import { answerText, topicLabeller } from "../bot/answers.js";
 // restart or a pause of days loses nothing; "back", "skip" for optional questions, /cancel;
 // a summary with "change answer N" and "submit"; answers checked again before they are stored.
 
-export const QUESTIONNAIRE = "questionnaire";
+export { QUESTIONNAIRE } from "./ids.js";
 /** Upper bound of steps in one run, so that a forgotten conversation cannot grow without end. */
 const MAX_STEPS = 300;
 
@@ -155,7 +155,7 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
     const header = ctx.t("question-header", { n: number, total: questions.length });
     const now = current !== undefined ? `\n\n${ctx.t("question-current", { answer: answerText(ctx.t, question, current, topicLabel) })}` : "";
     const hintKey = question.kind === "text" ? "question-hint-text" : question.kind === "number" ? "question-hint-number" : question.kind === "multi" ? "question-hint-multi" : "question-hint-choice";
-    const prompt = `${header}\n\n${ctx.t(`q-${question.id}`)}\n\n${ctx.t(hintKey, question.kind === "number" ? { min: question.min, max: question.max } : {})}${now}`;
+    const prompt = `${header}\n\n${ctx.t(`q-${question.id}`)}\n\n${ctx.t(hintKey, question.kind === "number" ? { min: question.min, max: question.max } : undefined)}${now}`;
 
     let answer: AnswerValue | "back";
     if (question.kind === "text" || question.kind === "number") {

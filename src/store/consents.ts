@@ -37,7 +37,7 @@ export class ConsentsStore {
     await this.col.createIndex({ programmeId: 1, decision: 1 });
   }
 
-  async add(input: Omit<Consent, "_id">): Promise<Consent> {
+  async add(input: Omit<z.input<typeof consentSchema>, "_id">): Promise<Consent> {
     const consent = consentSchema.parse({ ...input, _id: newId() });
     await this.col.insertOne(consent);
     return consent;
@@ -63,5 +63,14 @@ export class ConsentsStore {
   async forget(userId: number, programmeId: string): Promise<number> {
     const res = await this.col.deleteMany({ userId, programmeId });
     return res.deletedCount;
+  }
+
+  /** The standing consent of each membership: its latest record, if that is an acceptance. */
+  async standing(membershipIds: readonly string[]): Promise<Map<string, Consent>> {
+    const docs = await this.col.find({ membershipId: { $in: [...membershipIds] } }).sort({ at: 1, _id: 1 }).toArray();
+    const latest = new Map<string, Consent>();
+    for (const d of docs) latest.set(d.membershipId!, consentSchema.parse(d));
+    for (const [id, c] of latest) if (c.decision !== "accepted") latest.delete(id);
+    return latest;
   }
 }

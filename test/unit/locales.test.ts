@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { INTAKE_STATUSES } from "../../src/domain/consent.js";
+import { CATEGORIES, FORMS, ROLES } from "../../src/domain/programme.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const keysOf = (file: string) =>
@@ -33,6 +35,28 @@ describe("locales", () => {
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((k) => !ru.has(k))).toEqual([]);
+  });
+
+  it("define every key the code builds from domain values", () => {
+    const built = [
+      ...INTAKE_STATUSES.map((s) => `intake-${s}`),
+      ...["parent", "questionnaire", "ready"].map((s) => `consent-already-${s}`),
+      ...["invited", "parent", "declined"].map((s) => `questionnaire-not-yet-${s}`),
+      ...["accepted", "declined", "withdrawn"].map((s) => `consent-decision-${s}`),
+      ...["bot", "paper"].map((s) => `consent-method-${s}`),
+      ...["self", "parent"].map((s) => `consent-relation-${s}`),
+      ...["not-text", "empty", "too-long", "not-a-number", "out-of-range", "unknown-option", "too-few", "too-many", "required"].map((p) => (p === "too-long" ? "input-too-long" : `answer-${p}`)),
+      ...["usable", "expired", "revoked", "used-up"].map((s) => `invite-status-${s}`),
+      ...["text", "number", "choice", "multi"].map((k) => `question-hint-${k}`),
+      ...["consent", "parent", "questionnaire"].map((k) => `remind-${k}`),
+      ...["mentor", "mentee"].flatMap((r) => [`xlsx-sheet-${r}`, `bases-${r}s`]),
+      ...ROLES.flatMap((r) => [`role-${r}`, `role-${r}-acc`]),
+      ...CATEGORIES.map((c) => `category-${c}`),
+      ...FORMS.map((f) => `form-${f}`),
+      "consent-adult-v1",
+      "consent-parent-v1",
+    ];
+    expect(built.filter((k) => !ru.has(k))).toEqual([]);
   });
 
   it("keep Cyrillic out of the code: user-facing text lives in the locales", () => {

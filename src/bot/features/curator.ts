@@ -37,6 +37,8 @@ export async function curatorPanel(ctx: BaseContext, view: ProgrammeView): Promi
     .text(ctx.t("curator-invite"), cb("cur", "inv", pid))
     .text(ctx.t("curator-invitations"), cb("cur", "list", pid, 0))
     .row()
+    .text(ctx.t("curator-bases"), cb("bb", pid))
+    .row()
     .text(ctx.t("to-menu"), "menu");
   return { text, keyboard };
 }

@@ -8,6 +8,8 @@ import { categorySuffix, roleAccusative, roleLabel } from "../labels.js";
 import { replyWithMainMenu, type MainMenus } from "../menus/main.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { BaseContext } from "../context.js";
+import { CONSENT } from "../../flows/ids.js";
+import { openParentLink } from "./parent.js";
 
 // /start with or without a deep link, /menu and /help.
 
@@ -35,6 +37,8 @@ export function startFeature(menus: MainMenus, i18n: I18n<BaseContext>): Compose
         return ctx.reply(ctx.t("link-malformed"));
       case "invite":
         return joinByInvitation(ctx, payload.token, menus);
+      case "parent":
+        return openParentLink(ctx, payload.token);
     }
   });
 
@@ -97,10 +101,9 @@ async function joinByInvitation(ctx: BotContext, token: string, menus: MainMenus
 
   if (invitation.role === "curator") {
     await ctx.reply(ctx.t("link-welcome-curator", names));
-  } else {
-    await ctx.reply(
-      ctx.t("link-welcome-participant", { ...names, role: roleAccusative(ctx.t, invitation.role), category: categorySuffix(ctx.t, invitation) }),
-    );
+    return replyWithMainMenu(ctx, menus);
   }
-  await replyWithMainMenu(ctx, menus);
+  // A participant goes straight on to consent: nothing personal is asked before it.
+  await ctx.reply(ctx.t("link-welcome-participant", { ...names, role: roleAccusative(ctx.t, invitation.role), category: categorySuffix(ctx.t, invitation) }));
+  await ctx.conversation.enter(CONSENT, membership._id);
 }
