@@ -458,3 +458,22 @@ xlsx-col-experience = Experience, years
 xlsx-col-capacity = Mentees at once
 xlsx-col-submitted = Questionnaire sent
 xlsx-col-other = Other answers
+
+# Matching
+match-topics = shared topics: { $topics }
+match-mutual = mutual choice
+match-mentee-choice = mentee's choice (#{ $rank })
+match-mentor-choice = mentor's choice (#{ $rank })
+match-format-match = format fits
+match-format-mismatch = different formats: { $mentee } and { $mentor }
+match-format-offline = in person
+match-format-online = online
+match-format-any = any
+match-shared-time = shared time: { $slots }
+match-category-student = students
+match-category-teacher = teachers
+match-unmatched-no-form = the programme runs no form of mentoring for { $category }
+match-unmatched-no-mentor-with-capacity = no mentor of a suitable form has a free place
+match-unmatched-no-shared-topic = mentors with free places share no topic with the request and no choice
+match-unmatched-outbid = the suitable mentors' places went to mentees they fit better
+match-best-candidate = best candidate: { $mentor } ({ $form }, fit: { $fit })

@@ -458,3 +458,22 @@ xlsx-col-experience = Стаж, лет
 xlsx-col-capacity = Наставляемых одновременно
 xlsx-col-submitted = Анкета отправлена
 xlsx-col-other = Другие ответы
+
+# Подбор пар
+match-topics = совпадение: { $topics }
+match-mutual = взаимный выбор
+match-mentee-choice = выбор наставляемого (№{ $rank })
+match-mentor-choice = выбор наставника (№{ $rank })
+match-format-match = формат подходит
+match-format-mismatch = разный формат: { $mentee } и { $mentor }
+match-format-offline = очно
+match-format-online = онлайн
+match-format-any = любой
+match-shared-time = общее время: { $slots }
+match-category-student = учеников
+match-category-teacher = учителей
+match-unmatched-no-form = в программе нет формы наставничества для { $category }
+match-unmatched-no-mentor-with-capacity = нет наставника подходящей формы со свободными местами
+match-unmatched-no-shared-topic = у наставников со свободными местами нет общих тем с запросом и нет взаимного выбора
+match-unmatched-outbid = места у подходящих наставников отданы тем, кому они подходят больше
+match-best-candidate = лучший кандидат: { $mentor } ({ $form }, баллы: { $fit })

@@ -65,7 +65,8 @@ export const FIT_WEIGHTS = {
 
 export type MenteeCategory = "student" | "teacher";
 export type MeetingFormat = "offline" | "online" | "any";
-export type Locale = "ru" | "en";
+/** Translation: a locale key (and its variables) to words, e.g. the bot's i18n for one locale. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export interface MatchMentee {
   id: string;
@@ -119,7 +120,8 @@ export interface MatchingInput {
 }
 
 export interface MatchingOptions {
-  locale?: Locale | undefined;
+  /** Words of the reasons (keys `match-*`, `form-*`); without it, the keys themselves (see keysOnly). */
+  t?: Translate | undefined;
   topicLabel?: ((topicId: string) => string) | undefined;
   slotLabel?: ((slotId: string) => string) | undefined;
   mentorLabel?: ((mentorId: string) => string) | undefined;
@@ -147,7 +149,7 @@ export interface PairEvaluation {
 export interface Proposal extends PairEvaluation {
   mentorId: string;
   menteeId: string;
-  /** The reasons in words, in the requested locale. */
+  /** The reasons in words, through `options.t`. */
   summary: string;
 }
 
@@ -185,114 +187,82 @@ export interface MatchingResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Words
+// Words: every word comes from the locales (keys `match-*`, `form-*`) through `options.t`.
 
-export const reasonWords = {
-  ru: {
-    topics: "совпадение",
-    mutualPreference: "взаимный выбор",
-    menteeChoice: "выбор наставляемого",
-    mentorChoice: "выбор наставника",
-    rank: "№",
-    formatMatch: "формат подходит",
-    formatMismatch: "разный формат",
-    formats: { offline: "очно", online: "онлайн", any: "любой" },
-    and: "и",
-    sharedTime: "общее время",
-    listSeparator: ", ",
-    reasonSeparator: "; ",
-    noForm: "в программе нет формы наставничества для",
-    menteesOfCategory: { student: "учеников", teacher: "учителей" },
-    noMentorWithCapacity: "нет наставника подходящей формы со свободными местами",
-    noSharedTopic: "у наставников со свободными местами нет общих тем с запросом и нет взаимного выбора",
-    outbid: "места у подходящих наставников отданы тем, кому они подходят больше",
-    bestCandidate: "лучший кандидат",
-    fit: "баллы",
-    forms: {
-      "student-student": "ученик – ученик",
-      "teacher-teacher": "учитель – учитель",
-      "teacher-student": "учитель – ученик",
-      "employer-student": "работодатель – ученик",
-      "university-student": "студент – ученик",
-    },
-  },
-  en: {
-    topics: "shared topics",
-    mutualPreference: "mutual choice",
-    menteeChoice: "mentee's choice",
-    mentorChoice: "mentor's choice",
-    rank: "#",
-    formatMatch: "format fits",
-    formatMismatch: "different formats",
-    formats: { offline: "in person", online: "online", any: "any" },
-    and: "and",
-    sharedTime: "shared time",
-    listSeparator: ", ",
-    reasonSeparator: "; ",
-    noForm: "the programme runs no form of mentoring for",
-    menteesOfCategory: { student: "students", teacher: "teachers" },
-    noMentorWithCapacity: "no mentor of a suitable form has a free place",
-    noSharedTopic: "mentors with free places share no topic with the request and no choice",
-    outbid: "the suitable mentors' places went to mentees they fit better",
-    bestCandidate: "best candidate",
-    fit: "fit",
-    forms: {
-      "student-student": "student – student",
-      "teacher-teacher": "teacher – teacher",
-      "teacher-student": "teacher – student",
-      "employer-student": "employer – student",
-      "university-student": "university student – student",
-    },
-  },
-} as const;
+/** Separators of the lists and reasons in words (punctuation only, the same in every locale). */
+const LIST_SEPARATOR = ", ";
+const REASON_SEPARATOR = "; ";
+
+/**
+ * Without a translation function the words stay neutral and language-free: the key and its
+ * variables, "match-topics(adaptation, parents)".
+ */
+export const keysOnly: Translate = (key, vars) => (vars === undefined ? key : `${key}(${Object.values(vars).join(LIST_SEPARATOR)})`);
 
 const identity = (s: string): string => s;
 
+function formatWord(t: Translate, format: MeetingFormat): string {
+  switch (format) {
+    case "offline":
+      return t("match-format-offline");
+    case "online":
+      return t("match-format-online");
+    case "any":
+      return t("match-format-any");
+  }
+}
+
+function menteesOfCategory(t: Translate, category: MenteeCategory): string {
+  return category === "student" ? t("match-category-student") : t("match-category-teacher");
+}
+
 /** The reasons of a pair in words: "совпадение: адаптация, работа с родителями; взаимный выбор". */
 export function describeReasons(reasons: readonly FitReason[], options: MatchingOptions = {}): string {
-  const w = reasonWords[options.locale ?? "ru"];
+  const t = options.t ?? keysOnly;
   const topicLabel = options.topicLabel ?? identity;
   const slotLabel = options.slotLabel ?? identity;
   const parts: string[] = [];
   for (const r of reasons) {
     switch (r.kind) {
       case "topics":
-        parts.push(`${w.topics}: ${r.topics.map(topicLabel).join(w.listSeparator)}`);
+        parts.push(t("match-topics", { topics: r.topics.map(topicLabel).join(LIST_SEPARATOR) }));
         break;
       case "mutual-preference":
-        parts.push(w.mutualPreference);
+        parts.push(t("match-mutual"));
         break;
       case "mentee-choice":
-        parts.push(`${w.menteeChoice} (${w.rank}${r.rank})`);
+        parts.push(t("match-mentee-choice", { rank: r.rank }));
         break;
       case "mentor-choice":
-        parts.push(`${w.mentorChoice} (${w.rank}${r.rank})`);
+        parts.push(t("match-mentor-choice", { rank: r.rank }));
         break;
       case "format":
-        parts.push(r.compatible ? w.formatMatch : `${w.formatMismatch}: ${w.formats[r.mentee]} ${w.and} ${w.formats[r.mentor]}`);
+        parts.push(r.compatible ? t("match-format-match") : t("match-format-mismatch", { mentee: formatWord(t, r.mentee), mentor: formatWord(t, r.mentor) }));
         break;
       case "shared-time":
-        parts.push(`${w.sharedTime}: ${r.slots.map(slotLabel).join(w.listSeparator)}`);
+        parts.push(t("match-shared-time", { slots: r.slots.map(slotLabel).join(LIST_SEPARATOR) }));
         break;
     }
   }
-  return parts.join(w.reasonSeparator);
+  return parts.join(REASON_SEPARATOR);
 }
 
 /** Why a mentee is left without a mentor, in words. */
 export function describeUnmatched(u: Omit<Unmatched, "words">, options: MatchingOptions = {}): string {
-  const w = reasonWords[options.locale ?? "ru"];
+  const t = options.t ?? keysOnly;
   switch (u.reason) {
     case "no-form":
-      return `${w.noForm} ${w.menteesOfCategory[u.category]}`;
+      return t("match-unmatched-no-form", { category: menteesOfCategory(t, u.category) });
     case "no-mentor-with-capacity":
-      return w.noMentorWithCapacity;
+      return t("match-unmatched-no-mentor-with-capacity");
     case "no-shared-topic":
-      return w.noSharedTopic;
+      return t("match-unmatched-no-shared-topic");
     case "outbid": {
-      if (!u.bestCandidate) return w.outbid;
-      const name = (options.mentorLabel ?? identity)(u.bestCandidate.mentorId);
-      return `${w.outbid}${w.reasonSeparator}${w.bestCandidate}: ${name} (${w.forms[u.bestCandidate.form]}, ${w.fit}: ${u.bestCandidate.fit})`;
+      const outbid = t("match-unmatched-outbid");
+      if (!u.bestCandidate) return outbid;
+      const { mentorId, form, fit } = u.bestCandidate;
+      const best = t("match-best-candidate", { mentor: (options.mentorLabel ?? identity)(mentorId), form: t(`form-${form}`), fit });
+      return `${outbid}${REASON_SEPARATOR}${best}`;
     }
   }
 }

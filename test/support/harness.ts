@@ -16,7 +16,8 @@ import { BotApiEmulator } from "./emulator/index.js";
 
 export interface TestDatabase {
   server: LocalServer;
-  stop(): Promise<void>;
+  /** Stops the bot; keepData leaves the database for a restarted bot. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export async function startDatabase(): Promise<TestDatabase> {
@@ -38,18 +39,19 @@ export interface TestBot {
   deps: BotDeps;
   client: MongoClient;
   dbName: string;
-  stop(): Promise<void>;
+  /** Stops the bot; keepData leaves the database for a restarted bot. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 let dbCounter = 0;
 
 export async function startTestBot(
   db: TestDatabase,
-  opts: { operatorIds?: number[]; env?: Record<string, string>; clock?: () => Date; emulator?: BotApiEmulator } = {},
+  opts: { operatorIds?: number[]; env?: Record<string, string>; clock?: () => Date; emulator?: BotApiEmulator; dbName?: string } = {},
 ): Promise<TestBot> {
   const emulator = opts.emulator ?? new BotApiEmulator();
   if (!opts.emulator) await emulator.start();
-  const dbName = `t${process.pid}_${Date.now()}_${dbCounter++}`;
+  const dbName = opts.dbName ?? `t${process.pid}_${Date.now()}_${dbCounter++}`;
   const config = parseConfig({
     BOT_TOKEN: "123456:TEST-TOKEN",
     BOT_API_ROOT: emulator.apiRoot,
@@ -73,9 +75,9 @@ export async function startTestBot(
     deps,
     client,
     dbName,
-    async stop() {
+    async stop(options = {}) {
       if (runner.isRunning()) await runner.stop();
-      await client.db(dbName).dropDatabase().catch(() => {});
+      if (!options.keepData) await client.db(dbName).dropDatabase().catch(() => {});
       await client.close();
       if (!opts.emulator) await emulator.stop();
     },

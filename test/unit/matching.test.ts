@@ -1,3 +1,4 @@
+import { I18n } from "@grammyjs/i18n";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_CANDIDATES_PER_MENTEE,
@@ -6,8 +7,10 @@ import {
   evaluatePair,
   formFor,
   greedyAssignment,
+  describeReasons,
+  describeUnmatched,
+  keysOnly,
   proposePairs,
-  reasonWords,
   totalFit,
   type MatchMentee,
   type MatchMentor,
@@ -15,6 +18,7 @@ import {
   type MatchingResult,
   type MeetingFormat,
   type RankedChoice,
+  type Translate,
 } from "../../src/domain/matching.js";
 import { FORMS, type Category, type Form } from "../../src/domain/programme.js";
 
@@ -362,8 +366,14 @@ describe("form rules", () => {
 });
 
 describe("reasons", () => {
+  // The real locales, as the bot loads them.
+  const i18n = new I18n({ defaultLocale: "ru", fluentBundleOptions: { useIsolating: false } });
+  i18n.loadLocalesDirSync("locales");
+  const t: Translate = (k, v) => i18n.t("ru", k, v);
+  const tEn: Translate = (k, v) => i18n.t("en", k, v);
+  const topics = (tr: Translate) => (id: string) => tr(`topic-${id}`);
+
   it("put the reasons of a pair into words with the bot's labels", () => {
-    const labels: Record<string, string> = { adaptation: "адаптация", parents: "работа с родителями" };
     const input: MatchingInput = {
       mentees: [teacher("t", 0, ["adaptation", "parents"])],
       mentors: [mentor("m", "teacher", ["parents", "adaptation"], { experienceYears: 12 })],
@@ -373,11 +383,13 @@ describe("reasons", () => {
         { side: "mentor", chooserId: "m", ranked: ["t"] },
       ],
     };
-    const [p] = proposePairs(input, { topicLabel: (t) => labels[t] ?? t }).proposals;
+    const [p] = proposePairs(input, { t, topicLabel: topics(t) }).proposals;
     expect(p!.reasons.map((r) => r.kind)).toEqual(["topics", "mutual-preference", "format"]);
-    expect(p!.summary).toBe("совпадение: адаптация, работа с родителями; взаимный выбор; формат подходит");
-    const [en] = proposePairs(input, { locale: "en" }).proposals;
-    expect(en!.summary).toBe("shared topics: adaptation, parents; mutual choice; format fits");
+    expect(p!.summary).toBe("совпадение: Адаптация в классе и школе, Работа с родителями; взаимный выбор; формат подходит");
+    const [en] = proposePairs(input, { t: tEn, topicLabel: topics(tEn) }).proposals;
+    expect(en!.summary).toBe("shared topics: Settling into a class or school, Working with parents; mutual choice; format fits");
+    // the same structured reasons whatever the words
+    expect(en!.reasons).toEqual(p!.reasons);
   });
 
   it("say the formats differ and name the shared time", () => {
@@ -386,9 +398,37 @@ describe("reasons", () => {
       mentors: [mentor("m", "university", ["projects"], { format: "online", availability: ["tue-pm"] })],
       forms: ALL,
     };
-    const [p] = proposePairs(input, { slotLabel: (s) => (s === "tue-pm" ? "вт, день" : s) }).proposals;
-    expect(p!.summary).toBe("совпадение: projects; разный формат: очно и онлайн; общее время: вт, день");
+    const [p] = proposePairs(input, { t, topicLabel: topics(t), slotLabel: (s) => (s === "tue-pm" ? "вт, день" : s) }).proposals;
+    expect(p!.summary).toBe("совпадение: Проекты; разный формат: очно и онлайн; общее время: вт, день");
     expect(p!.fit).toBe(10 - 3 + 2);
+    const [en] = proposePairs(input, { t: tEn }).proposals;
+    expect(en!.summary).toBe("shared topics: projects; different formats: in person and online; shared time: tue-pm");
+  });
+
+  it("name one-sided choices with their rank", () => {
+    const reasons = [
+      { kind: "mentee-choice" as const, rank: 2, points: 10 },
+      { kind: "mentor-choice" as const, rank: 1, points: 10 },
+      { kind: "format" as const, compatible: false, mentee: "online" as const, mentor: "any" as const, points: -3 },
+    ];
+    expect(describeReasons(reasons, { t })).toBe("выбор наставляемого (№2); выбор наставника (№1); разный формат: онлайн и любой");
+    expect(describeReasons(reasons, { t: tEn })).toBe("mentee's choice (#2); mentor's choice (#1); different formats: online and any");
+  });
+
+  it("fall back to the bare keys without a translation, with no words in the code", () => {
+    const input: MatchingInput = {
+      mentees: [teacher("t", 0, ["adaptation", "parents"], { format: "offline" })],
+      mentors: [mentor("m", "teacher", ["parents", "adaptation"], { experienceYears: 12, format: "online", availability: [] })],
+      forms: ALL,
+      preferences: [{ side: "mentee", chooserId: "t", ranked: ["m"] }],
+    };
+    const [p] = proposePairs(input).proposals;
+    expect(p!.summary).toBe("match-topics(adaptation, parents); match-mentee-choice(1); match-format-mismatch(match-format-offline, match-format-online)");
+    expect(describeUnmatched({ menteeId: "x", category: "teacher", reason: "no-form" })).toBe("match-unmatched-no-form(match-category-teacher)");
+    expect(describeUnmatched({ menteeId: "x", category: "student", reason: "outbid", bestCandidate: { mentorId: "m1", fit: 15, form: "student-student" } })).toBe(
+      "match-unmatched-outbid; match-best-candidate(m1, form-student-student, 15)",
+    );
+    expect(keysOnly("match-mutual")).toBe("match-mutual");
   });
 
   it("give every unmatched mentee a reason code and words", () => {
@@ -402,7 +442,7 @@ describe("reasons", () => {
       mentors: [mentor("m1", "student", ["olympiads", "projects"], { grade: 10 }), mentor("m0", "teacher", ["career"], { freeCapacity: 0 })],
       forms: ["student-student", "teacher-student"],
     };
-    const result = proposePairs(input, { mentorLabel: (id) => (id === "m1" ? "Аня Петрова, 10 класс" : id) });
+    const result = proposePairs(input, { t, mentorLabel: (id) => (id === "m1" ? "Аня Петрова, 10 класс" : id) });
     checkResult(input, result);
     expect(result.proposals.map((p) => [p.menteeId, p.mentorId])).toEqual([["b-winner", "m1"]]);
     const byId = new Map(result.unmatched.map((u) => [u.menteeId, u]));
@@ -411,11 +451,23 @@ describe("reasons", () => {
       "места у подходящих наставников отданы тем, кому они подходят больше; лучший кандидат: Аня Петрова, 10 класс (ученик – ученик, баллы: 15)",
     );
     expect(byId.get("c-no-topic")!.reason).toBe("no-shared-topic");
-    expect(byId.get("c-no-topic")!.words).toBe(reasonWords.ru.noSharedTopic);
+    expect(byId.get("c-no-topic")!.words).toBe("у наставников со свободными местами нет общих тем с запросом и нет взаимного выбора");
     expect(byId.get("d-no-form")!.reason).toBe("no-form");
     expect(byId.get("d-no-form")!.words).toBe("в программе нет формы наставничества для учителей");
-    const en = proposePairs(input, { locale: "en" });
+    const en = proposePairs(input, { t: tEn });
     expect(en.unmatched.find((u) => u.menteeId === "d-no-form")!.words).toBe("the programme runs no form of mentoring for teachers");
+    expect(en.unmatched.find((u) => u.menteeId === "a-outbid")!.words).toBe(
+      "the suitable mentors' places went to mentees they fit better; best candidate: m1 (student – student, fit: 15)",
+    );
+    // the structured result does not depend on the words
+    const strip = (r: MatchingResult) => ({ ...r, proposals: r.proposals.map(({ summary: _, ...p }) => p), unmatched: r.unmatched.map(({ words: _, ...u }) => u) });
+    expect(strip(en)).toEqual(strip(result));
+    expect(strip(proposePairs(input))).toEqual(strip(result));
+  });
+
+  it("tell the curator no mentor of a suitable form has a place", () => {
+    const full = proposePairs({ forms: ALL, mentees: [student("s", 11, ["projects"])], mentors: [] }, { t });
+    expect(full.unmatched[0]!.words).toBe("нет наставника подходящей формы со свободными местами");
   });
 
   it("tell apart no mentor with a place from no shared topic", () => {
