@@ -147,7 +147,7 @@ curator-invitations = 📋 Invitations
 # Participant's panel
 participant-panel =
     { $role }{ $category } · { $school }, { $year }
-    The questionnaire and pairing will appear here when the curator opens that stage.
+    Status: { $status }
 
 # Questionnaires
 

@@ -147,7 +147,7 @@ curator-invitations = 📋 Приглашения
 # Панель участника
 participant-panel =
     { $role }{ $category } · { $school }, { $year }
-    Анкета и подбор пары появятся здесь, когда куратор откроет этот этап.
+    Статус: { $status }
 
 # Анкеты
 

@@ -1,4 +1,4 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import { run } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import type { BotDeps } from "./context.js";
 import type { AppBot } from "./index.js";
@@ -8,7 +8,13 @@ import type { AppBot } from "./index.js";
 // lose it. So each batch is written to the store's inbox before it is handed over, and on start
 // whatever the inbox holds unfinished is handled first. handleOnce() skips repeats.
 
-export async function startPolling(app: AppBot, deps: BotDeps): Promise<RunnerHandle> {
+export interface Polling {
+  /** Stops fetching and waits until every update already taken is handled. */
+  stop(): Promise<void>;
+  isRunning(): boolean;
+}
+
+export async function startPolling(app: AppBot, deps: BotDeps): Promise<Polling> {
   const { bot } = app;
   await bot.init();
   await bot.api.deleteWebhook();
@@ -19,10 +25,16 @@ export async function startPolling(app: AppBot, deps: BotDeps): Promise<RunnerHa
     await bot.handleUpdate(update).catch((err: unknown) => deps.logger.error({ err, update_id: update.update_id }, "left-over update failed"));
   }
 
+  // The runner's stop() does not wait for updates being handled; this set does.
+  const inFlight = new Set<Promise<void>>();
   const runner = run(
     {
       init: () => bot.init(),
-      handleUpdate: (update: Update) => bot.handleUpdate(update),
+      handleUpdate: (update: Update) => {
+        const handling = bot.handleUpdate(update);
+        inFlight.add(handling);
+        return handling.finally(() => inFlight.delete(handling));
+      },
       errorHandler: (err: unknown) => deps.logger.error({ err }, "update failed outside the error boundary"),
       api: {
         getUpdates: async (args, signal) => {
@@ -34,5 +46,11 @@ export async function startPolling(app: AppBot, deps: BotDeps): Promise<RunnerHa
     },
     { runner: { fetch: { timeout: 30 } }, sink: { concurrency: 50 } },
   );
-  return runner;
+  return {
+    async stop() {
+      await runner.stop();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    isRunning: () => runner.isRunning(),
+  };
 }

@@ -18,7 +18,8 @@ export const profileSchema = z.object({
   cursor: z.string(),
   status: z.enum(["draft", "submitted"]),
   updatedAt: z.date(),
-  submittedAt: z.date().nullable(),
+  // FerretDB drops null values given in $setOnInsert, so a missing field reads as null.
+  submittedAt: z.date().nullable().default(null),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

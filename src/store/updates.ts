@@ -10,9 +10,9 @@ import { z } from "zod";
 const inboxSchema = z.object({
   _id: z.number().int(),
   state: z.enum(["pending", "handling", "done"]),
-  payload: z.string().nullable(),
+  payload: z.string().nullable().default(null),
   receivedAt: z.date(),
-  doneAt: z.date().nullable(),
+  doneAt: z.date().nullable().default(null),
 });
 type InboxEntry = z.infer<typeof inboxSchema>;
 

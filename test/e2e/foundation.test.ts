@@ -95,14 +95,20 @@ describe("operator → school → programme → curator → invitations", () => 
     // A teacher joins with the mentor link and sees the mentor's panel; a second tap spends no place.
     const teacher = t.emulator.createUser({ firstName: "Анна", languageCode: "ru" });
     await teacher.start(mentorInvite.payload);
-    await teacher.waitForText(/Вы приглашены как наставника, педагог|приглашены как наставника/);
-    const teacherMenu = await teacher.waitForText(/Ваши роли/);
+    await teacher.waitForText(/Вы приглашены как наставника, педагог/);
+    // Consent comes next; she leaves it for later.
+    await teacher.waitForText(/исполнилось 18 лет/);
+    await teacher.sendText("/cancel");
+    await teacher.waitForText(/Действие прервано/);
     await teacher.start(mentorInvite.payload);
     await teacher.waitForText(/Вы уже участвуете/);
+    const teacherMenu = await teacher.waitForText(/Ваши роли/);
     const inv = (await t.store.invitations.listForProgramme((await t.store.memberships.ofUser(teacher.id))[0]!.programmeId, 10)).find((i) => i.role === "mentor");
     expect(inv?.remainingUses).toBe(4);
     await teacher.press(teacherMenu, /Наставник · ГБОУ ООШ № 4/);
-    await teacher.waitForText(/Наставник, педагог · ГБОУ ООШ № 4/);
+    const mentorPanel = await teacher.waitForText(/Наставник, педагог · ГБОУ ООШ № 4/);
+    expect(mentorPanel.text).toContain("приглашён, нет согласия");
+    expect(teacher.buttons(mentorPanel).flat()).toContain("✅ Дать согласие");
   });
 
   it("answers each kind of bad link and changes nothing", async () => {

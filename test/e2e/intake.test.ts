@@ -67,7 +67,7 @@ describe("intake: consent and questionnaires", () => {
     await teacher.sendText("75");
     await teacher.waitForText(/Нужно число от 0 до 60/);
     // "Back" returns to the previous question and keeps its answer.
-    const q3 = teacher.lastMessage();
+    const q3 = teacher.messages().filter((m) => /Вопрос 3 из/.test(m.text ?? "")).pop()!;
     await teacher.press(q3, /Назад/);
     const again = await teacher.waitForText(/Вопрос 2 из/);
     expect(again.text).toContain("Сейчас: Математика");
@@ -229,12 +229,13 @@ describe("intake: consent and questionnaires", () => {
 
     // The bot stops and a new process starts on the same database and the same Telegram.
     const { emulator, dbName } = t;
-    await t.stop({ keepData: true });
+    await t.stop({ forRestart: true });
     t = await startTestBot(db, { emulator, dbName });
     await mentor.sendText("12");
     await mentor.waitForText(/Вопрос 4 из/);
     const mid = (await membershipOf(mentor.id))._id;
     expect((await t.store.profiles.get(mid))?.answers).toEqual({ "full-name": "Игорь Павлович", subjects: "История", experience: 12 });
+    await t.stop();
     await emulator.stop();
   });
 
@@ -339,7 +340,8 @@ describe("intake: consent and questionnaires", () => {
     const mentee = t.emulator.createUser({ firstName: "Таня", languageCode: "ru" });
     await mentee.start(await invitation(t, a.programmeId, "mentee", "teacher"));
     await mentee.waitForText(/исполнилось 18 лет/);
-    const own = mentee.lastMessage();
+    await mentee.sendText("/cancel");
+    const own = await mentee.waitForText(/Действие прервано/);
     const menteeMid = (await membershipOf(mentee.id))._id;
 
     for (const data of [`bb:${a.programmeId}`, `bx:${a.programmeId}`, `bc:${a.programmeId}:${menteeMid}`, `br:${a.programmeId}`]) {

@@ -1,3 +1,4 @@
+import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotApiEmulator, type TestUser } from "../support/emulator/index.js";
 import { startDatabase, type TestDatabase } from "../support/harness.js";
@@ -66,6 +67,12 @@ describe("a crash and a restart", () => {
     await handled.waitForText(/Главное меню/);
     await expect.poll(() => emulator.heldCount("getUpdates"), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     expect(emulator.pendingUpdateCount()).toBe(1); // not confirmed
+    // Handled means recorded as handled: wait for that, then kill before the confirmation.
+    const updateId = emulator.pendingUpdates()[0]!.update_id;
+    const client = new MongoClient(db.server.uri);
+    const inbox = client.db("restart").collection<{ _id: number; state: string }>("updates");
+    await expect.poll(async () => (await inbox.findOne({ _id: updateId }))?.state, { timeout: 10_000 }).toBe("done");
+    await client.close();
     await kill(bot);
     release();
 

@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RunnerHandle } from "@grammyjs/runner";
 import type { MongoClient } from "mongodb";
 import { pino } from "pino";
 import { createBot, type AppBot } from "../../src/bot/index.js";
 import type { BotDeps } from "../../src/bot/context.js";
-import { startPolling } from "../../src/bot/polling.js";
+import { startPolling, type Polling } from "../../src/bot/polling.js";
 import { parseConfig } from "../../src/config.js";
 import { connectStore, type Store } from "../../src/store/index.js";
 import { startLocalServer, type LocalServer } from "../../src/store/localServer.js";
@@ -16,8 +15,8 @@ import { BotApiEmulator } from "./emulator/index.js";
 
 export interface TestDatabase {
   server: LocalServer;
-  /** Stops the bot; keepData leaves the database for a restarted bot. */
-  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** Stops the bot; forRestart leaves the database and the emulator for a restarted bot. */
+  stop(options?: { forRestart?: boolean }): Promise<void>;
 }
 
 export async function startDatabase(): Promise<TestDatabase> {
@@ -39,8 +38,8 @@ export interface TestBot {
   deps: BotDeps;
   client: MongoClient;
   dbName: string;
-  /** Stops the bot; keepData leaves the database for a restarted bot. */
-  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** Stops the bot; forRestart leaves the database and the emulator for a restarted bot. */
+  stop(options?: { forRestart?: boolean }): Promise<void>;
 }
 
 let dbCounter = 0;
@@ -67,7 +66,8 @@ export async function startTestBot(
   const app = createBot(deps);
   await app.bot.init();
   await app.setCommands();
-  const runner: RunnerHandle = await startPolling(app, deps);
+  const runner: Polling = await startPolling(app, deps);
+  let stopped = false;
   return {
     emulator,
     app,
@@ -76,10 +76,12 @@ export async function startTestBot(
     client,
     dbName,
     async stop(options = {}) {
-      if (runner.isRunning()) await runner.stop();
-      if (!options.keepData) await client.db(dbName).dropDatabase().catch(() => {});
+      if (stopped) return;
+      stopped = true;
+      await runner.stop();
+      if (!options.forRestart) await client.db(dbName).dropDatabase().catch(() => {});
       await client.close();
-      if (!opts.emulator) await emulator.stop();
+      if (!opts.emulator && !options.forRestart) await emulator.stop();
     },
   };
 }

@@ -42,7 +42,7 @@ function consentLine(ctx: BaseContext, c: Consent, locale: string, tz: string): 
 /** Everything kept about the person, as lines of text (the message and the file share it). */
 async function describe(ctx: BaseContext, withAnswers: boolean): Promise<string[]> {
   const locale = await ctx.i18n.getLocale();
-  const lines = [ctx.t("privacy-account", { id: ctx.from!.id, language: locale })];
+  const lines = [ctx.t("privacy-account", { id: String(ctx.from!.id), language: locale })];
   for (const { membership: m, view } of await entries(ctx)) {
     const head = ctx.t("privacy-role", { role: roleLabel(ctx.t, m.role), category: categorySuffix(ctx.t, m), school: view.school.name, year: view.programme.academicYear });
     lines.push("", head);
