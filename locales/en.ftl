@@ -1,6 +1,7 @@
 # Commands (descriptions in Telegram's menu)
 cmd-start = Main menu and joining by invitation
 cmd-menu = Main menu
+cmd-privacy = What data the bot keeps about me
 cmd-language = Change language
 cmd-cancel = Stop the current action
 cmd-help = What the bot does
@@ -19,6 +20,7 @@ unknown-input = I did not understand that. Open /menu to see what I can do.
 help =
     I help a school run its mentorship programme: invitations, questionnaires, pairs, meetings and reports.
     /menu — main menu
+    /privacy — what the bot keeps about me, withdrawing consent
     /language — language
     /cancel — stop the current action
 back = ⬅️ Back

@@ -6,7 +6,7 @@ import { LOCALES } from "./i18n.js";
 
 // Command lists per language and per role scope; the descriptions live in the locales.
 
-const BASE = ["menu", "language", "cancel", "help"] as const;
+const BASE = ["menu", "privacy", "language", "cancel", "help"] as const;
 const OPERATOR = [...BASE, "newschool"] as const;
 
 function commands(i18n: I18n<BaseContext>, locale: string, names: readonly string[]): BotCommand[] {

@@ -233,7 +233,7 @@ describe("operator → school → programme → curator → invitations", () => 
     const api = t.app.bot.api;
     const ru = await api.getMyCommands({ scope: { type: "all_private_chats" }, language_code: "ru" });
     const en = await api.getMyCommands({ scope: { type: "all_private_chats" }, language_code: "en" });
-    expect(ru.map((c) => c.command)).toEqual(["menu", "language", "cancel", "help"]);
+    expect(ru.map((c) => c.command)).toEqual(["menu", "privacy", "language", "cancel", "help"]);
     expect(ru[0]!.description).toBe("Главное меню");
     expect(en[0]!.description).toBe("Main menu");
     await operator.start();

@@ -362,3 +362,70 @@ describe("intake: consent and questionnaires", () => {
     expect(label(t, "not-allowed")).toMatch(/недоступно/);
   });
 });
+
+describe("the curator's bases: filters, reminders, topics", () => {
+  it("filters lists, reminds those stuck, and edits the topic list", async () => {
+    t = await startTestBot(db);
+    const { programmeId, curator } = await programmeWithCurator(t);
+    const link = await invitation(t, programmeId, "mentee", "student", 6);
+    const waitingParent = t.emulator.createUser({ firstName: "Рома", languageCode: "ru" });
+    await waitingParent.start(link);
+    await waitingParent.waitForText(/Нужно согласие родителя/);
+    const teacher = t.emulator.createUser({ firstName: "Вера", languageCode: "ru" });
+    await teacher.start(await invitation(t, programmeId, "mentee", "teacher"));
+    await teacher.press(await teacher.waitForText(/исполнилось 18 лет/), /Да, мне 18/);
+    await teacher.press(await teacher.waitForText(/версия 1/), /Даю согласие/);
+    await teacher.press(await teacher.waitForText(/согласие записано/), /Заполнить анкету/);
+    await teacher.waitForText(/Вопрос 1 из/);
+    await teacher.sendText("Вера Николаевна");
+    await teacher.waitForText(/Вопрос 2 из/);
+
+    // Filters: status cycles all → invited → parent …; category cycles all → student → teacher.
+    const bases = await openBases(curator);
+    await curator.press(bases, /Наставляемые$/);
+    let list = await curator.nextEdit();
+    expect(list.text).toMatch(/— 2$/m);
+    await curator.press(list, /Статус/);
+    list = await curator.nextEdit();
+    expect(list.text).toMatch(/статус: приглашён, нет согласия .* — 0/);
+    await curator.press(list, /Статус/);
+    list = await curator.nextEdit();
+    expect(list.text).toMatch(/статус: ждёт согласия родителя .* — 1/);
+    expect(list.text).toContain("ученик 6 класса — ждёт согласия родителя");
+    await curator.press(list, /Категория/);
+    list = await curator.nextEdit();
+    expect(list.text).toMatch(/категория: ученик .* — 1/);
+    await curator.press(list, /Категория/);
+    list = await curator.nextEdit();
+    expect(list.text).toMatch(/категория: педагог .* — 0/);
+
+    // Reminders go to everyone stuck at a step, with the button for their step.
+    await curator.press(list, /Назад/);
+    const back = await curator.nextEdit();
+    const pressId = await curator.press(back, /Напомнить застрявшим/);
+    expect((await curator.nextCallbackAnswer(pressId)).text).toBe("Напоминания отправлены: 2.");
+    const r1 = await waitingParent.waitForText(/всё ещё ждём согласия родителя/);
+    expect(waitingParent.buttons(r1).flat()).toContain("🔗 Ссылка для родителя");
+    const r2 = await teacher.waitForText(/анкета ещё не заполнена до конца/);
+    await teacher.sendText("/cancel");
+    await teacher.waitForText(/Действие прервано/);
+    await teacher.press(r2, /Заполнить анкету/);
+    const resumed = await teacher.waitForText(/Вопрос 2 из/);
+    expect(resumed.text).not.toContain("Сейчас:");
+
+    // Topics: add one, remove one.
+    await curator.press(back, /Темы запросов и компетенций/);
+    const topics = await curator.nextEdit();
+    const before = (await t.store.programmes.get(programmeId))!.topicIds.length;
+    await curator.press(topics, /Добавить тему/);
+    await curator.waitForText(/название новой темы/);
+    await curator.sendText("Шахматы");
+    const added = await curator.waitForText(/Тема «Шахматы» добавлена/);
+    expect(added.text).toContain(`${before + 1}. Шахматы`);
+    const removeId = await curator.press(added, "✖️ 1");
+    expect((await curator.nextCallbackAnswer(removeId)).text).toBe("Тема убрана.");
+    const programme = (await t.store.programmes.get(programmeId))!;
+    expect(programme.topicIds).toHaveLength(before);
+    expect(Object.values(programme.topicLabels)).toContain("Шахматы");
+  });
+});
