@@ -479,3 +479,63 @@ match-unmatched-no-mentor-with-capacity = no mentor of a suitable form has a fre
 match-unmatched-no-shared-topic = mentors with free places share no topic with the request and no choice
 match-unmatched-outbid = the suitable mentors' places went to mentees they fit better
 match-best-candidate = best candidate: { $mentor } ({ $form }, fit: { $fit })
+
+# Pairs and groups: role models (regulation 2.2.5, 2.3.5, 2.4.5)
+role-model-achiever-underachiever = high achiever – underachiever
+role-model-leader-passive = leader – passive
+role-model-peer-to-peer = peer – peer
+role-model-experienced-young = experienced teacher – young specialist
+role-model-leader-struggling = leader of the teaching community – teacher facing difficulties
+role-model-innovator-conservative = innovative teacher – conservative teacher
+role-model-experienced-inexperienced-subject = experienced subject teacher – inexperienced subject teacher
+role-model-professional-indifferent = active professional – indifferent consumer
+role-model-colleague-young-colleague = colleague – young colleague
+role-model-employer-future-employee = employer – future employee
+
+# Reasons to replace the mentor (2.8, 5.1)
+reason-replace-mentor-left = the mentor's employment ended (the mentor left the school)
+reason-replace-transfer = the mentor or the mentee moved to another position or department
+reason-replace-mentor-request = the mentor's request
+reason-replace-mentee-request = the mentee's request (petition to replace the mentor)
+reason-replace-mentor-not-fulfilling = the mentor does not fulfil the mentoring or other duties
+reason-replace-long-absence = the mentor's long absence (illness or other causes)
+reason-replace-incompatibility = psychological incompatibility of the mentor and the mentee
+reason-replace-other = other circumstances preventing the mentoring
+
+# Reasons to extend the term (2.9)
+reason-extend-incapacity = temporary incapacity for work
+reason-extend-business-trip = business trip
+reason-extend-absence = other long absence for a good reason
+
+# Reasons to end early (2.10)
+reason-end-mentee-not-fulfilling = the mentee does not fulfil the duties
+reason-end-mentee-left = the mentee moved or left
+reason-end-mutual-agreement = by agreement of the mentor and the mentee
+reason-end-other = other circumstances
+
+# Pair statuses
+pair-status-awaiting = waiting for agreement
+pair-status-active = active
+pair-status-declined = declined
+pair-status-ended = ended
+
+# Pair history
+pair-event-proposed = pair proposed
+pair-event-agreed = participant agreed
+pair-event-declined = participant declined
+pair-event-activated = pair started work
+pair-event-order = approved by order
+pair-event-mentor-replaced = mentor replaced
+pair-event-extended = term extended
+pair-event-ended-early = mentoring ended early
+pair-event-ended = mentoring completed
+pair-event-replacement-requested = mentor replacement requested
+
+# Term of mentoring and the mentor's limit
+term-problem-end-before-start = The end date must be after the start date.
+term-problem-too-long = Mentoring lasts at most two years.
+term-problem-start-too-old = The start date cannot be more than a year ago.
+term-problem-start-too-far = The start date cannot be more than a year ahead.
+extension-problem-not-later = The new end date must be later than the current one.
+date-problem-invalid = Enter the date as DD.MM.YYYY, e.g. 31.05.2026.
+limit-problem-out-of-range = A mentor has 1 to 3 mentees at once (regulation, 2.5).

@@ -479,3 +479,63 @@ match-unmatched-no-mentor-with-capacity = нет наставника подхо
 match-unmatched-no-shared-topic = у наставников со свободными местами нет общих тем с запросом и нет взаимного выбора
 match-unmatched-outbid = места у подходящих наставников отданы тем, кому они подходят больше
 match-best-candidate = лучший кандидат: { $mentor } ({ $form }, баллы: { $fit })
+
+# Пары и группы: ролевые модели (варианты взаимодействия, Положение 2.2.5, 2.3.5, 2.4.5)
+role-model-achiever-underachiever = успевающий – неуспевающий
+role-model-leader-passive = лидер – пассивный
+role-model-peer-to-peer = равный – равному
+role-model-experienced-young = опытный педагог – молодой специалист
+role-model-leader-struggling = лидер педагогического сообщества – педагог, испытывающий проблемы
+role-model-innovator-conservative = педагог-новатор – консервативный педагог
+role-model-experienced-inexperienced-subject = опытный предметник – неопытный предметник
+role-model-professional-indifferent = активный профессионал – равнодушный потребитель
+role-model-colleague-young-colleague = коллега – молодой коллега
+role-model-employer-future-employee = работодатель – будущий сотрудник
+
+# Причины замены наставника (2.8, 5.1)
+reason-replace-mentor-left = прекращение трудового договора с наставником (наставник выбыл из школы)
+reason-replace-transfer = перевод наставника или наставляемого на другую должность или в другое подразделение
+reason-replace-mentor-request = просьба наставника
+reason-replace-mentee-request = просьба наставляемого (ходатайство о замене наставника)
+reason-replace-mentor-not-fulfilling = неисполнение наставником функций наставничества или своих обязанностей
+reason-replace-long-absence = длительное отсутствие наставника (болезнь и другие причины)
+reason-replace-incompatibility = психологическая несовместимость наставника и наставляемого
+reason-replace-other = иные обстоятельства, препятствующие наставничеству
+
+# Причины продления срока (2.9)
+reason-extend-incapacity = временная нетрудоспособность
+reason-extend-business-trip = командировка
+reason-extend-absence = иное продолжительное отсутствие по уважительной причине
+
+# Причины досрочного прекращения (2.10)
+reason-end-mentee-not-fulfilling = неисполнение наставляемым своих обязанностей
+reason-end-mentee-left = перевод или выбытие наставляемого
+reason-end-mutual-agreement = по согласию наставника и наставляемого
+reason-end-other = иные обстоятельства
+
+# Статусы пар
+pair-status-awaiting = ждёт согласия участников
+pair-status-active = работает
+pair-status-declined = отклонена
+pair-status-ended = завершена
+
+# История пары
+pair-event-proposed = пара предложена
+pair-event-agreed = участник согласился
+pair-event-declined = участник отказался
+pair-event-activated = пара начала работу
+pair-event-order = утверждена приказом
+pair-event-mentor-replaced = наставник заменён
+pair-event-extended = срок продлён
+pair-event-ended-early = наставничество прекращено досрочно
+pair-event-ended = наставничество завершено
+pair-event-replacement-requested = запрошена замена наставника
+
+# Срок наставничества и лимит наставника
+term-problem-end-before-start = Дата окончания должна быть позже даты начала.
+term-problem-too-long = Срок наставничества — не больше двух лет.
+term-problem-start-too-old = Дата начала не может быть раньше, чем год назад.
+term-problem-start-too-far = Дата начала не может быть позже, чем через год.
+extension-problem-not-later = Новая дата окончания должна быть позже текущей.
+date-problem-invalid = Введите дату в виде ДД.ММ.ГГГГ, например 31.05.2026.
+limit-problem-out-of-range = Наставник ведёт от 1 до 3 наставляемых одновременно (Положение, п. 2.5).

@@ -5,6 +5,8 @@ import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
+import { PairsStore } from "./pairs.js";
+import { PreferencesStore } from "./preferences.js";
 import { ProfilesStore } from "./profiles.js";
 import { ProgrammesStore } from "./programmes.js";
 import { SchoolsStore } from "./schools.js";
@@ -23,6 +25,8 @@ export interface Store {
   consents: ConsentsStore;
   parentLinks: ParentLinksStore;
   profiles: ProfilesStore;
+  pairs: PairsStore;
+  preferences: PreferencesStore;
   conversations: ConversationsStore<unknown>;
 }
 
@@ -39,13 +43,15 @@ export function createStore(db: Db): Store {
     consents: new ConsentsStore(db),
     parentLinks: new ParentLinksStore(db),
     profiles: new ProfilesStore(db),
+    pairs: new PairsStore(db),
+    preferences: new PreferencesStore(db),
     conversations: new ConversationsStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.consents, store.parentLinks, store.profiles, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.consents, store.parentLinks, store.profiles, store.pairs, store.preferences, store.conversations]) {
     await part.ensureIndexes();
   }
 }
