@@ -539,3 +539,180 @@ term-problem-start-too-far = The start date cannot be more than a year ahead.
 extension-problem-not-later = The new end date must be later than the current one.
 date-problem-invalid = Enter the date as DD.MM.YYYY, e.g. 31.05.2026.
 limit-problem-out-of-range = A mentor has 1 to 3 mentees at once (regulation, 2.5).
+
+# Pairs and groups: curator
+curator-pairs = 🤝 Pairs and groups
+pairs-home =
+    Pairs and groups · { $school }, { $year }
+    Mentors ready: { $mentors }, selected and trained: { $trained }
+    Mentees without a pair: { $pool }
+    Waiting for agreement: { $awaiting } · active: { $active }
+    Preference round: { $round }
+pairs-round-open = open until { $until }
+pairs-round-none = not open
+pairs-mentors = 🎓 Mentors: selection, training, limit
+pairs-round = 🗳 Preference round
+pairs-propose = ✨ Matching
+pairs-manual = ✍️ A pair or group by hand
+pairs-list = 📋 All pairs and groups
+pairs-order = 📄 The order and its list
+pairs-mentors-title = Mentors. Press a number to mark training and set the limit.
+pairs-mentor-line = { $n }. { $name } — { $trained }, limit { $limit }, free { $free }
+pairs-trained-on = selected and trained { $date }
+pairs-not-trained = not trained
+pairs-mentor-card =
+    { $name }
+    { $trained }
+    Mentees at once: { $limit } (3 at most by the regulation), free: { $free }
+pairs-mark-trained = ✅ Selected and trained (today)
+pairs-limit = Limit { $n }
+pairs-trained-saved = Marked: selected and trained.
+pairs-limit-saved = Limit saved.
+pairs-limit-below-load = Not possible: the mentor already has more mentees than this limit.
+pairs-list-title = Pairs and groups ({ $count }):
+pairs-list-item = { $n }. { $mentor } → { $mentees } — { $status }, until { $end }
+proposal =
+    Proposal { $n } of { $total }
+    Mentor: { $mentor }
+    Mentee: { $mentee }
+    Form: { $form }
+    Fit points: { $fit }
+    Why: { $why }
+proposal-accept = ✅ Accept
+proposal-swap = 🔁 Another mentor
+proposal-skip = ⏭ Skip
+proposal-sent = The pair is proposed to its people: waiting for everyone's agreement.
+proposal-no-longer = This proposal no longer holds: the mentor has no places or the mentee is already paired.
+proposal-swap-title = Choose another mentor (the best fits with free places):
+proposal-swap-none = No other suitable mentor has free places.
+proposal-swap-option = { $name } — { $fit } points
+proposal-swapped = the curator's choice
+proposals-done = No more proposals. There were { $count }.
+proposals-unmatched = Left without a pair (the search goes on):
+propose-failed-mentor-full = Not done: the mentor has no free places left.
+propose-failed-mentee-taken = Not done: the mentee is already in another pair.
+propose-failed-not-ready = Not done: a participant is not ready yet (no consent or questionnaire).
+propose-failed-group-size = A group has 1 to 3 mentees.
+manual-nobody = Nobody to pair yet: ready mentees without a pair and trained mentors with free places are needed.
+manual-choose-mentor = Choose the mentor:
+manual-mentor-option = { $name } — { $free } free
+manual-choose-mentees = Tick the mentees ({ $max } at most; two or three make a group) and press "Done".
+manual-too-many = You cannot tick more than { $max }.
+manual-no-form = No form of the programme fits these people (e.g. a student mentor must be in a higher class).
+manual-choose-form = The form of mentoring:
+manual-choose-model = The role model:
+manual-no-model = No role model
+manual-start = The start date? Press the button or write it like 15.01.2027.
+manual-end = The planned end date? Press the button or write it like 31.05.2027.
+manual-confirm =
+    Create it and ask its people to agree?
+    Mentor: { $mentor }
+    Mentees: { $mentees }
+    Form: { $form }
+    Role model: { $model }
+    Term: { $start } — { $end }
+manual-create = ✅ Create
+manual-why = made by the curator
+manual-sent = Done: its people have the proposal and need to agree.
+pair-card =
+    Mentor: { $mentor }
+    Mentees: { $mentees }
+    Form: { $form }; role model: { $model }
+    Term: { $start } — { $end }
+    Status: { $status }
+    Order: { $order }
+pair-order-line = no. { $number } of { $date }
+pair-waiting-for = Not answered yet: { $parties }
+pair-history = History:
+pair-party-mentor = the mentor
+pair-party-mentee = a mentee
+pair-party-parent = a parent
+pair-replace = 🔁 Replace the mentor
+pair-extend = ⏩ Extend the term
+pair-end = ⏹ End early
+
+# Pairs and groups: participants
+pair-ask =
+    We propose a mentoring pair in the programme "{ $school }".
+    Mentor: { $mentor }
+    Mentees: { $mentees }
+    Form: { $form }
+    Term: { $start } — { $end }
+    Why: { $why }
+    Mentoring is voluntary: do you agree?
+pair-ask-parent =
+    A mentoring pair is proposed for your child in the programme "{ $school }".
+    Mentor: { $mentor }
+    Mentees: { $mentees }
+    Form: { $form }
+    Term: { $start } — { $end }
+    Why: { $why }
+    Do you agree?
+pair-agree = ✅ I agree
+pair-disagree = ✖️ I do not agree
+agreement-waiting = Thank you! Waiting for the others.
+agreement-active = Everyone agreed — the pair has started!
+agreement-declined = Understood. The curator will find another option.
+agreement-closed = This proposal is already closed.
+pair-active = Everyone agreed: the mentoring pair has started. Good luck!
+pair-active-curator = The pair with the mentor { $mentor } has started: everyone agreed.
+pair-declined = The proposed pair did not happen: one side declined. The curator will find another option.
+pair-declined-curator = A pair was declined ({ $who }): mentor { $mentor }, mentees { $mentees }. The mentees are back among those without a pair.
+participant-pair = Your pair: { $mentor } → { $mentees }, until { $end }
+participant-ask-replacement = 🔁 Ask the curator for a replacement
+replacement-requested = Your request for a replacement is sent to the curator. They will contact you.
+replacement-requested-curator = A request for a replacement in a pair from: { $who }. Open "Pairs and groups" to decide.
+
+# Preference round
+round-none = The preference round is not open. After the group meeting open it: everyone picks up to three people of the other side.
+round-open = 🗳 Open a round for { $days } days
+round-status = The round runs until { $until }. Answered { $answered } of { $asked }:
+round-close = ⏹ Close the round
+round-opened = The round is open, invitations sent: { $count }.
+round-closed-curator = The round is closed.
+round-ask-mentee = Programme "{ $school }": choose up to three mentors you would like to work with (until { $until }).
+round-ask-mentor = Programme "{ $school }": choose up to three mentees you would like to work with (until { $until }).
+round-choose = 🗳 Choose
+round-intro = Press numbers in order: the first is the most wanted ({ $max } at most). Pressing again removes a choice.
+round-card = { $n }. { $name }
+    Topics: { $topics }
+    Format: { $format }
+round-reset = Reset
+round-saved = Your choice is saved: { $names }.
+round-closed = The preference round is closed or not available.
+round-nobody = Nobody to choose from yet.
+
+# Changes in a pair
+change-replace-ask-reason = The reason for replacing the mentor (regulation 2.8):
+change-extend-ask-reason = The reason for extending the term (2.9):
+change-end-ask-reason = The reason for ending early (2.10):
+change-choose-mentor = The new mentor (with free places):
+change-no-mentor = No mentor has free places for this pair.
+change-replace-ok = The mentor is replaced. The plan and meetings stay in the pair's history.
+change-replace-mentor-full = The chosen mentor has no places left.
+change-replace-not-ready = This mentor cannot be chosen.
+change-replace-changed = The pair has changed meanwhile — open it again.
+change-extend-ask-date = The new end date? Press the button or write it like 30.06.2027.
+change-extended = The term is extended until { $date }.
+change-end-confirm = End the mentoring early? The record stays in the history.
+change-end-yes = ⏹ End
+change-ended = The mentoring is ended early. The mentees are back among those without a pair.
+change-told-replaced = The curator has replaced the mentor in your pair.
+change-told-extended = The curator has extended the term of your pair.
+change-told-ended = The curator has ended your pair's mentoring early.
+
+# Order
+order-nothing = There are no active pairs without an order.
+order-ask-number = The order will list the active pairs without an order: { $count }. The order's number?
+order-ask-date = The order's date? Press the button or write it like 15.01.2027.
+order-caption = The list for order no. { $number } "On approving mentoring pairs/groups": { $count } pairs and groups.
+order-sheet = Order
+order-heading = List of mentoring pairs/groups for order no. { $number } of
+order-subheading = { $school }, mentorship programme { $programme }
+order-col-n = No.
+order-col-form = Form
+order-col-role-model = Role model
+order-col-mentor = Mentor
+order-col-mentees = Mentees
+order-col-start = Start
+order-col-end = End

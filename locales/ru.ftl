@@ -539,3 +539,180 @@ term-problem-start-too-far = Дата начала не может быть по
 extension-problem-not-later = Новая дата окончания должна быть позже текущей.
 date-problem-invalid = Введите дату в виде ДД.ММ.ГГГГ, например 31.05.2026.
 limit-problem-out-of-range = Наставник ведёт от 1 до 3 наставляемых одновременно (Положение, п. 2.5).
+
+# Пары и группы: куратор
+curator-pairs = 🤝 Пары и группы
+pairs-home =
+    Пары и группы · { $school }, { $year }
+    Наставники готовы: { $mentors }, из них отобраны и обучены: { $trained }
+    Наставляемые без пары: { $pool }
+    Ждут согласия: { $awaiting } · действуют: { $active }
+    Тур предпочтений: { $round }
+pairs-round-open = идёт, до { $until }
+pairs-round-none = не открыт
+pairs-mentors = 🎓 Наставники: отбор, обучение, лимит
+pairs-round = 🗳 Тур предпочтений
+pairs-propose = ✨ Подбор пар
+pairs-manual = ✍️ Пара или группа вручную
+pairs-list = 📋 Все пары и группы
+pairs-order = 📄 Приказ и список для него
+pairs-mentors-title = Наставники. Нажмите номер, чтобы отметить обучение и задать лимит.
+pairs-mentor-line = { $n }. { $name } — { $trained }, лимит { $limit }, свободно { $free }
+pairs-trained-on = отобран и обучен { $date }
+pairs-not-trained = не обучен
+pairs-mentor-card =
+    { $name }
+    { $trained }
+    Лимит наставляемых одновременно: { $limit } (по положению не больше 3), свободно: { $free }
+pairs-mark-trained = ✅ Отобран и прошёл обучение (сегодня)
+pairs-limit = Лимит { $n }
+pairs-trained-saved = Отмечено: отобран и обучен.
+pairs-limit-saved = Лимит сохранён.
+pairs-limit-below-load = Нельзя: у наставника уже больше наставляемых, чем этот лимит.
+pairs-list-title = Пары и группы ({ $count }):
+pairs-list-item = { $n }. { $mentor } → { $mentees } — { $status }, до { $end }
+proposal =
+    Предложение { $n } из { $total }
+    Наставник: { $mentor }
+    Наставляемый: { $mentee }
+    Форма: { $form }
+    Баллы совпадения: { $fit }
+    Почему: { $why }
+proposal-accept = ✅ Принять
+proposal-swap = 🔁 Другой наставник
+proposal-skip = ⏭ Пропустить
+proposal-sent = Пара предложена участникам: ждём согласия всех сторон.
+proposal-no-longer = Это предложение уже не действует: у наставника нет мест или наставляемый уже в паре.
+proposal-swap-title = Выберите другого наставника (показаны лучшие по совпадению со свободными местами):
+proposal-swap-none = Других подходящих наставников со свободными местами нет.
+proposal-swap-option = { $name } — баллы { $fit }
+proposal-swapped = выбор куратора
+proposals-done = Предложений больше нет. Всего было: { $count }.
+proposals-unmatched = Остались без пары (поиск продолжается):
+propose-failed-mentor-full = Не получилось: у наставника не осталось свободных мест.
+propose-failed-mentee-taken = Не получилось: наставляемый уже в другой паре.
+propose-failed-not-ready = Не получилось: участник ещё не готов (нет согласия или анкеты).
+propose-failed-group-size = В группе может быть от 1 до 3 наставляемых.
+manual-nobody = Пока некого объединять: нужны готовые наставляемые без пары и обученные наставники со свободными местами.
+manual-choose-mentor = Выберите наставника:
+manual-mentor-option = { $name } — свободно { $free }
+manual-choose-mentees = Отметьте наставляемых (не больше { $max }; двое-трое — это группа) и нажмите «Готово».
+manual-too-many = Больше { $max } отметить нельзя.
+manual-no-form = Ни одна форма программы не подходит этим участникам (например, наставник-ученик должен быть старше).
+manual-choose-form = Форма наставничества:
+manual-choose-model = Ролевая модель:
+manual-no-model = Без ролевой модели
+manual-start = Дата начала? Нажмите кнопку или напишите как 15.01.2027.
+manual-end = Плановая дата окончания? Нажмите кнопку или напишите как 31.05.2027.
+manual-confirm =
+    Создать и отправить участникам на согласие?
+    Наставник: { $mentor }
+    Наставляемые: { $mentees }
+    Форма: { $form }
+    Ролевая модель: { $model }
+    Срок: { $start } — { $end }
+manual-create = ✅ Создать
+manual-why = составлено куратором
+manual-sent = Готово: участники получили предложение и должны согласиться.
+pair-card =
+    Наставник: { $mentor }
+    Наставляемые: { $mentees }
+    Форма: { $form }; ролевая модель: { $model }
+    Срок: { $start } — { $end }
+    Статус: { $status }
+    Приказ: { $order }
+pair-order-line = № { $number } от { $date }
+pair-waiting-for = Ещё не ответили: { $parties }
+pair-history = История:
+pair-party-mentor = наставник
+pair-party-mentee = наставляемый
+pair-party-parent = родитель
+pair-replace = 🔁 Заменить наставника
+pair-extend = ⏩ Продлить срок
+pair-end = ⏹ Завершить досрочно
+
+# Пары и группы: участники
+pair-ask =
+    Предлагаем наставническую пару в программе «{ $school }».
+    Наставник: { $mentor }
+    Наставляемые: { $mentees }
+    Форма: { $form }
+    Срок: { $start } — { $end }
+    Почему: { $why }
+    Наставничество добровольное: согласны?
+pair-ask-parent =
+    Для вашего ребёнка предлагают наставническую пару в программе «{ $school }».
+    Наставник: { $mentor }
+    Наставляемые: { $mentees }
+    Форма: { $form }
+    Срок: { $start } — { $end }
+    Почему: { $why }
+    Вы согласны?
+pair-agree = ✅ Согласен(на)
+pair-disagree = ✖️ Не согласен(на)
+agreement-waiting = Спасибо! Ждём ответа остальных.
+agreement-active = Все согласны — пара начала работу!
+agreement-declined = Понятно. Куратор подберёт другой вариант.
+agreement-closed = Это предложение уже закрыто.
+pair-active = Все стороны согласились: наставническая пара начала работу. Удачи!
+pair-active-curator = Пара с наставником { $mentor } начала работу: все согласились.
+pair-declined = Предложенная пара не состоялась: одна из сторон отказалась. Куратор подберёт другой вариант.
+pair-declined-curator = Отказ от пары ({ $who }): наставник { $mentor }, наставляемые { $mentees }. Наставляемые вернулись в список без пары.
+participant-pair = Ваша пара: { $mentor } → { $mentees }, до { $end }
+participant-ask-replacement = 🔁 Попросить куратора о замене
+replacement-requested = Просьба о замене отправлена куратору. Он свяжется с вами.
+replacement-requested-curator = Просьба о замене в паре от: { $who }. Откройте «Пары и группы», чтобы решить.
+
+# Тур предпочтений
+round-none = Тур предпочтений не открыт. После общей встречи откройте его: каждый выберет до трёх человек с другой стороны.
+round-open = 🗳 Открыть тур на { $days } дней
+round-status = Тур идёт до { $until }. Ответили { $answered } из { $asked }:
+round-close = ⏹ Закрыть тур
+round-opened = Тур открыт, приглашения отправлены: { $count }.
+round-closed-curator = Тур закрыт.
+round-ask-mentee = Программа «{ $school }»: выберите до трёх наставников, с которыми хотели бы работать (до { $until }).
+round-ask-mentor = Программа «{ $school }»: выберите до трёх наставляемых, с которыми хотели бы работать (до { $until }).
+round-choose = 🗳 Выбрать
+round-intro = Нажимайте номера по порядку: первый — самый желанный (не больше { $max }). Повторное нажатие убирает выбор.
+round-card = { $n }. { $name }
+    Темы: { $topics }
+    Формат: { $format }
+round-reset = Сбросить
+round-saved = Ваш выбор сохранён: { $names }.
+round-closed = Тур предпочтений закрыт или недоступен.
+round-nobody = Пока выбрать не из кого.
+
+# Изменения в паре
+change-replace-ask-reason = Причина замены наставника (п. 2.8 положения):
+change-extend-ask-reason = Причина продления срока (п. 2.9):
+change-end-ask-reason = Причина досрочного завершения (п. 2.10):
+change-choose-mentor = Новый наставник (со свободными местами):
+change-no-mentor = Нет наставников со свободными местами для этой пары.
+change-replace-ok = Наставник заменён. План и встречи остаются в истории пары.
+change-replace-mentor-full = У выбранного наставника не осталось мест.
+change-replace-not-ready = Этот наставник не может быть выбран.
+change-replace-changed = Пара уже изменилась — откройте её заново.
+change-extend-ask-date = Новая дата окончания? Нажмите кнопку или напишите как 30.06.2027.
+change-extended = Срок продлён до { $date }.
+change-end-confirm = Завершить наставничество досрочно? Запись останется в истории.
+change-end-yes = ⏹ Завершить
+change-ended = Наставничество завершено досрочно. Наставляемые вернулись в список без пары.
+change-told-replaced = Куратор заменил наставника в вашей паре.
+change-told-extended = Куратор продлил срок наставничества в вашей паре.
+change-told-ended = Куратор завершил наставничество в вашей паре досрочно.
+
+# Приказ
+order-nothing = Нет действующих пар без приказа.
+order-ask-number = В приказ войдут действующие пары без приказа: { $count }. Номер приказа?
+order-ask-date = Дата приказа? Нажмите кнопку или напишите как 15.01.2027.
+order-caption = Список к приказу № { $number } «Об утверждении наставнических пар/групп»: пар и групп — { $count }.
+order-sheet = Приказ
+order-heading = Список наставнических пар/групп к приказу № { $number } от
+order-subheading = { $school }, программа наставничества { $programme }
+order-col-n = №
+order-col-form = Форма
+order-col-role-model = Ролевая модель
+order-col-mentor = Наставник
+order-col-mentees = Наставляемые
+order-col-start = Начало
+order-col-end = Окончание

@@ -20,13 +20,13 @@ export class Notifier {
   }
 
   /** A text in the receiver's language; `build` may compose several keys. */
-  async toUser(userId: number, build: (t: (key: string, vars?: Vars) => string) => string, keyboard?: (t: (key: string, vars?: Vars) => string) => InlineKeyboard): Promise<boolean> {
+  async toUser(userId: number, build: (t: (key: string, vars?: Vars) => string, locale: string) => string | Promise<string>, keyboard?: (t: (key: string, vars?: Vars) => string) => InlineKeyboard): Promise<boolean> {
     const user = await this.deps.store.users.get(userId);
     if (user && !user.active) return false;
     const locale = user?.locale ?? this.deps.config.defaultLocale;
     const t = (key: string, vars?: Vars) => this.i18n.t(locale, key, vars);
     try {
-      await this.api.sendMessage(userId, build(t), keyboard ? { reply_markup: keyboard(t) } : {});
+      await this.api.sendMessage(userId, await build(t, locale), keyboard ? { reply_markup: keyboard(t) } : {});
       return true;
     } catch (error) {
       if (error instanceof GrammyError) {
@@ -38,7 +38,7 @@ export class Notifier {
   }
 
   /** Tells every curator of the programme; returns how many got it. */
-  async toCurators(programmeId: string, build: (t: (key: string, vars?: Vars) => string) => string, keyboard?: (t: (key: string, vars?: Vars) => string) => InlineKeyboard): Promise<number> {
+  async toCurators(programmeId: string, build: (t: (key: string, vars?: Vars) => string, locale: string) => string | Promise<string>, keyboard?: (t: (key: string, vars?: Vars) => string) => InlineKeyboard): Promise<number> {
     const curators = await this.deps.store.memberships.ofProgramme(programmeId, "curator");
     let delivered = 0;
     for (const curator of curators) if (await this.toUser(curator.userId, build, keyboard)) delivered++;

@@ -1,5 +1,7 @@
 import cron from "node-cron";
 import type { BotDeps } from "../bot/context.js";
+import type { Notifier } from "../bot/notify.js";
+import { remindAgreements } from "../bot/pairing.js";
 
 // Scheduled jobs: each a function of (now, data) plus a thin cron wrapper.
 
@@ -14,8 +16,16 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-export function startJobs(deps: BotDeps): Jobs {
+export function startJobs(deps: BotDeps, notifier: Notifier): Jobs {
   const tasks = [
+    cron.schedule(
+      "0 10 * * *",
+      async () => {
+        const reminded = await remindAgreements(deps, notifier, deps.clock());
+        deps.logger.info({ reminded }, "reminded people who have not answered a pair proposal");
+      },
+      { timezone: deps.config.timeZone, name: "agreement-reminders", noOverlap: true },
+    ),
     cron.schedule(
       "17 3 * * *",
       async () => {

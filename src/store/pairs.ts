@@ -44,12 +44,35 @@ export const pairEventSchema = z.object({
 });
 export type PairEventRecord = z.infer<typeof pairEventSchema>;
 
+/** A run of the matching engine the curator walks through, kept so that buttons stay valid. */
+export const batchSchema = z.object({
+  _id: z.string(),
+  programmeId: z.string(),
+  createdAt: z.date(),
+  items: z.array(z.object({ mentorId: z.string(), menteeId: z.string(), form: z.enum(FORMS), fit: z.number(), why: z.string() })),
+  unmatched: z.array(z.object({ menteeId: z.string(), words: z.string() })),
+});
+export type ProposalBatch = z.infer<typeof batchSchema>;
+
 export class PairsStore {
   private readonly col: Collection<Pair>;
   private readonly events: Collection<PairEventRecord>;
+  private readonly batches: Collection<ProposalBatch>;
   constructor(db: Db) {
     this.col = db.collection<Pair>("pairs");
     this.events = db.collection<PairEventRecord>("pair_events");
+    this.batches = db.collection<ProposalBatch>("proposal_batches");
+  }
+
+  async saveBatch(input: Omit<ProposalBatch, "_id">): Promise<ProposalBatch> {
+    const batch = batchSchema.parse({ ...input, _id: newId() });
+    await this.batches.insertOne(batch);
+    return batch;
+  }
+
+  async getBatch(id: string): Promise<ProposalBatch | null> {
+    const doc = await this.batches.findOne({ _id: id });
+    return doc ? batchSchema.parse(doc) : null;
   }
 
   async ensureIndexes(): Promise<void> {

@@ -39,6 +39,8 @@ export async function curatorPanel(ctx: BaseContext, view: ProgrammeView): Promi
     .row()
     .text(ctx.t("curator-bases"), cb("bb", pid))
     .row()
+    .text(ctx.t("curator-pairs"), cb("pp", pid))
+    .row()
     .text(ctx.t("to-menu"), "menu");
   return { text, keyboard };
 }

@@ -5,7 +5,8 @@ import { loadProgramme, refuse } from "../access.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { issueParentLink } from "../intake.js";
-import { categorySuffix, roleLabel } from "../labels.js";
+import { categorySuffix, formatDate, roleLabel } from "../labels.js";
+import { displayName } from "../pairing.js";
 import { qrPng } from "../qr.js";
 import { CONSENT, QUESTIONNAIRE } from "../../flows/ids.js";
 
@@ -32,8 +33,27 @@ export async function openParticipantPanel(ctx: BotContext, membership: Membersh
   const kb = new InlineKeyboard();
   const next = membership.intake ? NEXT_STEP[membership.intake] : null;
   if (next) kb.text(ctx.t(next.key), cb("p", next.action, membership._id)).row();
+  // The person's active pairs: a mentee has one, a mentor up to three mentees in one or more.
+  const lines = [text];
+  for (const pair of await activePairsOf(ctx, membership)) {
+    const mentor = await ctx.deps.store.memberships.get(pair.mentorId);
+    const mentees = [...(await ctx.deps.store.memberships.getMany(pair.menteeIds)).values()];
+    lines.push(
+      ctx.t("participant-pair", {
+        mentor: mentor ? await displayName(ctx.deps, ctx.t, mentor) : "—",
+        mentees: (await Promise.all(mentees.map((m) => displayName(ctx.deps, ctx.t, m)))).join(", "),
+        end: formatDate(pair.plannedEnd, await ctx.i18n.getLocale(), "UTC"),
+      }),
+    );
+    kb.text(ctx.t("participant-ask-replacement"), cb("rq", pair._id)).row();
+  }
   kb.text(ctx.t("privacy-button"), "privacy").row().text(ctx.t("to-menu"), "menu");
-  await ctx.reply(text, { reply_markup: kb });
+  await ctx.reply(lines.join("\n\n"), { reply_markup: kb });
+}
+
+async function activePairsOf(ctx: BaseContext, m: Membership) {
+  const pairs = await ctx.deps.store.pairs.ofProgramme(m.programmeId, ["active"]);
+  return pairs.filter((p) => p.mentorId === m._id || p.menteeIds.includes(m._id));
 }
 
 /** Sends a minor a fresh link (and its QR picture) to pass to a parent. */

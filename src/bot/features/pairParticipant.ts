@@ -1,0 +1,33 @@
+import { Composer } from "grammy";
+import { ID } from "../callbacks.js";
+import { refuse } from "../access.js";
+import type { BotContext } from "../context.js";
+import type { Notifier } from "../notify.js";
+import { answerAgreement, displayName } from "../pairing.js";
+
+// The people of a proposed pair agree or decline in one tap (2.6); a mentee or a mentor asks the
+// curator for a replacement (5.1). Who may answer is decided from the store, not the button.
+
+export function pairParticipantFeature(notifier: Notifier): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.callbackQuery(new RegExp(`^ag:${ID}:(y|n)$`), async (ctx) => {
+    const [, pairId, answer] = ctx.match as RegExpMatchArray;
+    const result = await answerAgreement(ctx.deps, notifier, pairId!, ctx.from.id, answer === "y" ? "accepted" : "declined");
+    if (result === "not-a-party") return refuse(ctx, "not-allowed");
+    await ctx.answerCallbackQuery({ text: ctx.t(`agreement-${result}`) });
+    if (result !== "closed") await ctx.editMessageReplyMarkup().catch(() => {});
+  });
+
+  feature.callbackQuery(new RegExp(`^rq:${ID}$`), async (ctx) => {
+    const pair = await ctx.deps.store.pairs.get((ctx.match as RegExpMatchArray)[1]!);
+    const people = pair ? [...(await ctx.deps.store.memberships.getMany([pair.mentorId, ...pair.menteeIds])).values()] : [];
+    const me = people.find((m) => m.userId === ctx.from.id);
+    if (!pair || !me || pair.status !== "active") return refuse(ctx, "not-allowed");
+    await ctx.deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-requested", at: ctx.deps.clock(), by: ctx.from.id, reason: me.role === "mentor" ? "mentor-request" : "mentee-request" });
+    await ctx.answerCallbackQuery({ text: ctx.t("replacement-requested"), show_alert: true });
+    await notifier.toCurators(pair.programmeId, async (t) => t("replacement-requested-curator", { who: await displayName(ctx.deps, t, me) }));
+  });
+  for (const prefix of ["ag", "rq"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
+  return feature;
+}

@@ -1,0 +1,95 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { PREFERENCES } from "../../flows/ids.js";
+import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
+import { ID, cb } from "../callbacks.js";
+import type { BaseContext, BotContext } from "../context.js";
+import { formatDate } from "../labels.js";
+import type { Notifier } from "../notify.js";
+import { displayName } from "../pairing.js";
+
+// The preference round (stage 5): the curator opens it with a deadline, everyone ready is asked,
+// the curator sees who has answered and closes it.
+
+const ROUND_DAYS = 7;
+
+async function roundScreen(ctx: BaseContext, view: ProgrammeView) {
+  const pid = view.programme._id;
+  const { store } = ctx.deps;
+  const round = await store.preferences.current(pid);
+  const kb = new InlineKeyboard();
+  if (!round) {
+    kb.text(ctx.t("round-open", { days: ROUND_DAYS }), cb("pro", pid)).row().text(ctx.t("back"), cb("pp", pid));
+    return { text: ctx.t("round-none"), keyboard: kb };
+  }
+  const answers = await store.preferences.ofRound(round._id);
+  const answered = new Set(answers.map((a) => a.membershipId));
+  const asked = await askedIn(ctx, pid);
+  const lines = await Promise.all(asked.map(async (m) => `${answered.has(m._id) ? "✅" : "⏳"} ${await displayName(ctx.deps, ctx.t, m)}`));
+  kb.text(ctx.t("round-close"), cb("prc", pid)).row().text(ctx.t("back"), cb("pp", pid));
+  const text = [ctx.t("round-status", { until: formatDate(round.deadline, await ctx.i18n.getLocale(), view.school.timeZone), answered: answered.size, asked: asked.length }), "", ...lines].join("\n");
+  return { text, keyboard: kb };
+}
+
+/** Who is asked: ready mentees still in the pool and trained mentors with free places. */
+async function askedIn(ctx: BaseContext, pid: string) {
+  const { store } = ctx.deps;
+  const mentees = (await store.memberships.participants(pid, "mentee", { intake: "ready" })).filter((m) => m.pairId === null);
+  const mentors = (await store.memberships.participants(pid, "mentor", { intake: "ready" })).filter((m) => m.mentorTrainedOn !== null && m.freeSlots > 0);
+  return [...mentees, ...mentors];
+}
+
+export function roundFeature(notifier: Notifier): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const asCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView) => Promise<unknown>) =>
+    feature.callbackQuery(pattern, async (ctx) => {
+      const view = await curatedProgramme(ctx, (ctx.match as RegExpMatchArray)[1]!);
+      if (!view) return refuse(ctx, "curator-only");
+      await action(ctx, view);
+    });
+  const show = async (ctx: BotContext, view: ProgrammeView) => {
+    const screen = await roundScreen(ctx, view);
+    await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch((e: unknown) => {
+      if (!String(e).includes("message is not modified")) throw e;
+    });
+  };
+
+  asCurator(new RegExp(`^pr:${ID}$`), async (ctx, view) => {
+    await ctx.answerCallbackQuery();
+    await show(ctx, view);
+  });
+  asCurator(new RegExp(`^pro:${ID}$`), async (ctx, view) => {
+    const pid = view.programme._id;
+    if (await ctx.deps.store.preferences.current(pid)) return refuse(ctx, "button-stale");
+    const now = ctx.deps.clock();
+    const round = await ctx.deps.store.preferences.open(pid, now, new Date(now.getTime() + ROUND_DAYS * 86_400_000));
+    let asked = 0;
+    for (const m of await askedIn(ctx, pid)) {
+      const sent = await notifier.toUser(
+        m.userId,
+        (t, locale) => t(m.role === "mentee" ? "round-ask-mentee" : "round-ask-mentor", { school: view.school.name, until: formatDate(round.deadline, locale, view.school.timeZone) }),
+        (t) => new InlineKeyboard().text(t("round-choose"), cb("pf", round._id, m._id)),
+      );
+      if (sent) asked++;
+    }
+    ctx.log.info({ roundId: round._id, asked }, "preference round opened");
+    await ctx.answerCallbackQuery({ text: ctx.t("round-opened", { count: asked }) });
+    await show(ctx, view);
+  });
+  asCurator(new RegExp(`^prc:${ID}$`), async (ctx, view) => {
+    const round = await ctx.deps.store.preferences.current(view.programme._id);
+    if (round) await ctx.deps.store.preferences.close(round._id, ctx.deps.clock());
+    await ctx.answerCallbackQuery({ text: ctx.t("round-closed-curator") });
+    await show(ctx, view);
+  });
+
+  // A participant's button: their own membership, checked in the store.
+  feature.callbackQuery(new RegExp(`^pf:${ID}:${ID}$`), async (ctx) => {
+    const [, roundId, membershipId] = ctx.match as RegExpMatchArray;
+    const me = await ctx.deps.store.memberships.get(membershipId!);
+    if (!me || me.userId !== ctx.from.id) return refuse(ctx, "not-allowed");
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(PREFERENCES, roundId!, me._id);
+  });
+  for (const prefix of ["pr", "pro", "prc", "pf"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
+  return feature;
+}

@@ -1,0 +1,244 @@
+import { InlineKeyboard } from "grammy";
+import { type Form } from "../domain/programme.js";
+import {
+  AGREEMENT_REMIND_AFTER_DAYS,
+  agreementOutcome,
+  parentsOnPaper,
+  partyKey,
+  reminderDue,
+  requiredParties,
+  type AgreementPerson,
+  type Party,
+} from "../domain/pairs.js";
+import type { Membership } from "../store/memberships.js";
+import type { Pair } from "../store/pairs.js";
+import { cb } from "./callbacks.js";
+import type { BotDeps } from "./context.js";
+import { categorySuffix, formatDate, roleLabel } from "./labels.js";
+import type { Notifier } from "./notify.js";
+
+// Pairs and groups as the regulation has them: places at a mentor are taken atomically when the
+// curator approves; everyone (and a minor's parent) agrees before the pair is active (2.6);
+// a decline returns the mentees to the pool. Every step is an event in the pair's history.
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/** The parent who consented in the bot for a minor, if any (paper consents have none). */
+async function parentInBot(deps: BotDeps, m: Membership): Promise<number | null> {
+  const standing = (await deps.store.consents.standing([m._id])).get(m._id);
+  return standing && standing.relation === "parent" && standing.method === "bot" ? standing.givenBy : null;
+}
+
+async function agreementPerson(deps: BotDeps, m: Membership): Promise<AgreementPerson> {
+  const minor = m.category === "student" || m.saidUnder18 === true;
+  return { membershipId: m._id, userId: m.userId, minor, parentUserId: minor ? await parentInBot(deps, m) : null };
+}
+
+export async function partiesOf(deps: BotDeps, mentor: Membership, mentees: Membership[]): Promise<Party[]> {
+  return requiredParties({ mentor: await agreementPerson(deps, mentor), mentees: await Promise.all(mentees.map((m) => agreementPerson(deps, m))) });
+}
+
+export async function paperMinorsOf(deps: BotDeps, mentor: Membership, mentees: Membership[]) {
+  return parentsOnPaper({ mentor: await agreementPerson(deps, mentor), mentees: await Promise.all(mentees.map((m) => agreementPerson(deps, m))) });
+}
+
+/** A person's name from their questionnaire, or their category when there is none. */
+export async function displayName(deps: BotDeps, t: T, m: Membership): Promise<string> {
+  const name = (await deps.store.profiles.get(m._id))?.answers["full-name"];
+  const label = `${roleLabel(t, m.role)}${categorySuffix(t, m)}`;
+  return typeof name === "string" && name ? `${name} (${label.toLowerCase()})` : label;
+}
+
+export type ProposeResult = { ok: true; pair: Pair } | { ok: false; reason: "mentor-full" | "mentee-taken" | "not-ready" | "group-size" };
+
+export interface ProposeInput {
+  programmeId: string;
+  mentorId: string;
+  menteeIds: string[];
+  form: Form;
+  roleModel: string | null;
+  startDate: Date;
+  plannedEnd: Date;
+  why: string;
+  by: number;
+}
+
+/**
+ * The curator approves a pair or group. Places are taken at the mentor in one conditional
+ * update, and each mentee is claimed from the pool in one; if any step fails, what was taken
+ * is given back, so a mentor is never over the limit, whoever approves at the same moment.
+ */
+export async function proposePair(deps: BotDeps, notifier: Notifier, input: ProposeInput): Promise<ProposeResult> {
+  const { store } = deps;
+  if (input.menteeIds.length < 1 || input.menteeIds.length > 3 || new Set(input.menteeIds).size !== input.menteeIds.length) return { ok: false, reason: "group-size" };
+  const mentor = await store.memberships.get(input.mentorId);
+  const mentees = [...(await store.memberships.getMany(input.menteeIds)).values()];
+  if (!mentor || mentor.role !== "mentor" || mentor.intake !== "ready" || mentor.programmeId !== input.programmeId) return { ok: false, reason: "not-ready" };
+  if (mentees.length !== input.menteeIds.length || mentees.some((m) => m.role !== "mentee" || m.intake !== "ready" || m.programmeId !== input.programmeId)) return { ok: false, reason: "not-ready" };
+
+  if (!(await store.memberships.reserveSlots(mentor._id, mentees.length))) return { ok: false, reason: "mentor-full" };
+  const pairId = store.pairs.newId();
+  const claimed: string[] = [];
+  for (const m of mentees) {
+    if (await store.memberships.claimMentee(m._id, pairId)) claimed.push(m._id);
+    else {
+      for (const id of claimed) await store.memberships.releaseMentee(id, pairId);
+      await store.memberships.releaseSlots(mentor._id, mentees.length);
+      return { ok: false, reason: "mentee-taken" };
+    }
+  }
+  const now = deps.clock();
+  const parties = await partiesOf(deps, mentor, mentees);
+  const pair = await store.pairs.create({
+    _id: pairId,
+    programmeId: input.programmeId,
+    mentorId: mentor._id,
+    menteeIds: mentees.map((m) => m._id),
+    form: input.form,
+    roleModel: input.roleModel,
+    status: "awaiting",
+    startDate: input.startDate,
+    plannedEnd: input.plannedEnd,
+    parties: parties.map(partyKey),
+    why: input.why,
+    proposedAt: now,
+    createdBy: input.by,
+  });
+  await store.pairs.addEvent({ pairId, programmeId: input.programmeId, kind: "proposed", at: now, by: input.by, details: { mentees: mentees.length } });
+  deps.logger.info({ pairId, mentorId: mentor._id, mentees: mentees.length }, "pair proposed");
+  for (const party of parties) await askAgreement(deps, notifier, pair, party, mentor, mentees);
+  return { ok: true, pair };
+}
+
+async function askAgreement(deps: BotDeps, notifier: Notifier, pair: Pair, party: Party, mentor: Membership, mentees: Membership[]): Promise<void> {
+  if (party.userId === null) return;
+  const programme = await deps.store.programmes.get(pair.programmeId);
+  const school = programme && (await deps.store.schools.get(programme.schoolId));
+  if (!programme || !school) return;
+  await notifier.toUser(
+    party.userId,
+    async (t, locale) => {
+      const menteeNames = await Promise.all(mentees.map((m) => displayName(deps, t, m)));
+      return t(party.kind === "parent" ? "pair-ask-parent" : "pair-ask", {
+        school: school.name,
+        mentor: await displayName(deps, t, mentor),
+        mentees: menteeNames.join(", "),
+        form: t(`form-${pair.form}`),
+        start: formatDate(pair.startDate, locale, "UTC"),
+        end: formatDate(pair.plannedEnd, locale, "UTC"),
+        why: pair.why || "—",
+      });
+    },
+    (t) => new InlineKeyboard().text(t("pair-agree"), cb("ag", pair._id, "y")).text(t("pair-disagree"), cb("ag", pair._id, "n")),
+  );
+}
+
+/** Which parties of this pair the person writing is (a parent may also be a participant). */
+export async function partiesOfUser(deps: BotDeps, pair: Pair, userId: number): Promise<string[]> {
+  const mentor = await deps.store.memberships.get(pair.mentorId);
+  const mentees = [...(await deps.store.memberships.getMany(pair.menteeIds)).values()];
+  if (!mentor) return [];
+  const parties = await partiesOf(deps, mentor, mentees);
+  return parties.filter((p) => p.userId === userId && pair.parties.includes(partyKey(p))).map(partyKey);
+}
+
+export type AgreementResult = "not-a-party" | "closed" | "waiting" | "active" | "declined";
+
+/** Records a person's answer; activates or dissolves the pair when everyone has spoken. */
+export async function answerAgreement(deps: BotDeps, notifier: Notifier, pairId: string, userId: number, answer: "accepted" | "declined"): Promise<AgreementResult> {
+  const { store } = deps;
+  const pair = await store.pairs.get(pairId);
+  if (!pair) return "not-a-party";
+  const mine = await partiesOfUser(deps, pair, userId);
+  if (mine.length === 0) return "not-a-party";
+  if (pair.status !== "awaiting") return "closed";
+  let after: Pair | null = pair;
+  for (const key of mine) after = await store.pairs.answer(pairId, key, answer);
+  if (!after) return "closed";
+  const now = deps.clock();
+  await store.pairs.addEvent({ pairId, programmeId: pair.programmeId, kind: answer === "accepted" ? "agreed" : "declined", at: now, by: userId, details: { parties: mine.join(" ") } });
+
+  const mentor = await store.memberships.get(pair.mentorId);
+  const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
+  if (!mentor) return "closed";
+  const required = await partiesOf(deps, mentor, mentees);
+  const outcome = agreementOutcome(required.filter((p) => after!.parties.includes(partyKey(p))), after.agreements);
+  if (outcome.status === "pending") return "waiting";
+
+  if (outcome.status === "agreed") {
+    if (!(await store.pairs.move(pairId, "awaiting", "active", { activatedAt: now }))) return "closed";
+    await store.pairs.addEvent({ pairId, programmeId: pair.programmeId, kind: "activated", at: now, by: null });
+    for (const user of new Set(required.map((p) => p.userId).filter((u): u is number => u !== null))) {
+      await notifier.toUser(user, (t) => t("pair-active"));
+    }
+    await notifier.toCurators(pair.programmeId, async (t) => t("pair-active-curator", { mentor: await displayName(deps, t, mentor) }));
+    return "active";
+  }
+
+  // Someone declined: the mentees go back to the pool, the mentor's places are freed.
+  if (!(await store.pairs.move(pairId, "awaiting", "declined", { endedAt: now }))) return "closed";
+  await dissolve(deps, pair);
+  const who = outcome.declinedBy[0];
+  await notifier.toCurators(
+    pair.programmeId,
+    async (t) => {
+      const whom = who ? t(`pair-party-${who.kind}`) : "";
+      return t("pair-declined-curator", { who: whom, mentor: await displayName(deps, t, mentor), mentees: (await Promise.all(mentees.map((m) => displayName(deps, t, m)))).join(", ") });
+    },
+  );
+  for (const user of new Set(required.map((p) => p.userId).filter((u): u is number => u !== null && u !== userId))) {
+    await notifier.toUser(user, (t) => t("pair-declined"));
+  }
+  return "declined";
+}
+
+/** Gives back the mentor's places and returns the mentees to the pool. */
+async function dissolve(deps: BotDeps, pair: Pair): Promise<void> {
+  await deps.store.memberships.releaseSlots(pair.mentorId, pair.menteeIds.length);
+  for (const id of pair.menteeIds) await deps.store.memberships.releaseMentee(id, pair._id);
+}
+
+/** Ends a pair (early, with a reason): its places are freed; history keeps the record. */
+export async function endPair(deps: BotDeps, pair: Pair, by: number, reason: string, early: boolean): Promise<boolean> {
+  const now = deps.clock();
+  if (!(await deps.store.pairs.move(pair._id, "active", "ended", { endedAt: now }))) return false;
+  await dissolve(deps, pair);
+  await deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: early ? "ended-early" : "ended", at: now, by, reason });
+  return true;
+}
+
+/** Replaces the mentor (2.8): the new mentor's places are taken first, then the old one's freed. */
+export async function replaceMentor(deps: BotDeps, pair: Pair, newMentorId: string, by: number, reason: string): Promise<"ok" | "mentor-full" | "not-ready" | "changed"> {
+  const { store } = deps;
+  const newMentor = await store.memberships.get(newMentorId);
+  if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) return "not-ready";
+  if (!(await store.memberships.reserveSlots(newMentor._id, pair.menteeIds.length))) return "mentor-full";
+  const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
+  const parties = (await partiesOf(deps, newMentor, mentees)).map(partyKey);
+  if (!(await store.pairs.setMentor(pair._id, pair.mentorId, newMentor._id, parties))) {
+    await store.memberships.releaseSlots(newMentor._id, pair.menteeIds.length);
+    return "changed";
+  }
+  await store.memberships.releaseSlots(pair.mentorId, pair.menteeIds.length);
+  await store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "mentor-replaced", at: deps.clock(), by, reason, details: { from: pair.mentorId, to: newMentor._id } });
+  return "ok";
+}
+
+/** Once, N days after a proposal, the people who have not answered are reminded. */
+export async function remindAgreements(deps: BotDeps, notifier: Notifier, now: Date): Promise<number> {
+  let reminded = 0;
+  for (const pair of await deps.store.pairs.awaiting()) {
+    if (!reminderDue({ proposedAt: pair.proposedAt, remindedAt: pair.remindedAt, now, afterDays: AGREEMENT_REMIND_AFTER_DAYS })) continue;
+    if (!(await deps.store.pairs.markReminded(pair._id, now))) continue;
+    const mentor = await deps.store.memberships.get(pair.mentorId);
+    const mentees = [...(await deps.store.memberships.getMany(pair.menteeIds)).values()];
+    if (!mentor) continue;
+    const parties = await partiesOf(deps, mentor, mentees);
+    for (const party of parties) {
+      if (party.userId === null || pair.agreements[partyKey(party)]) continue;
+      await askAgreement(deps, notifier, pair, party, mentor, mentees);
+      reminded++;
+    }
+  }
+  return reminded;
+}
