@@ -329,22 +329,27 @@ describe("capacity", () => {
   });
 });
 
+const RU = new URL("../../locales/ru.ftl", import.meta.url);
+const EN = new URL("../../locales/en.ftl", import.meta.url);
+
 describe("labels", () => {
-  const entriesOf = (file: string) =>
+  const entriesOf = (file: URL) =>
     readFileSync(file, "utf8")
       .split("\n")
       .map((line) => /^([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*)$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ key: m[1]!, value: m[2]!.trim() }));
-  const ruEntries = entriesOf("/tmp/pairs.ru.ftl");
-  const enEntries = entriesOf("/tmp/pairs.en.ftl");
+  const ruEntries = entriesOf(RU);
+  const enEntries = entriesOf(EN);
   const ru = ruEntries.map((e) => e.key);
   const en = enEntries.map((e) => e.key);
 
   it("have the same keys, once each, in Russian and English, each with a value", () => {
     expect(new Set(ru).size).toBe(ru.length);
     expect(new Set(en).size).toBe(en.length);
-    expect([...ruEntries, ...enEntries].filter((e) => e.value === "")).toEqual([]);
+    // The pairs' labels are one-liners; other keys of the locales may be multi-line.
+    const ours = /^(role-model|reason|pair-status|pair-event)-/;
+    expect([...ruEntries, ...enEntries].filter((e) => ours.test(e.key) && e.value === "")).toEqual([]);
     expect([...ru].sort()).toEqual([...en].sort());
   });
 
@@ -368,7 +373,7 @@ describe("labels", () => {
   });
 
   it("use the regulation's Russian wording for role models", () => {
-    const ruText = readFileSync("/tmp/pairs.ru.ftl", "utf8");
+    const ruText = readFileSync(RU, "utf8");
     expect(ruText).toContain("role-model-achiever-underachiever = успевающий – неуспевающий");
     expect(ruText).toContain("role-model-experienced-young = опытный педагог – молодой специалист");
     expect(ruText).toContain("pair-event-mentor-replaced = наставник заменён");
