@@ -83,6 +83,11 @@ export async function withdrawConsent(deps: BotDeps, userId: number, programmeId
     await store.memberships.remove(m._id);
   }
   await store.consents.forget(userId, programmeId);
+  // The place they took on their invitation link holds their id: it goes too.
+  for (const m of memberships) {
+    const invitation = m.invitationId ? await store.invitations.get(m.invitationId) : null;
+    if (invitation) await store.invitations.release(invitation, userId);
+  }
   await store.consents.add({
     userId: null,
     programmeId,

@@ -3,6 +3,7 @@ import type { Programme } from "../store/programmes.js";
 import type { Membership } from "../store/memberships.js";
 import type { Profile } from "../store/profiles.js";
 import type { BotDeps } from "./context.js";
+import { freePlaces } from "./pairing.js";
 
 // What the matching engine needs, read from the store: ready mentees still in the pool, ready
 // mentors who are trained and have free places, and everyone's latest preferences.
@@ -13,6 +14,8 @@ const number = (v: unknown): number | undefined => (typeof v === "number" ? v : 
 
 export interface Pool {
   input: MatchingInput;
+  /** Free places of each mentor in the pool. */
+  free: Map<string, number>;
   mentees: Map<string, Membership>;
   mentors: Map<string, Membership>;
 }
@@ -20,7 +23,11 @@ export interface Pool {
 export async function matchingPool(deps: BotDeps, programme: Programme): Promise<Pool> {
   const { store } = deps;
   const mentees = (await store.memberships.participants(programme._id, "mentee", { intake: "ready" })).filter((m) => m.pairId === null);
-  const mentors = (await store.memberships.participants(programme._id, "mentor", { intake: "ready" })).filter((m) => m.mentorTrainedOn !== null && m.freeSlots > 0);
+  const free = new Map<string, number>();
+  for (const m of await store.memberships.participants(programme._id, "mentor", { intake: "ready" })) {
+    if (m.mentorTrainedOn !== null) free.set(m._id, await freePlaces(deps, m));
+  }
+  const mentors = (await store.memberships.participants(programme._id, "mentor", { intake: "ready" })).filter((m) => (free.get(m._id) ?? 0) > 0);
   const profiles: Map<string, Profile> = await store.profiles.getMany([...mentees, ...mentors].map((m) => m._id));
   const answers = (m: Membership) => profiles.get(m._id)?.answers ?? {};
 
@@ -31,7 +38,7 @@ export async function matchingPool(deps: BotDeps, programme: Programme): Promise
   );
   const mentorInput: MatchMentor[] = mentors.flatMap((m) =>
     m.category
-      ? [{ id: m._id, category: m.category, grade: m.grade ?? undefined, experienceYears: number(answers(m)["experience"]), competencies: strings(answers(m)["competencies"]), freeCapacity: m.freeSlots, format: format(answers(m)["format"]), availability: strings(answers(m)["availability"]) }]
+      ? [{ id: m._id, category: m.category, grade: m.grade ?? undefined, experienceYears: number(answers(m)["experience"]), competencies: strings(answers(m)["competencies"]), freeCapacity: free.get(m._id) ?? 0, format: format(answers(m)["format"]), availability: strings(answers(m)["availability"]) }]
       : [],
   );
   const roles = new Map([...mentees, ...mentors].map((m) => [m._id, m.role]));
@@ -43,5 +50,6 @@ export async function matchingPool(deps: BotDeps, programme: Programme): Promise
     input: { mentees: menteeInput, mentors: mentorInput, forms: programme.forms, preferences },
     mentees: new Map(mentees.map((m) => [m._id, m])),
     mentors: new Map(mentors.map((m) => [m._id, m])),
+    free,
   };
 }

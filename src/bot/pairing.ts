@@ -23,6 +23,40 @@ import type { Notifier } from "./notify.js";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
+const mentorScope = (mentorId: string) => `mentor:${mentorId}`;
+const menteeKey = (menteeId: string) => `mentee:${menteeId}`;
+
+/** A mentor's free places: the limit less the places claimed by pairs. */
+export async function freePlaces(deps: BotDeps, mentor: Membership): Promise<number> {
+  return Math.max(0, mentor.mentorLimit - (await deps.store.claims.placesUsed(mentorScope(mentor._id))));
+}
+
+/** Sets a mentor's limit (1–3), never below the mentees they already have. */
+export async function setMentorLimit(deps: BotDeps, mentor: Membership, limit: number): Promise<boolean> {
+  if (limit < 1 || limit > 3) return false;
+  if ((await deps.store.claims.placesUsed(mentorScope(mentor._id))) > limit) return false;
+  await deps.store.memberships.setMentorLimit(mentor._id, limit);
+  return true;
+}
+
+/** Takes a mentor's places for a pair, all or none. */
+async function takePlaces(deps: BotDeps, mentor: Membership, count: number, pairId: string): Promise<boolean> {
+  return deps.store.claims.takePlaces(mentorScope(mentor._id), mentor.mentorLimit, count, pairId, deps.clock());
+}
+
+/** Claims a mentee for a pair; false when another pair claimed them first. */
+async function claimMentee(deps: BotDeps, menteeId: string, pairId: string): Promise<boolean> {
+  if (!(await deps.store.claims.claim(menteeKey(menteeId), "mentees", pairId, deps.clock()))) return false;
+  await deps.store.memberships.setPair(menteeId, pairId);
+  return true;
+}
+
+async function releaseMentee(deps: BotDeps, menteeId: string, pairId: string): Promise<void> {
+  if ((await deps.store.claims.holderOf(menteeKey(menteeId))) !== pairId) return;
+  await deps.store.claims.release(menteeKey(menteeId));
+  await deps.store.memberships.setPair(menteeId, null);
+}
+
 /** The parent who consented in the bot for a minor, if any (paper consents have none). */
 async function parentInBot(deps: BotDeps, m: Membership): Promise<number | null> {
   const standing = (await deps.store.consents.standing([m._id])).get(m._id);
@@ -76,14 +110,14 @@ export async function proposePair(deps: BotDeps, notifier: Notifier, input: Prop
   if (!mentor || mentor.role !== "mentor" || mentor.intake !== "ready" || mentor.programmeId !== input.programmeId) return { ok: false, reason: "not-ready" };
   if (mentees.length !== input.menteeIds.length || mentees.some((m) => m.role !== "mentee" || m.intake !== "ready" || m.programmeId !== input.programmeId)) return { ok: false, reason: "not-ready" };
 
-  if (!(await store.memberships.reserveSlots(mentor._id, mentees.length))) return { ok: false, reason: "mentor-full" };
   const pairId = store.pairs.newId();
+  if (!(await takePlaces(deps, mentor, mentees.length, pairId))) return { ok: false, reason: "mentor-full" };
   const claimed: string[] = [];
   for (const m of mentees) {
-    if (await store.memberships.claimMentee(m._id, pairId)) claimed.push(m._id);
+    if (await claimMentee(deps, m._id, pairId)) claimed.push(m._id);
     else {
-      for (const id of claimed) await store.memberships.releaseMentee(id, pairId);
-      await store.memberships.releaseSlots(mentor._id, mentees.length);
+      for (const id of claimed) await releaseMentee(deps, id, pairId);
+      await store.claims.releasePlaces(mentorScope(mentor._id), pairId);
       return { ok: false, reason: "mentee-taken" };
     }
   }
@@ -142,6 +176,15 @@ export async function partiesOfUser(deps: BotDeps, pair: Pair, userId: number): 
   return parties.filter((p) => p.userId === userId && pair.parties.includes(partyKey(p))).map(partyKey);
 }
 
+const answerScope = (pairId: string) => `answers:${pairId}`;
+const answerKey = (pairId: string, party: string) => `${answerScope(pairId)}#${party}`;
+
+/** The answers given on a pair, by party key. */
+export async function answersOf(deps: BotDeps, pairId: string): Promise<Record<string, "accepted" | "declined">> {
+  const claims = await deps.store.claims.inScope(answerScope(pairId));
+  return Object.fromEntries(claims.map((c) => [c._id.slice(answerScope(pairId).length + 1), c.holder === "accepted" ? "accepted" : "declined"]));
+}
+
 export type AgreementResult = "not-a-party" | "closed" | "waiting" | "active" | "declined";
 
 /** Records a person's answer; activates or dissolves the pair when everyone has spoken. */
@@ -152,18 +195,22 @@ export async function answerAgreement(deps: BotDeps, notifier: Notifier, pairId:
   const mine = await partiesOfUser(deps, pair, userId);
   if (mine.length === 0) return "not-a-party";
   if (pair.status !== "awaiting") return "closed";
-  let after: Pair | null = pair;
-  for (const key of mine) after = await store.pairs.answer(pairId, key, answer);
-  if (!after) return "closed";
   const now = deps.clock();
+  // Each answer is its own claim: the first answer of a party stands, and answers given at the
+  // same moment by different people are all kept.
+  let any = false;
+  for (const key of mine) any = (await store.claims.claim(answerKey(pairId, key), answerScope(pairId), answer, now)) || any;
+  if (!any) return "closed";
   await store.pairs.addEvent({ pairId, programmeId: pair.programmeId, kind: answer === "accepted" ? "agreed" : "declined", at: now, by: userId, details: { parties: mine.join(" ") } });
 
   const mentor = await store.memberships.get(pair.mentorId);
   const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
   if (!mentor) return "closed";
   const required = await partiesOf(deps, mentor, mentees);
-  const outcome = agreementOutcome(required.filter((p) => after!.parties.includes(partyKey(p))), after.agreements);
+  const outcome = agreementOutcome(required.filter((p) => pair.parties.includes(partyKey(p))), await answersOf(deps, pairId));
   if (outcome.status === "pending") return "waiting";
+  // Whoever answers last settles the pair, once, even if two last answers arrive together.
+  if (!(await store.claims.claim(`settled:${pairId}`, "settled", outcome.status, now))) return "closed";
 
   if (outcome.status === "agreed") {
     if (!(await store.pairs.move(pairId, "awaiting", "active", { activatedAt: now }))) return "closed";
@@ -194,13 +241,14 @@ export async function answerAgreement(deps: BotDeps, notifier: Notifier, pairId:
 
 /** Gives back the mentor's places and returns the mentees to the pool. */
 async function dissolve(deps: BotDeps, pair: Pair): Promise<void> {
-  await deps.store.memberships.releaseSlots(pair.mentorId, pair.menteeIds.length);
-  for (const id of pair.menteeIds) await deps.store.memberships.releaseMentee(id, pair._id);
+  await deps.store.claims.releasePlaces(mentorScope(pair.mentorId), pair._id);
+  for (const id of pair.menteeIds) await releaseMentee(deps, id, pair._id);
 }
 
 /** Ends a pair (early, with a reason): its places are freed; history keeps the record. */
 export async function endPair(deps: BotDeps, pair: Pair, by: number, reason: string, early: boolean): Promise<boolean> {
   const now = deps.clock();
+  if (!(await deps.store.claims.claim(`ended:${pair._id}`, "ended", by, now))) return false;
   if (!(await deps.store.pairs.move(pair._id, "active", "ended", { endedAt: now }))) return false;
   await dissolve(deps, pair);
   await deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: early ? "ended-early" : "ended", at: now, by, reason });
@@ -212,14 +260,14 @@ export async function replaceMentor(deps: BotDeps, pair: Pair, newMentorId: stri
   const { store } = deps;
   const newMentor = await store.memberships.get(newMentorId);
   if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) return "not-ready";
-  if (!(await store.memberships.reserveSlots(newMentor._id, pair.menteeIds.length))) return "mentor-full";
+  if (!(await takePlaces(deps, newMentor, pair.menteeIds.length, pair._id))) return "mentor-full";
   const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
   const parties = (await partiesOf(deps, newMentor, mentees)).map(partyKey);
   if (!(await store.pairs.setMentor(pair._id, pair.mentorId, newMentor._id, parties))) {
-    await store.memberships.releaseSlots(newMentor._id, pair.menteeIds.length);
+    await store.claims.releasePlaces(mentorScope(newMentor._id), pair._id);
     return "changed";
   }
-  await store.memberships.releaseSlots(pair.mentorId, pair.menteeIds.length);
+  await store.claims.releasePlaces(mentorScope(pair.mentorId), pair._id);
   await store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "mentor-replaced", at: deps.clock(), by, reason, details: { from: pair.mentorId, to: newMentor._id } });
   return "ok";
 }
@@ -234,8 +282,9 @@ export async function remindAgreements(deps: BotDeps, notifier: Notifier, now: D
     const mentees = [...(await deps.store.memberships.getMany(pair.menteeIds)).values()];
     if (!mentor) continue;
     const parties = await partiesOf(deps, mentor, mentees);
+    const answers = await answersOf(deps, pair._id);
     for (const party of parties) {
-      if (party.userId === null || pair.agreements[partyKey(party)]) continue;
+      if (party.userId === null || answers[partyKey(party)]) continue;
       await askAgreement(deps, notifier, pair, party, mentor, mentees);
       reminded++;
     }

@@ -8,7 +8,7 @@ import { orderWorkbook } from "../bot/exports/order.js";
 import { formatDate } from "../bot/labels.js";
 import { matchingPool } from "../bot/matchingInput.js";
 import type { Notifier } from "../bot/notify.js";
-import { displayName, endPair, proposePair, replaceMentor } from "../bot/pairing.js";
+import { displayName, endPair, freePlaces, proposePair, replaceMentor } from "../bot/pairing.js";
 import { askChoice, askText } from "./ask.js";
 
 // The curator's conversations about pairs: one by hand (form, role model, dates), the order,
@@ -54,7 +54,7 @@ export function manualPairFlow(notifier: Notifier) {
       const view = await curatedProgramme(c, programmeId);
       if (!view) return null;
       const p = await matchingPool(c.deps, view.programme);
-      const mentors = await Promise.all([...p.mentors.values()].map(async (m) => ({ id: m._id, name: await displayName(c.deps, c.t, m), free: m.freeSlots })));
+      const mentors = await Promise.all([...p.mentors.values()].map(async (m) => ({ id: m._id, name: await displayName(c.deps, c.t, m), free: p.free.get(m._id) ?? 0 })));
       const mentees = await Promise.all([...p.mentees.values()].map(async (m) => ({ id: m._id, name: await displayName(c.deps, c.t, m) })));
       return { forms: view.programme.forms, mentors, mentees, input: JSON.parse(JSON.stringify(p.input)) as typeof p.input };
     });
@@ -207,7 +207,10 @@ export function pairChangeFlow(notifier: Notifier) {
       const options = await conversation.external(async (c) => {
         const pair = await c.deps.store.pairs.get(pairId);
         if (!pair) return [];
-        const mentors = (await c.deps.store.memberships.participants(pair.programmeId, "mentor", { intake: "ready" })).filter((m) => m._id !== pair.mentorId && m.freeSlots >= pair.menteeIds.length);
+        const mentors = [];
+        for (const m of await c.deps.store.memberships.participants(pair.programmeId, "mentor", { intake: "ready" })) {
+          if (m._id !== pair.mentorId && (await freePlaces(c.deps, m)) >= pair.menteeIds.length) mentors.push(m);
+        }
         return Promise.all(mentors.slice(0, 20).map(async (m) => ({ id: m._id, name: await displayName(c.deps, c.t, m) })));
       });
       if (options.length === 0) return void (await ctx.reply(ctx.t("change-no-mentor")));

@@ -1,4 +1,5 @@
 import { MongoClient, type Db } from "mongodb";
+import { ClaimsStore } from "./claims.js";
 import { ConsentsStore } from "./consents.js";
 import { ConversationsStore } from "./conversations.js";
 import { GroupsStore } from "./groups.js";
@@ -22,6 +23,7 @@ export interface Store {
   invitations: InvitationsStore;
   updates: UpdatesStore;
   groups: GroupsStore;
+  claims: ClaimsStore;
   consents: ConsentsStore;
   parentLinks: ParentLinksStore;
   profiles: ProfilesStore;
@@ -31,17 +33,19 @@ export interface Store {
 }
 
 export function createStore(db: Db): Store {
+  const claims = new ClaimsStore(db);
   return {
     db,
     users: new UsersStore(db),
     schools: new SchoolsStore(db),
     programmes: new ProgrammesStore(db),
     memberships: new MembershipsStore(db),
-    invitations: new InvitationsStore(db),
+    invitations: new InvitationsStore(db, claims),
     updates: new UpdatesStore(db),
     groups: new GroupsStore(db),
+    claims,
     consents: new ConsentsStore(db),
-    parentLinks: new ParentLinksStore(db),
+    parentLinks: new ParentLinksStore(db, claims),
     profiles: new ProfilesStore(db),
     pairs: new PairsStore(db),
     preferences: new PreferencesStore(db),
@@ -51,7 +55,7 @@ export function createStore(db: Db): Store {
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.consents, store.parentLinks, store.profiles, store.pairs, store.preferences, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.preferences, store.conversations]) {
     await part.ensureIndexes();
   }
 }

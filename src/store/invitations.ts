@@ -3,6 +3,7 @@ import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { TOKEN_BYTES, invitationStatus, type InvitationStatus } from "../domain/invitations.js";
 import { CATEGORIES, ROLES } from "../domain/programme.js";
+import type { ClaimsStore } from "./claims.js";
 import { newId } from "./ids.js";
 
 // Invitations are stored by the SHA-256 of their token only: a leaked database gives no links.
@@ -30,9 +31,15 @@ export function hashToken(token: string): string {
 
 export type RedeemResult = { ok: true; invitation: Invitation } | { ok: false; reason: InvitationStatus | "unknown" };
 
+const placesOf = (id: string) => `invitation:${id}`;
+
 export class InvitationsStore {
   private readonly col: Collection<Invitation>;
-  constructor(db: Db) {
+  /** The places on a link are claims, so that the last place goes to exactly one person. */
+  constructor(
+    db: Db,
+    private readonly claims: ClaimsStore,
+  ) {
     this.col = db.collection<Invitation>("invitations");
   }
 
@@ -65,22 +72,30 @@ export class InvitationsStore {
     return doc ? invitationSchema.parse(doc) : null;
   }
 
-  /** Takes one use of the invitation atomically: two people racing for the last use cannot both win. */
-  async redeem(token: string, now: Date): Promise<RedeemResult> {
-    const doc = await this.col.findOneAndUpdate(
-      { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: now }, remainingUses: { $gt: 0 } },
-      { $inc: { remainingUses: -1 } },
-      { returnDocument: "after" },
-    );
-    if (doc) return { ok: true, invitation: invitationSchema.parse(doc) };
+  /** Takes one place on the link for a person: two people racing for the last place cannot both win. */
+  async redeem(token: string, userId: number, now: Date): Promise<RedeemResult> {
     const existing = await this.findByToken(token);
     if (!existing) return { ok: false, reason: "unknown" };
-    return { ok: false, reason: invitationStatus(existing, now) };
+    const status = invitationStatus(existing, now);
+    if (status !== "usable") return { ok: false, reason: status };
+    if (!(await this.claims.takePlaces(placesOf(existing._id), existing.maxUses, 1, userId, now))) {
+      await this.recount(existing);
+      return { ok: false, reason: "used-up" };
+    }
+    return { ok: true, invitation: await this.recount(existing) };
   }
 
-  /** Gives a use back when the redemption could not be completed. */
-  async release(id: string): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $inc: { remainingUses: 1 } });
+  /** Gives a person's place back when the redemption could not be completed. */
+  async release(invitation: Invitation, userId: number): Promise<void> {
+    await this.claims.releasePlaces(placesOf(invitation._id), userId);
+    await this.recount(invitation);
+  }
+
+  /** The remaining places, counted from the claims (a plain $set, so it converges). */
+  private async recount(invitation: Invitation): Promise<Invitation> {
+    const remainingUses = Math.max(0, invitation.maxUses - (await this.claims.placesUsed(placesOf(invitation._id))));
+    await this.col.updateOne({ _id: invitation._id }, { $set: { remainingUses } });
+    return { ...invitation, remainingUses };
   }
 
   async get(id: string): Promise<Invitation | null> {

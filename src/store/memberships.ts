@@ -20,10 +20,9 @@ export const membershipSchema = z.object({
   /** An adult-category person who said they are under 18 (so a parent consents). */
   saidUnder18: z.boolean().nullable().default(null),
   intakeAt: z.date().nullable().default(null),
-  /** Mentors: selected and trained (stage 4), their limit of mentees at once and free places. */
+  /** Mentors: selected and trained (stage 4), and their limit of mentees at once (places are claims). */
   mentorTrainedOn: z.date().nullable().default(null),
   mentorLimit: z.number().int().min(1).max(3).default(3),
-  freeSlots: z.number().int().min(0).max(3).default(3),
   /** Mentees: the pair or group they are in (proposed or active), or null in the pool. */
   pairId: z.string().nullable().default(null),
 });
@@ -42,7 +41,7 @@ export class MembershipsStore {
 
   /** Adds a role; returns null when the person already holds it (the unique index decides). */
   async add(
-    input: Omit<Membership, "_id" | "createdAt" | "intake" | "saidUnder18" | "intakeAt" | "mentorTrainedOn" | "mentorLimit" | "freeSlots" | "pairId">,
+    input: Omit<Membership, "_id" | "createdAt" | "intake" | "saidUnder18" | "intakeAt" | "mentorTrainedOn" | "mentorLimit" | "pairId">,
     now: Date,
   ): Promise<Membership | null> {
     const intake = input.role === "curator" ? null : "invited";
@@ -125,39 +124,11 @@ export class MembershipsStore {
     await this.col.updateOne({ _id: id, role: "mentor" }, { $set: { mentorTrainedOn: on } });
   }
 
-  /**
-   * Sets a mentor's limit. Free places move by the same amount, and only if they stay ≥ 0:
-   * a limit cannot drop below the mentees the mentor already has.
-   */
-  async setMentorLimit(id: string, limit: number): Promise<boolean> {
-    const m = await this.get(id);
-    if (!m || m.role !== "mentor") return false;
-    const delta = limit - m.mentorLimit;
-    const res = await this.col.updateOne(
-      { _id: id, mentorLimit: m.mentorLimit, freeSlots: { $gte: -delta } },
-      { $inc: { mentorLimit: delta, freeSlots: delta } },
-    );
-    return res.modifiedCount === 1;
+  async setMentorLimit(id: string, limit: number): Promise<void> {
+    await this.col.updateOne({ _id: id, role: "mentor" }, { $set: { mentorLimit: limit } });
   }
 
-  /** Takes places at a mentor atomically: two curators approving at once cannot overfill them. */
-  async reserveSlots(mentorId: string, count: number): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: mentorId, role: "mentor", freeSlots: { $gte: count } }, { $inc: { freeSlots: -count } });
-    return res.modifiedCount === 1;
-  }
-
-  async releaseSlots(mentorId: string, count: number): Promise<void> {
-    await this.col.updateOne({ _id: mentorId, role: "mentor" }, { $inc: { freeSlots: count } });
-  }
-
-  /** Puts a mentee into a pair, only from the pool. */
-  async claimMentee(menteeId: string, pairId: string): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: menteeId, role: "mentee", intake: "ready", pairId: null }, { $set: { pairId } });
-    return res.modifiedCount === 1;
-  }
-
-  /** Returns a mentee to the pool (a decline, an early end). */
-  async releaseMentee(menteeId: string, pairId: string): Promise<void> {
-    await this.col.updateOne({ _id: menteeId, pairId }, { $set: { pairId: null } });
+  async setPair(id: string, pairId: string | null): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { pairId } });
   }
 }

@@ -18,8 +18,6 @@ export const pairSchema = z.object({
   plannedEnd: z.date(),
   /** Party keys (mentor:<id>, mentee:<id>, parent:<id>) whose agreement is needed. */
   parties: z.array(z.string()),
-  /** Answers by party key. */
-  agreements: z.record(z.string(), z.enum(["accepted", "declined"])).default({}),
   /** Why the engine proposed it, in the curator's words at the time. */
   why: z.string().default(""),
   proposedAt: z.date(),
@@ -105,12 +103,6 @@ export class PairsStore {
   async awaiting(): Promise<Pair[]> {
     const docs = await this.col.find({ status: "awaiting" }).toArray();
     return docs.map((d) => pairSchema.parse(d));
-  }
-
-  /** Records one party's answer while the pair still waits; returns the pair after it. */
-  async answer(id: string, party: string, answer: "accepted" | "declined"): Promise<Pair | null> {
-    const doc = await this.col.findOneAndUpdate({ _id: id, status: "awaiting" }, { $set: { [`agreements.${party}`]: answer } }, { returnDocument: "after" });
-    return doc ? pairSchema.parse(doc) : null;
   }
 
   /** Moves the status, only from the expected one (so a step happens once). */

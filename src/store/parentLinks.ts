@@ -3,6 +3,7 @@ import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { TOKEN_BYTES } from "../domain/invitations.js";
 import { newId } from "./ids.js";
+import type { ClaimsStore } from "./claims.js";
 import { hashToken } from "./invitations.js";
 
 // A link a minor passes to a parent, who opens it to consent. Stored by hash, like invitations.
@@ -24,7 +25,11 @@ export type ParentLink = z.infer<typeof parentLinkSchema>;
 
 export class ParentLinksStore {
   private readonly col: Collection<ParentLink>;
-  constructor(db: Db) {
+  /** Who opened a link first, and its single use, are claims: first one wins on any server. */
+  constructor(
+    db: Db,
+    private readonly claims: ClaimsStore,
+  ) {
     this.col = db.collection<ParentLink>("parent_links");
   }
 
@@ -51,18 +56,28 @@ export class ParentLinksStore {
   }
 
   /** Binds the link to the first person who opens it; false if someone else opened it first. */
-  async open(id: string, parentId: number): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: id, $or: [{ openedBy: null }, { openedBy: parentId }] }, { $set: { openedBy: parentId } });
-    return res.matchedCount === 1;
+  async open(id: string, parentId: number, now: Date): Promise<boolean> {
+    if (!(await this.claims.claim(`parent-link:${id}`, "parent-links", parentId, now))) {
+      return (await this.claims.holderOf(`parent-link:${id}`)) === parentId;
+    }
+    await this.col.updateOne({ _id: id }, { $set: { openedBy: parentId } });
+    return true;
   }
 
   /** Marks the link used by this parent, once: a second parent or a second tap gets false. */
   async use(id: string, parentId: number, now: Date): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: id, openedBy: parentId, usedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now, usedBy: parentId } });
-    return res.modifiedCount === 1;
+    const link = await this.get(id);
+    if (!link || link.openedBy !== parentId || link.expiresAt.getTime() <= now.getTime()) return false;
+    if (!(await this.claims.claim(`parent-link-used:${id}`, "parent-links", parentId, now))) return false;
+    await this.col.updateOne({ _id: id }, { $set: { usedAt: now, usedBy: parentId } });
+    return true;
   }
 
   async forgetMembership(membershipId: string): Promise<void> {
+    for (const link of await this.col.find({ membershipId }).toArray()) {
+      await this.claims.release(`parent-link:${link._id}`);
+      await this.claims.release(`parent-link-used:${link._id}`);
+    }
     await this.col.deleteMany({ membershipId });
   }
 }

@@ -81,3 +81,33 @@ export async function fillQuestionnaire(t: TestBot, user: TestUser, membershipId
   }
   throw new Error("the questionnaire did not reach its summary");
 }
+
+/** A participant who has consented and submitted a questionnaire, made straight in the store. */
+export async function readyParticipant(
+  t: TestBot,
+  programmeId: string,
+  spec: { name: string; role: Role; category: Category; grade?: number; answers: Answers; parent?: TestUser; trained?: boolean; limit?: number },
+): Promise<{ user: TestUser; membershipId: string }> {
+  const now = new Date();
+  const user = t.emulator.createUser({ firstName: spec.name.split(" ")[0]!, languageCode: "ru" });
+  const m = (await t.store.memberships.add({ userId: user.id, programmeId, role: spec.role, category: spec.category, grade: spec.grade ?? null, invitationId: null }, now))!;
+  const questionnaireId = questionnaireFor(spec.role, spec.category)!;
+  await t.store.profiles.open({ _id: m._id, userId: user.id, programmeId, questionnaireId, version: 1, cursor: "summary" }, now);
+  await t.store.profiles.setAnswers(m._id, { "full-name": spec.name, format: "any", availability: ["weekdays-afternoon"], ...spec.answers }, "summary", now);
+  await t.store.profiles.submit(m._id, now);
+  await t.store.consents.add({
+    userId: user.id,
+    programmeId,
+    membershipId: m._id,
+    relation: spec.parent ? "parent" : "self",
+    decision: "accepted",
+    method: "bot",
+    givenBy: spec.parent ? spec.parent.id : user.id,
+    textVersion: 1,
+    at: now,
+  });
+  await t.store.memberships.moveIntake(m._id, ["invited"], "ready", now);
+  if (spec.trained) await t.store.memberships.markTrained(m._id, now);
+  if (spec.limit) await t.store.memberships.setMentorLimit(m._id, spec.limit);
+  return { user, membershipId: m._id };
+}

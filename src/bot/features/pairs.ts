@@ -11,7 +11,7 @@ import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import { matchingPool } from "../matchingInput.js";
 import type { Notifier } from "../notify.js";
-import { displayName, partiesOf, proposePair } from "../pairing.js";
+import { answersOf, displayName, freePlaces, partiesOf, proposePair, setMentorLimit } from "../pairing.js";
 
 // Stages 4–5 for the curator: mentors selected and trained with their limits, the preference
 // round, the engine's proposals (accept, another mentor, skip), pairs by hand, the list of
@@ -68,7 +68,7 @@ async function mentorsScreen(ctx: BaseContext, view: ProgrammeView) {
         name: await displayName(ctx.deps, ctx.t, m),
         trained: m.mentorTrainedOn ? ctx.t("pairs-trained-on", { date: formatDate(m.mentorTrainedOn, locale, view.school.timeZone) }) : ctx.t("pairs-not-trained"),
         limit: m.mentorLimit,
-        free: m.freeSlots,
+        free: await freePlaces(ctx.deps, m),
       }),
     ),
   );
@@ -88,7 +88,7 @@ async function mentorCard(ctx: BaseContext, view: ProgrammeView, m: Membership) 
     name: await displayName(ctx.deps, ctx.t, m),
     trained: m.mentorTrainedOn ? ctx.t("pairs-trained-on", { date: formatDate(m.mentorTrainedOn, locale, view.school.timeZone) }) : ctx.t("pairs-not-trained"),
     limit: m.mentorLimit,
-    free: m.freeSlots,
+    free: await freePlaces(ctx.deps, m),
   });
   const kb = new InlineKeyboard();
   if (!m.mentorTrainedOn) kb.text(ctx.t("pairs-mark-trained"), cb("pmt", pid, m._id)).row();
@@ -116,7 +116,8 @@ export async function pairCard(ctx: BaseContext, view: ProgrammeView, pair: Pair
     }),
   ];
   if (pair.status === "awaiting" && mentor) {
-    const waiting = (await partiesOf(ctx.deps, mentor, mentees)).filter((p) => pair.parties.includes(partyKey(p)) && !pair.agreements[partyKey(p)]);
+    const answers = await answersOf(ctx.deps, pair._id);
+    const waiting = (await partiesOf(ctx.deps, mentor, mentees)).filter((p) => pair.parties.includes(partyKey(p)) && !answers[partyKey(p)]);
     lines.push(ctx.t("pair-waiting-for", { parties: waiting.map((p) => ctx.t(`pair-party-${p.kind}`)).join(", ") || "—" }));
   }
   lines.push("", ctx.t("pair-history"));
@@ -209,7 +210,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
       await ctx.deps.store.memberships.markTrained(mentor._id, startOfDayUtc(ctx.deps.clock()));
       await ctx.answerCallbackQuery({ text: ctx.t("pairs-trained-saved") });
     } else if (data.startsWith("pml:")) {
-      const ok = await ctx.deps.store.memberships.setMentorLimit(mentor._id, Number(m[3]));
+      const ok = await setMentorLimit(ctx.deps, mentor, Number(m[3]));
       await ctx.answerCallbackQuery({ text: ctx.t(ok ? "pairs-limit-saved" : "pairs-limit-below-load"), show_alert: !ok });
     } else {
       await ctx.answerCallbackQuery();
@@ -237,7 +238,10 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
 
   async function showProposal(ctx: BotContext, view: ProgrammeView, batchId: string, index: number) {
     const batch = await ctx.deps.store.pairs.getBatch(batchId);
-    if (!batch || batch.programmeId !== view.programme._id) return void (await refuse(ctx, "button-stale"));
+    if (!batch || batch.programmeId !== view.programme._id) {
+      await refuse(ctx, "button-stale");
+      return;
+    }
     const item = batch.items[index];
     if (!item) {
       const lines = await Promise.all(
@@ -317,16 +321,17 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     if (!item) return refuse(ctx, "button-stale");
     await ctx.answerCallbackQuery();
     const pool = await matchingPool(ctx.deps, view.programme);
+    // Any mentor the form rules allow, best fit first: the curator may know better than the topics.
+    const mentee = pool.input.mentees.find((m) => m.id === item.menteeId);
     const options = pool.input.mentors
-      .filter((m) => m.id !== item.mentorId)
-      .map((m) => ({ mentor: m, evaluation: evaluatePair(pool.input, item.menteeId, m.id) }))
-      .filter((o) => o.evaluation !== null)
-      .sort((a, b) => b.evaluation!.fit - a.evaluation!.fit)
+      .filter((m) => m.id !== item.mentorId && mentee !== undefined && formFor(mentee, m, view.programme.forms) !== null)
+      .map((m) => ({ mentor: m, fit: evaluatePair(pool.input, item.menteeId, m.id)?.fit ?? 0 }))
+      .sort((a, b) => b.fit - a.fit)
       .slice(0, 6);
     const kb = new InlineKeyboard();
     for (const o of options) {
       const m = pool.mentors.get(o.mentor.id)!;
-      kb.text(ctx.t("proposal-swap-option", { name: await displayName(ctx.deps, ctx.t, m), fit: o.evaluation!.fit }), cb("pxw", batch._id, index, m._id)).row();
+      kb.text(ctx.t("proposal-swap-option", { name: await displayName(ctx.deps, ctx.t, m), fit: o.fit }), cb("pxw", batch._id, index, m._id)).row();
     }
     kb.text(ctx.t("back"), cb("pxv", batch._id, index));
     await show(ctx, { text: options.length ? ctx.t("proposal-swap-title") : ctx.t("proposal-swap-none"), keyboard: kb });

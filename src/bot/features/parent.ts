@@ -30,7 +30,7 @@ export async function openParentLink(ctx: BotContext, token: string): Promise<vo
   const membership = await store.memberships.get(link.membershipId);
   const view = membership && (await loadProgramme(ctx, link.programmeId));
   if (!membership || !view) return void (await ctx.reply(ctx.t("link-unknown")));
-  if (!(await store.parentLinks.open(link._id, ctx.from!.id))) return void (await ctx.reply(ctx.t("parent-link-used")));
+  if (!(await store.parentLinks.open(link._id, ctx.from!.id, ctx.deps.clock()))) return void (await ctx.reply(ctx.t("parent-link-used")));
 
   await ctx.reply(
     ctx.t(consentTextKey("parent"), {

@@ -5,7 +5,7 @@ import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import type { Notifier } from "../notify.js";
-import { displayName } from "../pairing.js";
+import { displayName, freePlaces } from "../pairing.js";
 
 // The preference round (stage 5): the curator opens it with a deadline, everyone ready is asked,
 // the curator sees who has answered and closes it.
@@ -34,7 +34,10 @@ async function roundScreen(ctx: BaseContext, view: ProgrammeView) {
 async function askedIn(ctx: BaseContext, pid: string) {
   const { store } = ctx.deps;
   const mentees = (await store.memberships.participants(pid, "mentee", { intake: "ready" })).filter((m) => m.pairId === null);
-  const mentors = (await store.memberships.participants(pid, "mentor", { intake: "ready" })).filter((m) => m.mentorTrainedOn !== null && m.freeSlots > 0);
+  const mentors = [];
+  for (const m of await store.memberships.participants(pid, "mentor", { intake: "ready" })) {
+    if (m.mentorTrainedOn !== null && (await freePlaces(ctx.deps, m)) > 0) mentors.push(m);
+  }
   return [...mentees, ...mentors];
 }
 

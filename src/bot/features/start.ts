@@ -74,7 +74,7 @@ async function joinByInvitation(ctx: BotContext, token: string, menus: MainMenus
     return replyWithMainMenu(ctx, menus);
   }
 
-  const redeemed = await store.invitations.redeem(token, now);
+  const redeemed = await store.invitations.redeem(token, userId, now);
   if (!redeemed.ok) {
     await ctx.reply(ctx.t(LINK_PROBLEM_KEYS[redeemed.reason === "usable" ? "unknown" : redeemed.reason]));
     return;
@@ -93,7 +93,7 @@ async function joinByInvitation(ctx: BotContext, token: string, menus: MainMenus
   );
   if (!membership) {
     // Lost a race with the same person's other tap: give the place back.
-    await store.invitations.release(invitation._id);
+    await store.invitations.release(invitation, userId);
     await ctx.reply(ctx.t("link-already-member", { ...names, role: roleLabel(ctx.t, invitation.role) }));
     return replyWithMainMenu(ctx, menus);
   }

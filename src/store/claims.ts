@@ -1,0 +1,80 @@
+import type { Collection, Db } from "mongodb";
+import { z } from "zod";
+
+// "First one wins" for things several people can race for: a mentor's places, a mentee, the
+// last place on an invitation link, a pair's settling. A claim is an insert whose unique _id
+// decides the winner. This holds on MongoDB and on FerretDB alike; a conditional update does
+// not: FerretDB 1.24 (SQLite) rewrites the whole document from its own earlier read, so two
+// concurrent `updateOne({ n: { $gte: 1 } }, { $inc: { n: -1 } })` can both report success, and
+// concurrent `$set`s of different fields of one document lose all but one (test/store).
+
+const claimSchema = z.object({
+  _id: z.string(),
+  /** The group the claim belongs to (a mentor's places, a pair's answers), for counting. */
+  scope: z.string(),
+  holder: z.union([z.string(), z.number()]),
+  at: z.date(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
+
+export class ClaimsStore {
+  private readonly col: Collection<Claim>;
+  constructor(db: Db) {
+    this.col = db.collection<Claim>("claims");
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.col.createIndex({ scope: 1, holder: 1 });
+  }
+
+  /** Claims a key for a holder; false when someone claimed it first. */
+  async claim(key: string, scope: string, holder: string | number, now: Date): Promise<boolean> {
+    try {
+      await this.col.insertOne({ _id: key, scope, holder, at: now });
+      return true;
+    } catch (error) {
+      if (isDuplicate(error)) return false;
+      throw error;
+    }
+  }
+
+  async holderOf(key: string): Promise<string | number | null> {
+    const doc = await this.col.findOne({ _id: key });
+    return doc ? doc.holder : null;
+  }
+
+  async inScope(scope: string): Promise<Claim[]> {
+    const docs = await this.col.find({ scope }).toArray();
+    return docs.map((d) => claimSchema.parse(d));
+  }
+
+  async release(key: string): Promise<void> {
+    await this.col.deleteOne({ _id: key });
+  }
+
+  /**
+   * Takes `count` of the `limit` numbered places in a scope for one holder, all or none.
+   * Places are documents `<scope>#<n>`: whoever inserts a number first has it.
+   */
+  async takePlaces(scope: string, limit: number, count: number, holder: string | number, now: Date): Promise<boolean> {
+    const taken: string[] = [];
+    for (let n = 1; n <= limit && taken.length < count; n++) {
+      const key = `${scope}#${n}`;
+      if (await this.claim(key, scope, holder, now)) taken.push(key);
+    }
+    if (taken.length === count) return true;
+    for (const key of taken) await this.release(key);
+    return false;
+  }
+
+  async releasePlaces(scope: string, holder: string | number): Promise<number> {
+    const res = await this.col.deleteMany({ scope, holder });
+    return res.deletedCount;
+  }
+
+  async placesUsed(scope: string): Promise<number> {
+    return this.col.countDocuments({ scope });
+  }
+}

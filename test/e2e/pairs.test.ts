@@ -1,0 +1,221 @@
+import ExcelJS from "exceljs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freePlaces, proposePair } from "../../src/bot/pairing.js";
+import { defaultTerm } from "../../src/domain/pairs.js";
+import type { TestUser } from "../support/emulator/index.js";
+import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+
+let db: TestDatabase;
+let t: TestBot;
+beforeAll(async () => {
+  db = await startDatabase();
+});
+afterAll(async () => {
+  await db?.stop();
+});
+afterEach(async () => {
+  await t?.stop();
+});
+
+async function openPairs(curator: TestUser) {
+  await curator.sendText("/menu");
+  await curator.press(await curator.waitForText(/Ваши роли/), /Куратор ·/);
+  const panel = await curator.waitForText(/Куратор ·/);
+  await curator.press(panel, /Пары и группы/);
+  return curator.nextEdit();
+}
+
+describe("pairs and groups", () => {
+  it("round → proposals (accept, swap) → a group by hand → agreement, a decline → the order → replacement and extension", { timeout: 60_000 }, async () => {
+    t = await startTestBot(db);
+    const { programmeId, curator } = await programmeWithCurator(t);
+    const m1 = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents", "discipline"], capacity: 2 }, trained: false, limit: 2 });
+    const m2 = await readyParticipant(t, programmeId, { name: "Павел Смирнов", role: "mentor", category: "teacher", answers: { experience: 9, competencies: ["adaptation", "communication"], capacity: 3 }, trained: true, limit: 3 });
+    const t1 = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
+    const t2 = await readyParticipant(t, programmeId, { name: "Олег Юрьев", role: "mentee", category: "teacher", answers: { experience: 2, requests: ["discipline"] } });
+    const parent = t.emulator.createUser({ firstName: "Родитель", languageCode: "ru" });
+    const s1 = await readyParticipant(t, programmeId, { name: "Петя Ветров", role: "mentee", category: "student", grade: 7, answers: { requests: ["adaptation"] }, parent });
+    const s2 = await readyParticipant(t, programmeId, { name: "Вова Лесков", role: "mentee", category: "student", grade: 7, answers: { requests: ["communication"] }, parent: t.emulator.createUser({ firstName: "Мама", languageCode: "ru" }) });
+
+    // Stage 4: the curator marks Irina selected and trained, and keeps her limit at 2.
+    let home = await openPairs(curator);
+    expect(home.text).toMatch(/Наставники готовы: 2, из них отобраны и обучены: 1/);
+    await curator.press(home, /Наставники: отбор/);
+    const mentors = await curator.nextEdit();
+    await curator.press(mentors, "1");
+    const card = await curator.nextEdit();
+    expect(card.text).toContain("Ирина Орлова");
+    await curator.press(card, /Отобран и прошёл обучение/);
+    await curator.nextEdit();
+    expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
+
+    // Stage 5: the preference round; Anna names Irina.
+    home = await openPairs(curator);
+    await curator.press(home, /Тур предпочтений/);
+    const round = await curator.nextEdit();
+    await curator.press(round, /Открыть тур/);
+    const ask = await t1.user.waitForText(/выберите до трёх наставников/);
+    await t1.user.press(ask, /Выбрать/);
+    const cards = await t1.user.waitForText(/Нажимайте номера по порядку/);
+    const irina = /(\d+)\. Ирина Орлова/.exec(cards.text ?? "")![1]!;
+    await t1.user.press(cards, irina);
+    await t1.user.nextEdit();
+    await t1.user.press(cards, /Готово/);
+    await t1.user.waitForText(/Ваш выбор сохранён: 1\) Ирина Орлова/);
+    const status = await curator.waitFor((e) => /Ответили 1 из/.test(e.message.text ?? "")).catch(() => null);
+    void status;
+
+    // Proposals: accept Anna's, give Oleg another mentor, skip the pupils (they become a group).
+    home = await openPairs(curator);
+    await curator.press(home, /Подбор пар/);
+    let screen = await curator.nextEdit();
+    for (let guard = 0; guard < 10 && /Предложение \d+ из \d+/.test(screen.text ?? ""); guard++) {
+      if (screen.text!.includes("Наставляемый: Анна Новикова")) {
+        expect(screen.text).toContain("Наставник: Ирина Орлова");
+        expect(screen.text).toMatch(/Почему: .*совпадение: .*Работа с родителями/);
+        await curator.press(screen, /Принять/);
+      } else if (screen.text!.includes("Наставляемый: Олег Юрьев")) {
+        await curator.press(screen, /Другой наставник/);
+        const options = await curator.nextEdit();
+        await curator.press(options, /Павел Смирнов/);
+      } else {
+        await curator.press(screen, /Пропустить/);
+      }
+      screen = await curator.nextEdit();
+    }
+    expect(screen.text).toMatch(/Предложений больше нет/);
+
+    // A group by hand: Pavel with the two pupils (teacher – student).
+    home = await openPairs(curator);
+    await curator.press(home, /вручную/);
+    await curator.press(await curator.waitForText(/Выберите наставника/), /Павел Смирнов/);
+    const menteesMsg = await curator.waitForText(/Отметьте наставляемых/);
+    await curator.press(menteesMsg, /Петя Ветров/);
+    await curator.nextEdit();
+    await curator.press(menteesMsg, /Вова Лесков/);
+    await curator.nextEdit();
+    await curator.press(menteesMsg, /Готово/);
+    await curator.press(await curator.waitForText(/Форма наставничества/), /учитель – ученик/);
+    const start = await curator.waitForText(/Дата начала/);
+    await curator.sendText("31.02.2027");
+    await curator.waitForText(/дату|Дата/);
+    await curator.press(start, /\d\d\.\d\d\.\d{4}/);
+    await curator.press(await curator.waitForText(/Плановая дата окончания/), /\d\d\.\d\d\.\d{4}/);
+    await curator.press(await curator.waitForText(/Создать и отправить/), /Создать/);
+    await curator.waitForText(/участники получили предложение/);
+
+    // Both sides agree for Anna & Irina.
+    const pairs = await t.store.pairs.ofProgramme(programmeId);
+    expect(pairs).toHaveLength(3);
+    const annaPair = pairs.find((p) => p.menteeIds.includes(t1.membershipId))!;
+    const olegPair = pairs.find((p) => p.menteeIds.includes(t2.membershipId))!;
+    const group = pairs.find((p) => p.menteeIds.length === 2)!;
+    expect(annaPair.mentorId).toBe(m1.membershipId);
+    expect(olegPair.mentorId).toBe(m2.membershipId);
+    expect(group).toMatchObject({ mentorId: m2.membershipId, form: "teacher-student", status: "awaiting" });
+
+    // A mentee cannot approve someone else's pair, and a forged answer on another pair is refused.
+    const annaAsk = await t1.user.waitForText(/Предлагаем наставническую пару/);
+    let id = await t1.user.pressData(annaAsk, `ag:${olegPair._id}:y`);
+    expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/недоступно/);
+    id = await t1.user.pressData(annaAsk, `pxa:${(await t.client.db(t.dbName).collection("proposal_batches").findOne({}))!._id}:0`);
+    expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/только куратору/);
+
+    await t1.user.press(annaAsk, /Согласен/);
+    const irinaAsk = await m1.user.waitForText(/Предлагаем наставническую пару/);
+    expect(irinaAsk.text).toContain("Анна Новикова");
+    await m1.user.press(irinaAsk, /Согласен/);
+    await curator.waitForText(/Пара с наставником Ирина Орлова .* начала работу/);
+    expect((await t.store.pairs.get(annaPair._id))?.status).toBe("active");
+
+    // Oleg & Pavel agree too.
+    await t2.user.press(await t2.user.waitForText(/Предлагаем наставническую пару/), /Согласен/);
+    const pavelAsks = () => m2.user.waitForText(/Предлагаем наставническую пару/);
+    const pAsk1 = await pavelAsks();
+    const pAsk2 = await pavelAsks();
+    const olegAsk = [pAsk1, pAsk2].find((m) => m.text!.includes("Олег Юрьев"))!;
+    const groupAsk = [pAsk1, pAsk2].find((m) => m.text!.includes("Петя Ветров"))!;
+    await m2.user.press(olegAsk, /Согласен/);
+    await curator.waitForText(/Пара с наставником Павел Смирнов .* начала работу/);
+
+    // The group: the parent of Petya is asked too; Vova declines and both pupils return to the pool.
+    const parentAsk = await parent.waitForText(/Для вашего ребёнка предлагают наставническую пару/);
+    await parent.press(parentAsk, /Согласен/);
+    await m2.user.press(groupAsk, /Согласен/);
+    await s2.user.press(await s2.user.waitForText(/Предлагаем наставническую пару/), /Не согласен/);
+    await curator.waitForText(/Отказ от пары \(наставляемый\)/);
+    expect((await t.store.pairs.get(group._id))?.status).toBe("declined");
+    for (const s of [s1, s2]) expect((await t.store.memberships.get(s.membershipId))?.pairId).toBeNull();
+    expect(await freePlaces(t.deps, (await t.store.memberships.get(m2.membershipId))!)).toBe(2);
+    await s1.user.waitForText(/не состоялась/);
+
+    // The order: the two active pairs.
+    home = await openPairs(curator);
+    await curator.press(home, /Приказ/);
+    await curator.waitForText(/В приказ войдут действующие пары без приказа: 2/);
+    await curator.sendText("15-од");
+    await curator.press(await curator.waitForText(/Дата приказа/), /\d\d\.\d\d\.\d{4}/);
+    const doc = await curator.nextDocument();
+    expect(doc.caption).toMatch(/приказу № 15-од .* пар и групп — 2/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(doc.data as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(1).getCell(1).value)).toContain("к приказу № 15-од");
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(["№", "Форма", "Ролевая модель", "Наставник", "Наставляемые", "Начало", "Окончание"]);
+    const listed = [5, 6].map((r) => ({ mentor: String(ws.getRow(r).getCell(4).value), mentees: String(ws.getRow(r).getCell(5).value) }));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { mentor: expect.stringContaining("Ирина Орлова"), mentees: expect.stringContaining("Анна Новикова") },
+        { mentor: expect.stringContaining("Павел Смирнов"), mentees: expect.stringContaining("Олег Юрьев") },
+      ]),
+    );
+    expect(ws.getRow(5).getCell(6).value).toBeInstanceOf(Date);
+    expect(ws.rowCount).toBe(6);
+    expect((await t.store.pairs.get(annaPair._id))?.orderNumber).toBe("15-од");
+
+    // A replacement and an extension leave their records.
+    home = await openPairs(curator);
+    await curator.press(home, /Все пары и группы/);
+    const list = await curator.nextEdit();
+    const olegN = /(\d+)\. Павел Смирнов .*→ Олег Юрьев/.exec(list.text ?? "")![1]!;
+    await curator.press(list, olegN);
+    const pairScreen = await curator.nextEdit();
+    await curator.press(pairScreen, /Заменить наставника/);
+    await curator.press(await curator.waitForText(/Причина замены/), /просьб|инициатив|наставляем/i);
+    await curator.press(await curator.waitForText(/Новый наставник/), /Ирина Орлова/);
+    await curator.waitForText(/Наставник заменён/);
+    expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m1.membershipId);
+    expect(await freePlaces(t.deps, (await t.store.memberships.get(m1.membershipId))!)).toBe(0);
+    await t2.user.waitForText(/заменил наставника/);
+
+    await curator.press(pairScreen, /Продлить срок/);
+    await curator.press(await curator.waitForText(/Причина продления/), /.+/);
+    await curator.sendText("01.01.2020");
+    await curator.waitForText(/.+/);
+    await curator.press(await curator.waitForText(/Новая дата окончания/).catch(() => curator.lastMessage()), /\d\d\.\d\d\.\d{4}/).catch(async () => {
+      await curator.sendText("30.06.2028");
+    });
+    await curator.waitForText(/Срок продлён до/);
+    const events = (await t.store.pairs.history(olegPair._id)).map((e) => e.kind);
+    expect(events).toEqual(expect.arrayContaining(["proposed", "agreed", "activated", "order", "mentor-replaced", "extended"]));
+  });
+
+  it("two concurrent approvals cannot push a mentor over the limit", async () => {
+    t = await startTestBot(db);
+    const { programmeId, curator } = await programmeWithCurator(t);
+    const mentor = await readyParticipant(t, programmeId, { name: "Мария Лебедева", role: "mentor", category: "teacher", answers: { experience: 20, competencies: ["parents"] }, trained: true, limit: 1 });
+    const a = await readyParticipant(t, programmeId, { name: "Юлия Котова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
+    const b = await readyParticipant(t, programmeId, { name: "Игорь Белов", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
+    const start = new Date(Date.UTC(2026, 10, 23));
+    const input = (menteeId: string) => ({ programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form: "teacher-teacher" as const, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: "", by: curator.id });
+    const results = await Promise.all([proposePair(t.deps, t.app.notifier, input(a.membershipId)), proposePair(t.deps, t.app.notifier, input(b.membershipId))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "mentor-full" }]);
+    expect(await freePlaces(t.deps, (await t.store.memberships.get(mentor.membershipId))!)).toBe(0);
+    expect(await t.store.pairs.ofProgramme(programmeId)).toHaveLength(1);
+    // The one left out is still in the pool.
+    const left = results[0]!.ok ? b : a;
+    expect((await t.store.memberships.get(left.membershipId))?.pairId).toBeNull();
+  });
+});
