@@ -131,12 +131,16 @@ export class PairsStore {
     return res.modifiedCount;
   }
 
+  /** Event ids sort in the order the events were written (time, then a counter), not by chance. */
+  private seq = 0;
+
   async addEvent(input: Omit<z.input<typeof pairEventSchema>, "_id">): Promise<void> {
-    await this.events.insertOne(pairEventSchema.parse({ ...input, _id: newId() }));
+    const order = `${Date.now().toString(36).padStart(9, "0")}${(this.seq++ % 1_679_616).toString(36).padStart(4, "0")}`;
+    await this.events.insertOne(pairEventSchema.parse({ ...input, _id: `${order}-${newId()}` }));
   }
 
   async history(pairId: string): Promise<PairEventRecord[]> {
-    const docs = await this.events.find({ pairId }).sort({ at: 1, _id: 1 }).toArray();
+    const docs = await this.events.find({ pairId }).sort({ _id: 1 }).toArray();
     return docs.map((d) => pairEventSchema.parse(d));
   }
 }

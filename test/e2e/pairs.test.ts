@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freePlaces, proposePair } from "../../src/bot/pairing.js";
+import { freePlaces, proposePair, remindAgreements } from "../../src/bot/pairing.js";
 import { defaultTerm } from "../../src/domain/pairs.js";
 import type { TestUser } from "../support/emulator/index.js";
 import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
@@ -63,8 +63,9 @@ describe("pairs and groups", () => {
     await t1.user.nextEdit();
     await t1.user.press(cards, /Готово/);
     await t1.user.waitForText(/Ваш выбор сохранён: 1\) Ирина Орлова/);
-    const status = await curator.waitFor((e) => /Ответили 1 из/.test(e.message.text ?? "")).catch(() => null);
-    void status;
+    home = await openPairs(curator);
+    await curator.press(home, /Тур предпочтений/);
+    expect((await curator.nextEdit()).text).toMatch(/Ответили 1 из 6:[\s\S]*✅ Анна Новикова/);
 
     // Proposals: accept Anna's, give Oleg another mentor, skip the pupils (they become a group).
     home = await openPairs(curator);
@@ -182,7 +183,7 @@ describe("pairs and groups", () => {
     await curator.press(list, olegN);
     const pairScreen = await curator.nextEdit();
     await curator.press(pairScreen, /Заменить наставника/);
-    await curator.press(await curator.waitForText(/Причина замены/), /просьб|инициатив|наставляем/i);
+    await curator.press(await curator.waitForText(/Причина замены/), /просьба наставляемого/);
     await curator.press(await curator.waitForText(/Новый наставник/), /Ирина Орлова/);
     await curator.waitForText(/Наставник заменён/);
     expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m1.membershipId);
@@ -190,15 +191,22 @@ describe("pairs and groups", () => {
     await t2.user.waitForText(/заменил наставника/);
 
     await curator.press(pairScreen, /Продлить срок/);
-    await curator.press(await curator.waitForText(/Причина продления/), /.+/);
+    await curator.press(await curator.waitForText(/Причина продления/), /командировка/);
+    await curator.waitForText(/Новая дата окончания\?/);
     await curator.sendText("01.01.2020");
-    await curator.waitForText(/.+/);
-    await curator.press(await curator.waitForText(/Новая дата окончания/).catch(() => curator.lastMessage()), /\d\d\.\d\d\.\d{4}/).catch(async () => {
-      await curator.sendText("30.06.2028");
-    });
-    await curator.waitForText(/Срок продлён до/);
-    const events = (await t.store.pairs.history(olegPair._id)).map((e) => e.kind);
-    expect(events).toEqual(expect.arrayContaining(["proposed", "agreed", "activated", "order", "mentor-replaced", "extended"]));
+    await curator.waitForText(/должна быть позже текущей/);
+    await curator.sendText("30.06.2028");
+    await curator.waitForText(/Срок продлён до 30\.06\.2028/);
+    expect((await t.store.pairs.get(olegPair._id))?.plannedEnd).toEqual(new Date("2028-06-30T00:00:00Z"));
+    const events = await t.store.pairs.history(olegPair._id);
+    expect(events.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "order", "mentor-replaced", "extended"]);
+    expect(events.find((e) => e.kind === "mentor-replaced")).toMatchObject({ by: curator.id, reason: "mentee-request", details: { from: m2.membershipId, to: m1.membershipId } });
+    expect(events.find((e) => e.kind === "extended")).toMatchObject({ reason: "business-trip", details: { to: "2028-06-30" } });
+    // The card shows the history in words.
+    await curator.press(pairScreen, /Назад/);
+    await curator.press(await curator.nextEdit(), olegN);
+    const history = await curator.nextEdit();
+    expect(history.text).toMatch(/наставник заменён — просьба наставляемого/);
   });
 
   it("two concurrent approvals cannot push a mentor over the limit", async () => {
@@ -217,5 +225,46 @@ describe("pairs and groups", () => {
     // The one left out is still in the pool.
     const left = results[0]!.ok ? b : a;
     expect((await t.store.memberships.get(left.membershipId))?.pairId).toBeNull();
+  });
+
+  it("reminds once those who have not answered, shows them to the curator, and takes a request for a replacement", async () => {
+    t = await startTestBot(db);
+    const { programmeId, curator } = await programmeWithCurator(t);
+    const mentor = await readyParticipant(t, programmeId, { name: "Нина Лисина", role: "mentor", category: "teacher", answers: { experience: 15, competencies: ["parents"] }, trained: true });
+    const mentee = await readyParticipant(t, programmeId, { name: "Дарья Осина", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
+    const start = new Date(Date.UTC(2026, 10, 23));
+    const result = await proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], form: "teacher-teacher", roleModel: "experienced-young", startDate: start, plannedEnd: defaultTerm(start), why: "", by: curator.id });
+    expect(result.ok).toBe(true);
+    const pair = result.ok ? result.pair : null;
+    const agreed = await mentor.user.press(await mentor.user.waitForText(/Предлагаем наставническую пару/), /Согласен/);
+    expect((await mentor.user.nextCallbackAnswer(agreed)).text).toMatch(/Ждём ответа остальных/);
+    await mentee.user.waitForText(/Предлагаем наставническую пару/);
+
+    // Not yet due, then due once: only the mentee, who has not answered, is asked again.
+    const proposedAt = (await t.store.pairs.get(pair!._id))!.proposedAt.getTime();
+    expect(await remindAgreements(t.deps, t.app.notifier, new Date(proposedAt + 2 * 86_400_000))).toBe(0);
+    expect(await remindAgreements(t.deps, t.app.notifier, new Date(proposedAt + 3 * 86_400_000))).toBe(1);
+    expect(await remindAgreements(t.deps, t.app.notifier, new Date(proposedAt + 9 * 86_400_000))).toBe(0);
+    const again = await mentee.user.waitForText(/Предлагаем наставническую пару/);
+    expect(mentor.user.messages().filter((m) => /Предлагаем наставническую пару/.test(m.text ?? ""))).toHaveLength(1);
+
+    // The curator sees who has not answered.
+    const home = await openPairs(curator);
+    await curator.press(home, /Все пары и группы/);
+    await curator.press(await curator.nextEdit(), "1");
+    const card = await curator.nextEdit();
+    expect(card.text).toMatch(/Ещё не ответили: наставляемый/);
+    expect(card.text).toMatch(/ролевая модель: опытный педагог – молодой специалист/);
+
+    // Once active, the mentee asks for a replacement from their menu; the curator is told.
+    await mentee.user.press(again, /Согласен/);
+    await curator.waitForText(/начала работу/);
+    await mentee.user.sendText("/menu");
+    await mentee.user.press(await mentee.user.waitForText(/Ваши роли/), /Наставляемый ·/);
+    const panel = await mentee.user.waitForText(/Ваша пара: Нина Лисина/);
+    const id = await mentee.user.press(panel, /Попросить куратора о замене/);
+    expect((await mentee.user.nextCallbackAnswer(id)).text).toMatch(/отправлена куратору/);
+    await curator.waitForText(/Просьба о замене в паре от: Дарья Осина/);
+    expect((await t.store.pairs.history(pair!._id)).map((e) => e.kind)).toContain("replacement-requested");
   });
 });
