@@ -19,6 +19,7 @@ export const invitationSchema = z.object({
   createdAt: z.date(),
   expiresAt: z.date(),
   maxUses: z.number().int().min(1),
+  /** Places left: maxUses at creation; read back as maxUses less the places claimed. */
   remainingUses: z.number().int().min(0),
   revokedAt: z.date().nullable(),
   revokedBy: z.number().int().nullable(),
@@ -69,7 +70,7 @@ export class InvitationsStore {
 
   async findByToken(token: string): Promise<Invitation | null> {
     const doc = await this.col.findOne({ tokenHash: hashToken(token) });
-    return doc ? invitationSchema.parse(doc) : null;
+    return doc ? this.recount(invitationSchema.parse(doc)) : null;
   }
 
   /** Takes one place on the link for a person: two people racing for the last place cannot both win. */
@@ -91,21 +92,23 @@ export class InvitationsStore {
     await this.recount(invitation);
   }
 
-  /** The remaining places, counted from the claims (a plain $set, so it converges). */
+  /**
+   * The remaining places, counted from the claims. Not written back: on FerretDB a write to the
+   * invitation racing a revocation could undo it, so the document changes only when revoked.
+   */
   private async recount(invitation: Invitation): Promise<Invitation> {
     const remainingUses = Math.max(0, invitation.maxUses - (await this.claims.placesUsed(placesOf(invitation._id))));
-    await this.col.updateOne({ _id: invitation._id }, { $set: { remainingUses } });
     return { ...invitation, remainingUses };
   }
 
   async get(id: string): Promise<Invitation | null> {
     const doc = await this.col.findOne({ _id: id });
-    return doc ? invitationSchema.parse(doc) : null;
+    return doc ? this.recount(invitationSchema.parse(doc)) : null;
   }
 
   async listForProgramme(programmeId: string, limit: number, skip = 0): Promise<Invitation[]> {
     const docs = await this.col.find({ programmeId }).sort({ createdAt: -1, _id: 1 }).skip(skip).limit(limit).toArray();
-    return docs.map((d) => invitationSchema.parse(d));
+    return Promise.all(docs.map((d) => this.recount(invitationSchema.parse(d))));
   }
 
   async countForProgramme(programmeId: string): Promise<number> {
