@@ -5,6 +5,20 @@ import type { FlowContext, FlowConversation } from "../bot/context.js";
 // Small building blocks of conversations: ask for text or for a button, re-ask on bad input.
 // Bad answers are skipped by the plugin (not kept in the replay log), so re-asking never grows it.
 
+/** Callback data prefixes of the flows' own buttons; any other button belongs to the menus. */
+const FLOW_BUTTON = /^(qa|qs|tz|year|form|forms|op|age|consent|paper|mm|me|mf|rm|mc|date|why|nm|end|rk):/;
+
+const isCommand = (c: FlowContext) => c.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
+
+/**
+ * The next update for a waiting flow. Commands and the menus' buttons pass through to the rest
+ * of the bot while the flow keeps waiting: /menu works in the middle of a questionnaire, and a
+ * command is never taken as an answer.
+ */
+export function flowWait(conversation: FlowConversation) {
+  return conversation.wait().unless((c) => isCommand(c) || (c.callbackQuery !== undefined && !FLOW_BUTTON.test(c.callbackQuery.data ?? "")), { next: true });
+}
+
 /** Answers whatever is not the expected input: a stale button press or a non-text message. */
 async function hint(ctx: FlowContext, key: string): Promise<void> {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("input-use-buttons") });
@@ -13,21 +27,21 @@ async function hint(ctx: FlowContext, key: string): Promise<void> {
 
 export async function askText(conversation: FlowConversation, ctx: FlowContext, prompt: string, maxLength: number, keyboard?: InlineKeyboard): Promise<string> {
   await ctx.reply(prompt, keyboard ? { reply_markup: keyboard } : {});
-  const answer = await conversation
-    .waitFor("message:text", { otherwise: (c) => hint(c, "input-not-text") })
-    .and((c) => checkText(c.msg.text, maxLength).ok, {
+  const answer = await flowWait(conversation)
+    .and((c) => c.message?.text !== undefined, { otherwise: (c) => hint(c, "input-not-text") })
+    .and((c) => checkText(c.message!.text, maxLength).ok, {
       otherwise: (c) => {
         const checked = checkText(c.message?.text, maxLength);
         return c.reply(!checked.ok && checked.problem === "too-long" ? c.t("input-too-long", { max: maxLength }) : c.t("input-empty"));
       },
     });
-  const checked = checkText(answer.msg.text, maxLength);
+  const checked = checkText(answer.message!.text, maxLength);
   return checked.ok ? checked.value : "";
 }
 
 /** Waits for one of the given callback data values and answers the button press. */
 export async function askChoice<T extends string>(conversation: FlowConversation, choices: readonly T[]): Promise<{ choice: T; ctx: FlowContext }> {
-  const pressed = await conversation.waitForCallbackQuery([...choices], { otherwise: (c) => hint(c, "input-use-buttons") });
+  const pressed = await flowWait(conversation).and((c) => (choices as readonly string[]).includes(c.callbackQuery?.data ?? ""), { otherwise: (c) => hint(c, "input-use-buttons") });
   await pressed.answerCallbackQuery();
-  return { choice: pressed.callbackQuery.data as T, ctx: pressed };
+  return { choice: pressed.callbackQuery!.data as T, ctx: pressed };
 }

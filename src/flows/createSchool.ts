@@ -7,7 +7,7 @@ import { isOperator } from "../bot/access.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
 import { sendInvitation } from "../bot/features/curator.js";
 import { formsLabel } from "../bot/labels.js";
-import { askChoice, askText } from "./ask.js";
+import { askChoice, askText, flowWait } from "./ask.js";
 
 // The operator creates a school, its programme for an academic year, and the first curator's invitation.
 
@@ -28,7 +28,7 @@ export async function createSchool(conversation: FlowConversation, ctx: FlowCont
     if (i % 3 === 2) zones.row();
   });
   await ctx.reply(ctx.t("school-ask-timezone"), { reply_markup: zones });
-  const tzAnswer = await conversation.waitUntil(
+  const tzAnswer = await flowWait(conversation).and(
     (c) => (c.callbackQuery?.data?.startsWith("tz:") ?? false) || (c.message?.text !== undefined && isTimeZone(c.message.text.trim())),
     { otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery() : c.reply(c.t("school-bad-timezone"))) },
   );

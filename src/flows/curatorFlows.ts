@@ -7,7 +7,7 @@ import { topicsScreen } from "../bot/features/topics.js";
 import { acceptConsent } from "../bot/intake.js";
 import { categorySuffix, roleLabel } from "../bot/labels.js";
 import type { Notifier } from "../bot/notify.js";
-import { askChoice, askText } from "./ask.js";
+import { askChoice, askText, flowWait } from "./ask.js";
 
 // The curator's small conversations: a paper consent for a family without Telegram, a new topic.
 
@@ -27,10 +27,10 @@ export function paperConsentFlow(notifier: Notifier) {
     const signer = await askText(conversation, ctx, ctx.t(person.minor ? "paper-ask-signer-parent" : "paper-ask-signer", { who }), 200);
     await ctx.reply(ctx.t("paper-ask-date"));
     const nowMs = await conversation.now();
-    const dateAnswer = await conversation
-      .waitFor("message:text", { otherwise: (c) => c.reply(c.t("input-not-text")) })
-      .and((c) => parsePaperDate(c.msg.text, new Date(nowMs)) !== null, { otherwise: (c) => c.reply(c.t("paper-bad-date")) });
-    const dateText = dateAnswer.msg.text.trim();
+    const dateAnswer = await flowWait(conversation)
+      .and((c) => c.message?.text !== undefined, { otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-not-text"))) })
+      .and((c) => parsePaperDate(c.message!.text!, new Date(nowMs)) !== null, { otherwise: (c) => c.reply(c.t("paper-bad-date")) });
+    const dateText = dateAnswer.message!.text!.trim();
     await ctx.reply(ctx.t("paper-confirm", { who, signer, date: dateText }), {
       reply_markup: new InlineKeyboard().text(ctx.t("paper-save"), "paper:yes").text(ctx.t("school-cancel"), "paper:no"),
     });

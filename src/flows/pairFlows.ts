@@ -9,7 +9,7 @@ import { formatDate } from "../bot/labels.js";
 import { matchingPool } from "../bot/matchingInput.js";
 import type { Notifier } from "../bot/notify.js";
 import { displayName, endPair, freePlaces, proposePair, replaceMentor } from "../bot/pairing.js";
-import { askChoice, askText } from "./ask.js";
+import { askChoice, askText, flowWait } from "./ask.js";
 
 // The curator's conversations about pairs: one by hand (form, role model, dates), the order,
 // and changes with a reason (replace the mentor, extend the term, end early).
@@ -23,8 +23,8 @@ const utcToday = (ms: number) => {
 async function askDate(conversation: FlowConversation, ctx: FlowContext, prompt: string, suggestion: Date, check: (d: Date) => string | null): Promise<Date> {
   const locale = await conversation.external((c) => c.i18n.getLocale());
   await ctx.reply(prompt, { reply_markup: new InlineKeyboard().text(formatDate(suggestion, locale, "UTC"), "date:suggested") });
-  const answer = await conversation
-    .waitUntil((c) => c.callbackQuery?.data === "date:suggested" || c.message?.text !== undefined, {
+  const answer = await flowWait(conversation)
+    .and((c) => c.callbackQuery?.data === "date:suggested" || c.message?.text !== undefined, {
       otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-not-text"))),
     })
     .and(

@@ -17,6 +17,7 @@ import {
 import { QUESTIONNAIRES } from "../domain/questionnaires.js";
 import type { BaseContext, FlowContext, FlowConversation } from "../bot/context.js";
 import { answerText, topicLabeller } from "../bot/answers.js";
+import { flowWait } from "./ask.js";
 
 // The questionnaire: one question at a time, every answer saved at once in the store, so a
 // restart or a pause of days loses nothing; "back", "skip" for optional questions, /cancel;
@@ -108,11 +109,11 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       });
       kb.row().text(ctx.t(state.submitted ? "summary-save" : "summary-submit"), "qs:submit").row().text(ctx.t("summary-later"), "qs:later");
       await ctx.reply([ctx.t("summary-title"), ...lines].join("\n"), { reply_markup: kb });
-      const pressed = await conversation.waitForCallbackQuery(/^qs:(submit|later|e:[a-z0-9-]+)$/, {
+      const pressed = await flowWait(conversation).and((c) => /^qs:(submit|later|e:[a-z0-9-]+)$/.test(c.callbackQuery?.data ?? ""), {
         otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-use-buttons"))),
       });
       await pressed.answerCallbackQuery();
-      const data = pressed.callbackQuery.data;
+      const data = pressed.callbackQuery!.data!;
       if (data === "qs:later") {
         await ctx.reply(ctx.t("questionnaire-paused"));
         return;
@@ -160,8 +161,8 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
     let answer: AnswerValue | "back";
     if (question.kind === "text" || question.kind === "number") {
       await ctx.reply(prompt, nav.inline_keyboard.length && nav.inline_keyboard[0]!.length ? { reply_markup: nav } : {});
-      const got = await conversation
-        .waitUntil((c) => c.message?.text !== undefined || c.callbackQuery?.data === "qa:back" || c.callbackQuery?.data === "qa:skip", {
+      const got = await flowWait(conversation)
+        .and((c) => c.message?.text !== undefined || c.callbackQuery?.data === "qa:back" || c.callbackQuery?.data === "qa:skip", {
           otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-not-text"))),
         })
         .and(
@@ -185,11 +186,11 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       kb.row();
       for (const row of nav.inline_keyboard) for (const b of row) kb.add(b);
       await ctx.reply(prompt, { reply_markup: kb });
-      const pressed = await conversation.waitForCallbackQuery(/^qa:(back|skip|o:[a-z0-9-]+)$/, {
+      const pressed = await flowWait(conversation).and((c) => /^qa:(back|skip|o:[a-z0-9-]+)$/.test(c.callbackQuery?.data ?? ""), {
         otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-use-buttons"))),
       });
       await pressed.answerCallbackQuery();
-      const data = pressed.callbackQuery.data;
+      const data = pressed.callbackQuery!.data!;
       answer = data === "qa:back" ? "back" : data === "qa:skip" ? SKIPPED : question.kind === "scale" ? Number(data.slice(5)) : data.slice(5);
     } else {
       // Multiple choice: toggles edit the message in place; "done" submits the selection.
@@ -206,10 +207,10 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       const message = await ctx.reply(prompt, { reply_markup: keyboard() });
       answer = "back";
       for (let presses = 0; presses < 200; presses++) {
-        const pressed = await conversation.waitForCallbackQuery(/^qa:(back|skip|done|t:[a-z0-9-]+)$/, {
+        const pressed = await flowWait(conversation).and((c) => /^qa:(back|skip|done|t:[a-z0-9-]+)$/.test(c.callbackQuery?.data ?? ""), {
           otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-use-buttons"))),
         });
-        const data = pressed.callbackQuery.data;
+        const data = pressed.callbackQuery!.data!;
         if (data.startsWith("qa:t:")) {
           const option = data.slice(5);
           if (!options.includes(option)) {

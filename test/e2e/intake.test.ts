@@ -58,7 +58,13 @@ describe("intake: consent and questionnaires", () => {
     await teacher.waitForText(/не больше 100 символов/);
     await teacher.sendText("Анна Сергеевна Петрова");
 
-    // Question 2 (subjects) and 3 (experience: a number in a range).
+    // Question 2 (subjects) and 3 (experience: a number in a range). A command in the middle
+    // is a command, not an answer: the menu opens and the question keeps waiting.
+    await teacher.waitForText(/Вопрос 2 из/);
+    await teacher.sendText("/menu");
+    await teacher.waitForText(/Ваши роли/);
+    // The questionnaire button pressed again resumes at the same question.
+    await teacher.press(thanks, /Заполнить анкету/);
     await teacher.waitForText(/Вопрос 2 из/);
     await teacher.sendText("Математика");
     await teacher.waitForText(/Вопрос 3 из/);

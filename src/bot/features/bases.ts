@@ -12,6 +12,7 @@ import type { BaseContext, BotContext } from "../context.js";
 import { basesWorkbook, type BaseRow } from "../exports/bases.js";
 import { categoryLabel, categorySuffix, formatDate, roleLabel } from "../labels.js";
 import type { Notifier } from "../notify.js";
+import { enterFlow } from "../flow.js";
 
 // The curator's bases of mentors and mentees (stages 2–3): counts by status, lists with
 // filters and pages, a person's card, reminders to those stuck at a step, an XLSX export.
@@ -201,7 +202,7 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
     const person = await ctx.deps.store.memberships.get(m[2]!);
     if (!person || person.programmeId !== view.programme._id || person.role === "curator") return refuse(ctx, "not-allowed");
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(PAPER_CONSENT, view.programme._id, person._id);
+    await enterFlow(ctx, PAPER_CONSENT, view.programme._id, person._id);
   });
 
   asCurator(new RegExp(`^bx:${ID}$`), async (ctx, view) => {

@@ -12,6 +12,7 @@ import { formatDate } from "../labels.js";
 import { matchingPool } from "../matchingInput.js";
 import type { Notifier } from "../notify.js";
 import { answersOf, displayName, freePlaces, partiesOf, proposePair, setMentorLimit } from "../pairing.js";
+import { enterFlow } from "../flow.js";
 
 // Stages 4–5 for the curator: mentors selected and trained with their limits, the preference
 // round, the engine's proposals (accept, another mentor, skip), pairs by hand, the list of
@@ -339,11 +340,11 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
 
   asCurator(new RegExp(`^ph:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(MANUAL_PAIR, view.programme._id);
+    await enterFlow(ctx, MANUAL_PAIR, view.programme._id);
   });
   asCurator(new RegExp(`^po:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(ORDER, view.programme._id);
+    await enterFlow(ctx, ORDER, view.programme._id);
   });
   asCurator(new RegExp(`^pl:${ID}:(\\d{1,3})$`), async (ctx, view, m) => {
     await ctx.answerCallbackQuery();
@@ -356,7 +357,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
   asPairCurator(new RegExp(`^pch:${ID}:(replace|extend|end)$`), async (ctx, _view, pair, m) => {
     if (pair.status !== "active") return refuse(ctx, "button-stale");
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(PAIR_CHANGE, pair._id, m[2]!);
+    await enterFlow(ctx, PAIR_CHANGE, pair._id, m[2]!);
   });
 
   for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch"]) {

@@ -9,6 +9,7 @@ import { categorySuffix, formatDate, roleLabel } from "../labels.js";
 import { displayName } from "../pairing.js";
 import { qrPng } from "../qr.js";
 import { CONSENT, QUESTIONNAIRE } from "../../flows/ids.js";
+import { enterFlow } from "../flow.js";
 
 // A mentor's or mentee's panel in one programme: the next step of intake, their data.
 
@@ -80,10 +81,10 @@ export function participantFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     if (action === "c") {
       if (m.intake !== "invited" && m.intake !== "declined") return void (await ctx.reply(ctx.t(`consent-already-${m.intake}`)));
-      await ctx.conversation.enter(CONSENT, m._id);
+      await enterFlow(ctx, CONSENT, m._id);
     } else if (action === "q") {
       if (m.intake !== "questionnaire" && m.intake !== "ready") return void (await ctx.reply(ctx.t(`questionnaire-not-yet-${m.intake}`)));
-      await ctx.conversation.enter(QUESTIONNAIRE, m._id);
+      await enterFlow(ctx, QUESTIONNAIRE, m._id);
     } else {
       if (m.intake !== "parent") return void (await ctx.reply(ctx.t("button-stale")));
       await sendParentLink(ctx, m);

@@ -6,6 +6,7 @@ import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import type { Notifier } from "../notify.js";
 import { displayName, freePlaces } from "../pairing.js";
+import { enterFlow } from "../flow.js";
 
 // The preference round (stage 5): the curator opens it with a deadline, everyone ready is asked,
 // the curator sees who has answered and closes it.
@@ -91,7 +92,7 @@ export function roundFeature(notifier: Notifier): Composer<BotContext> {
     const me = await ctx.deps.store.memberships.get(membershipId!);
     if (!me || me.userId !== ctx.from.id) return refuse(ctx, "not-allowed");
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(PREFERENCES, roundId!, me._id);
+    await enterFlow(ctx, PREFERENCES, roundId!, me._id);
   });
   for (const prefix of ["pr", "pro", "prc", "pf"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   return feature;

@@ -10,6 +10,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { BaseContext } from "../context.js";
 import { CONSENT } from "../../flows/ids.js";
 import { openParentLink } from "./parent.js";
+import { enterFlow } from "../flow.js";
 
 // /start with or without a deep link, /menu and /help.
 
@@ -105,5 +106,5 @@ async function joinByInvitation(ctx: BotContext, token: string, menus: MainMenus
   }
   // A participant goes straight on to consent: nothing personal is asked before it.
   await ctx.reply(ctx.t("link-welcome-participant", { ...names, role: roleAccusative(ctx.t, invitation.role), category: categorySuffix(ctx.t, invitation) }));
-  await ctx.conversation.enter(CONSENT, membership._id);
+  await enterFlow(ctx, CONSENT, membership._id);
 }

@@ -4,6 +4,7 @@ import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
 import { topicLabeller } from "../answers.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
+import { enterFlow } from "../flow.js";
 
 // The programme's shared topic list (requests of mentees, competencies of mentors): the
 // curator adds their own topics and removes ones the school does not need.
@@ -28,7 +29,7 @@ export function topicsFeature(): Composer<BotContext> {
     const view = await curatedProgramme(ctx, pid!);
     if (!view) return refuse(ctx, "curator-only");
     await ctx.answerCallbackQuery();
-    if (action === "add") return ctx.conversation.enter(ADD_TOPIC, view.programme._id);
+    if (action === "add") return enterFlow(ctx, ADD_TOPIC, view.programme._id);
     const screen = await topicsScreen(ctx, view);
     await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
   });

@@ -3,6 +3,8 @@ import type { Membership } from "../../store/memberships.js";
 import { isOperator } from "../access.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { roleLabel } from "../labels.js";
+import { CREATE_SCHOOL } from "../../flows/ids.js";
+import { enterFlow } from "../flow.js";
 
 // The main menu: what the person can do in each programme, built once at startup.
 
@@ -51,7 +53,7 @@ export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx:
         range.text(ctx.t("menu-new-school"), async (c) => {
           // Checked again at press time: the operator list may have changed since the menu was drawn.
           if (!isOperator(c)) return c.reply(c.t("operator-only"));
-          await c.conversation.enter("create-school");
+          await enterFlow(c, CREATE_SCHOOL);
         });
         range.row();
       }
