@@ -627,6 +627,8 @@ pair-history = History:
 pair-party-mentor = the mentor
 pair-party-mentee = a mentee
 pair-party-parent = a parent
+pair-party-paper-parent = a parent (consent on paper)
+pair-paper-parent-agrees = ✅ The parent agrees (on paper): { $child }
 pair-replace = 🔁 Replace the mentor
 pair-extend = ⏩ Extend the term
 pair-end = ⏹ End early
@@ -664,10 +666,12 @@ replacement-requested = Your request for a replacement is sent to the curator. T
 replacement-requested-curator = A request for a replacement in a pair from: { $who }. Open "Pairs and groups" to decide.
 
 # Preference round
-round-none = The preference round is not open. After the group meeting open it: everyone picks up to three people of the other side.
-round-open = 🗳 Open a round for { $days } days
+round-none = The preference round is not open. After the group meeting open it: everyone picks up to three people of the other side. For how many days?
+round-open = 🗳 { $days } days
 round-status = The round runs until { $until }. Answered { $answered } of { $asked }:
 round-close = ⏹ Close the round
+round-opening = Opening the round and sending invitations…
+bases-reminding = Sending reminders…
 round-opened = The round is open, invitations sent: { $count }.
 round-closed-curator = The round is closed.
 round-ask-mentee = Programme "{ $school }": choose up to three mentors you would like to work with (until { $until }).

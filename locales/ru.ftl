@@ -627,6 +627,8 @@ pair-history = История:
 pair-party-mentor = наставник
 pair-party-mentee = наставляемый
 pair-party-parent = родитель
+pair-party-paper-parent = родитель (согласие на бумаге)
+pair-paper-parent-agrees = ✅ Родитель согласен (на бумаге): { $child }
 pair-replace = 🔁 Заменить наставника
 pair-extend = ⏩ Продлить срок
 pair-end = ⏹ Завершить досрочно
@@ -664,10 +666,12 @@ replacement-requested = Просьба о замене отправлена ку
 replacement-requested-curator = Просьба о замене в паре от: { $who }. Откройте «Пары и группы», чтобы решить.
 
 # Тур предпочтений
-round-none = Тур предпочтений не открыт. После общей встречи откройте его: каждый выберет до трёх человек с другой стороны.
-round-open = 🗳 Открыть тур на { $days } дней
+round-none = Тур предпочтений не открыт. После общей встречи откройте его: каждый выберет до трёх человек с другой стороны. На сколько дней открыть?
+round-open = 🗳 На { $days } дн.
 round-status = Тур идёт до { $until }. Ответили { $answered } из { $asked }:
 round-close = ⏹ Закрыть тур
+round-opening = Открываю тур и рассылаю приглашения…
+bases-reminding = Рассылаю напоминания…
 round-opened = Тур открыт, приглашения отправлены: { $count }.
 round-closed-curator = Тур закрыт.
 round-ask-mentee = Программа «{ $school }»: выберите до трёх наставников, с которыми хотели бы работать (до { $until }).

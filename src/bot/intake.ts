@@ -2,6 +2,7 @@ import { CONSENT_VERSION, PARENT_LINK_DAYS, type IntakeStatus } from "../domain/
 import { expiryFrom } from "../domain/invitations.js";
 import type { Membership } from "../store/memberships.js";
 import type { BotDeps } from "./context.js";
+import { closePairsOf } from "./pairing.js";
 
 // The steps of intake that several features share: consent given, declined, withdrawn.
 // Each step is an append to the consent history plus one conditional update of the membership.
@@ -78,11 +79,16 @@ export async function withdrawConsent(deps: BotDeps, userId: number, programmeId
   const { store } = deps;
   const memberships = (await store.memberships.ofUser(userId)).filter((m) => m.programmeId === programmeId && m.role !== "curator");
   for (const m of memberships) {
+    await closePairsOf(deps, m);
+    await store.preferences.forgetMembership(m._id);
     await store.profiles.delete(m._id);
     await store.parentLinks.forgetMembership(m._id);
     await store.memberships.remove(m._id);
   }
   await store.consents.forget(userId, programmeId);
+  await store.pairs.anonymiseEvents(userId, programmeId);
+  // An open conversation keeps what was typed in it: it goes too.
+  await store.conversations.delete(`conv:${userId}`);
   // The place they took on their invitation link holds their id: it goes too.
   for (const m of memberships) {
     const invitation = m.invitationId ? await store.invitations.get(m.invitationId) : null;

@@ -1,6 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, type Api, type InlineKeyboard } from "grammy";
 import type { BaseContext, BotDeps } from "./context.js";
+import { localeFromTelegram } from "./i18n.js";
 
 type Vars = Record<string, string | number>;
 
@@ -15,15 +16,11 @@ export class Notifier {
     readonly i18n: I18n<BaseContext>,
   ) {}
 
-  async localeOf(userId: number): Promise<string> {
-    return (await this.deps.store.users.get(userId))?.locale ?? this.deps.config.defaultLocale;
-  }
-
   /** A text in the receiver's language; `build` may compose several keys. */
   async toUser(userId: number, build: (t: (key: string, vars?: Vars) => string, locale: string) => string | Promise<string>, keyboard?: (t: (key: string, vars?: Vars) => string) => InlineKeyboard): Promise<boolean> {
     const user = await this.deps.store.users.get(userId);
     if (user && !user.active) return false;
-    const locale = user?.locale ?? this.deps.config.defaultLocale;
+    const locale = user?.locale ?? localeFromTelegram(user?.telegramLanguage ?? undefined, this.deps.config.defaultLocale);
     const t = (key: string, vars?: Vars) => this.i18n.t(locale, key, vars);
     try {
       await this.api.sendMessage(userId, await build(t, locale), keyboard ? { reply_markup: keyboard(t) } : {});

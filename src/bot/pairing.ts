@@ -68,12 +68,13 @@ async function agreementPerson(deps: BotDeps, m: Membership): Promise<AgreementP
   return { membershipId: m._id, userId: m.userId, minor, parentUserId: minor ? await parentInBot(deps, m) : null };
 }
 
+/**
+ * Everyone who must agree (2.6): the mentor, each mentee, and the parent of each minor. A parent
+ * who consented on paper has no Telegram: the curator records their agreement (userId null).
+ */
 export async function partiesOf(deps: BotDeps, mentor: Membership, mentees: Membership[]): Promise<Party[]> {
-  return requiredParties({ mentor: await agreementPerson(deps, mentor), mentees: await Promise.all(mentees.map((m) => agreementPerson(deps, m))) });
-}
-
-export async function paperMinorsOf(deps: BotDeps, mentor: Membership, mentees: Membership[]) {
-  return parentsOnPaper({ mentor: await agreementPerson(deps, mentor), mentees: await Promise.all(mentees.map((m) => agreementPerson(deps, m))) });
+  const input = { mentor: await agreementPerson(deps, mentor), mentees: await Promise.all(mentees.map((m) => agreementPerson(deps, m))) };
+  return [...requiredParties(input), ...parentsOnPaper(input).map((p) => ({ kind: "parent" as const, membershipId: p.membershipId, userId: null }))];
 }
 
 /** A person's name from their questionnaire, or their category when there is none. */
@@ -189,11 +190,27 @@ export type AgreementResult = "not-a-party" | "closed" | "waiting" | "active" | 
 
 /** Records a person's answer; activates or dissolves the pair when everyone has spoken. */
 export async function answerAgreement(deps: BotDeps, notifier: Notifier, pairId: string, userId: number, answer: "accepted" | "declined"): Promise<AgreementResult> {
-  const { store } = deps;
-  const pair = await store.pairs.get(pairId);
+  const pair = await deps.store.pairs.get(pairId);
   if (!pair) return "not-a-party";
   const mine = await partiesOfUser(deps, pair, userId);
   if (mine.length === 0) return "not-a-party";
+  return recordAnswers(deps, notifier, pair, mine, answer, userId);
+}
+
+/** The curator records the agreement of a parent who consented on paper. */
+export async function recordPaperParentAgreement(deps: BotDeps, notifier: Notifier, pair: Pair, menteeId: string, curatorId: number): Promise<AgreementResult> {
+  const key = partyKey({ kind: "parent", membershipId: menteeId });
+  const mentor = await deps.store.memberships.get(pair.mentorId);
+  const mentees = [...(await deps.store.memberships.getMany(pair.menteeIds)).values()];
+  if (!mentor) return "closed";
+  const paper = (await partiesOf(deps, mentor, mentees)).find((p) => partyKey(p) === key && p.userId === null);
+  if (!paper || !pair.parties.includes(key)) return "not-a-party";
+  return recordAnswers(deps, notifier, pair, [key], "accepted", curatorId);
+}
+
+async function recordAnswers(deps: BotDeps, notifier: Notifier, pair: Pair, mine: string[], answer: "accepted" | "declined", userId: number): Promise<AgreementResult> {
+  const { store } = deps;
+  const pairId = pair._id;
   if (pair.status !== "awaiting") return "closed";
   const now = deps.clock();
   // Each answer is its own claim: the first answer of a party stands, and answers given at the
@@ -245,10 +262,27 @@ async function dissolve(deps: BotDeps, pair: Pair): Promise<void> {
   for (const id of pair.menteeIds) await releaseMentee(deps, id, pair._id);
 }
 
+/** Closes whatever pairs a person is in because they left the programme (consent withdrawn). */
+export async function closePairsOf(deps: BotDeps, membership: Membership): Promise<void> {
+  const pairs = await deps.store.pairs.ofProgramme(membership.programmeId, ["awaiting", "active"]);
+  for (const pair of pairs.filter((p) => p.mentorId === membership._id || p.menteeIds.includes(membership._id))) {
+    if (pair.status === "active") {
+      await endPair(deps, pair, null, "other", true);
+      continue;
+    }
+    const now = deps.clock();
+    if (!(await deps.store.claims.claim(`settled:${pair._id}`, "settled", "withdrawn", now))) continue;
+    if (await deps.store.pairs.move(pair._id, "awaiting", "declined", { endedAt: now })) {
+      await dissolve(deps, pair);
+      await deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "declined", at: now, by: null, reason: "other" });
+    }
+  }
+}
+
 /** Ends a pair (early, with a reason): its places are freed; history keeps the record. */
-export async function endPair(deps: BotDeps, pair: Pair, by: number, reason: string, early: boolean): Promise<boolean> {
+export async function endPair(deps: BotDeps, pair: Pair, by: number | null, reason: string, early: boolean): Promise<boolean> {
   const now = deps.clock();
-  if (!(await deps.store.claims.claim(`ended:${pair._id}`, "ended", by, now))) return false;
+  if (!(await deps.store.claims.claim(`ended:${pair._id}`, "ended", by ?? "system", now))) return false;
   if (!(await deps.store.pairs.move(pair._id, "active", "ended", { endedAt: now }))) return false;
   await dissolve(deps, pair);
   await deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: early ? "ended-early" : "ended", at: now, by, reason });
@@ -259,7 +293,7 @@ export async function endPair(deps: BotDeps, pair: Pair, by: number, reason: str
 export async function replaceMentor(deps: BotDeps, pair: Pair, newMentorId: string, by: number, reason: string): Promise<"ok" | "mentor-full" | "not-ready" | "changed"> {
   const { store } = deps;
   const newMentor = await store.memberships.get(newMentorId);
-  if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) return "not-ready";
+  if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.mentorTrainedOn === null || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) return "not-ready";
   if (!(await takePlaces(deps, newMentor, pair.menteeIds.length, pair._id))) return "mentor-full";
   const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
   const parties = (await partiesOf(deps, newMentor, mentees)).map(partyKey);

@@ -191,7 +191,7 @@ export function pairChangeFlow(notifier: Notifier) {
       const pair = await c.deps.store.pairs.get(pairId);
       const view = pair && (await curatedProgramme(c, pair.programmeId));
       if (!pair || !view || pair.status !== "active") return null;
-      return { programmeId: pair.programmeId, plannedEnd: pair.plannedEnd.toISOString(), mentorId: pair.mentorId, size: pair.menteeIds.length };
+      return { programmeId: pair.programmeId, plannedEnd: pair.plannedEnd.toISOString(), startDate: pair.startDate.toISOString(), mentorId: pair.mentorId, size: pair.menteeIds.length };
     });
     if (!state) return void (await ctx.reply(ctx.t("curator-only")));
 
@@ -209,7 +209,7 @@ export function pairChangeFlow(notifier: Notifier) {
         if (!pair) return [];
         const mentors = [];
         for (const m of await c.deps.store.memberships.participants(pair.programmeId, "mentor", { intake: "ready" })) {
-          if (m._id !== pair.mentorId && (await freePlaces(c.deps, m)) >= pair.menteeIds.length) mentors.push(m);
+          if (m._id !== pair.mentorId && m.mentorTrainedOn !== null && (await freePlaces(c.deps, m)) >= pair.menteeIds.length) mentors.push(m);
         }
         return Promise.all(mentors.slice(0, 20).map(async (m) => ({ id: m._id, name: await displayName(c.deps, c.t, m) })));
       });
@@ -231,7 +231,13 @@ export function pairChangeFlow(notifier: Notifier) {
     if (kind === "extend") {
       const current = new Date(state.plannedEnd);
       const suggestion = new Date(Date.UTC(current.getUTCFullYear(), current.getUTCMonth() + 1, current.getUTCDate()));
-      const newEnd = await askDate(conversation, ctx, ctx.t("change-extend-ask-date"), suggestion, (d) => (validateExtension(current, d) === "ok" ? null : "extension-problem-not-later"));
+      const started = new Date(state.startDate);
+      const nowMs = await conversation.now();
+      const newEnd = await askDate(conversation, ctx, ctx.t("change-extend-ask-date"), suggestion, (d) => {
+        if (validateExtension(current, d) !== "ok") return "extension-problem-not-later";
+        const term = validateTerm(started, d, new Date(nowMs));
+        return term === "too-long" ? "term-problem-too-long" : null;
+      });
       await conversation.external(async (c) => {
         const pair = await c.deps.store.pairs.get(pairId);
         if (!pair || pair.status !== "active" || !(await curatedProgramme(c, pair.programmeId))) return void (await c.reply(c.t("curator-only")));

@@ -14,7 +14,8 @@ export async function preferences(conversation: FlowConversation, ctx: FlowConte
     const { store } = c.deps;
     const round = await store.preferences.getRound(roundId);
     const me = await store.memberships.get(membershipId);
-    if (!round || round.closedAt || !me || me.userId !== c.from?.id || me.programmeId !== round.programmeId) return null;
+    const closed = !round || round.closedAt !== null || round.deadline.getTime() <= c.deps.clock().getTime();
+    if (!round || closed || !me || me.userId !== c.from?.id || me.programmeId !== round.programmeId) return null;
     const programme = await store.programmes.get(round.programmeId);
     if (!programme) return null;
     const others: Membership[] =
@@ -73,7 +74,7 @@ export async function preferences(conversation: FlowConversation, ctx: FlowConte
   const chosen = ranked.map((i) => cards[i]!);
   await conversation.external(async (c) => {
     const round = await c.deps.store.preferences.getRound(roundId);
-    if (!round || round.closedAt) return void (await c.reply(c.t("round-closed")));
+    if (!round || round.closedAt || round.deadline.getTime() <= c.deps.clock().getTime()) return void (await c.reply(c.t("round-closed")));
     await c.deps.store.preferences.save(round, membershipId, chosen.map((x) => x.id), c.deps.clock());
     await c.reply(c.t("round-saved", { names: chosen.map((x, i) => `${i + 1}) ${x.name}`).join("; ") }));
   });

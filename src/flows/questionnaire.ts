@@ -133,6 +133,9 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
           return { ok: false as const, questionId: checked.questionId };
         }
         await c.deps.store.profiles.submit(membershipId, c.deps.clock());
+        // A mentor's own answer on how many mentees at once becomes their limit (the curator may lower it).
+        const capacity = fresh.answers["capacity"];
+        if (typeof capacity === "number" && capacity >= 1 && capacity <= 3) await c.deps.store.memberships.setMentorLimit(membershipId, capacity);
         await c.deps.store.memberships.moveIntake(membershipId, ["questionnaire", "ready"], "ready", c.deps.clock());
         c.log.info({ membershipId }, "questionnaire submitted");
         return { ok: true as const, questionId: null };

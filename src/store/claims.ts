@@ -64,7 +64,8 @@ export class ClaimsStore {
       const key = `${scope}#${n}`;
       if (await this.claim(key, scope, holder, now)) taken.push(key);
     }
-    if (taken.length === count) return true;
+    // Numbers above a lowered limit may still be held, so the count decides, not the numbers.
+    if (taken.length === count && (await this.placesUsed(scope)) <= limit) return true;
     for (const key of taken) await this.release(key);
     return false;
   }

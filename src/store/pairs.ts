@@ -131,6 +131,11 @@ export class PairsStore {
     return res.modifiedCount;
   }
 
+  /** Replaces a person's Telegram id in the history by nothing (their consent was withdrawn). */
+  async anonymiseEvents(userId: number, programmeId: string): Promise<void> {
+    await this.events.updateMany({ by: userId, programmeId }, { $set: { by: null } });
+  }
+
   /** Event ids sort in the order the events were written (time, then a counter), not by chance. */
   private seq = 0;
 

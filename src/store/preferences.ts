@@ -63,6 +63,10 @@ export class PreferencesStore {
     await this.prefs.replaceOne({ _id: doc._id }, doc, { upsert: true });
   }
 
+  async forgetMembership(membershipId: string): Promise<void> {
+    await this.prefs.deleteMany({ membershipId });
+  }
+
   async ofRound(roundId: string): Promise<Preference[]> {
     const docs = await this.prefs.find({ roundId }).toArray();
     return docs.map((d) => preferenceSchema.parse(d));

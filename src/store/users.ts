@@ -7,6 +7,8 @@ import { z } from "zod";
 export const userSchema = z.object({
   _id: z.number().int(),
   locale: z.enum(["ru", "en"]).nullable().default(null),
+  /** Telegram's language of the app, so messages the bot sends on its own use it too. */
+  telegramLanguage: z.string().max(16).nullable().default(null),
   active: z.boolean().default(true),
   blockedAt: z.date().nullable().default(null),
   createdAt: z.date(),
@@ -24,10 +26,10 @@ export class UsersStore {
   }
 
   /** Returns the user, creating the record on first contact. Reactivates a user who writes again. */
-  async touch(id: number, now: Date): Promise<User> {
+  async touch(id: number, now: Date, telegramLanguage: string | null = null): Promise<User> {
     const doc = await this.col.findOneAndUpdate(
       { _id: id },
-      { $setOnInsert: { locale: null, createdAt: now }, $set: { active: true, blockedAt: null } },
+      { $setOnInsert: { locale: null, createdAt: now }, $set: { active: true, blockedAt: null, telegramLanguage } },
       { upsert: true, returnDocument: "after" },
     );
     return userSchema.parse(doc);

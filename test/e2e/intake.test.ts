@@ -409,7 +409,8 @@ describe("the curator's bases: filters, reminders, topics", () => {
     await curator.press(list, /Назад/);
     const back = await curator.nextEdit();
     const pressId = await curator.press(back, /Напомнить застрявшим/);
-    expect((await curator.nextCallbackAnswer(pressId)).text).toBe("Напоминания отправлены: 2.");
+    expect((await curator.nextCallbackAnswer(pressId)).text).toBe("Рассылаю напоминания…");
+    await curator.waitForText(/Напоминания отправлены: 2\./);
     const r1 = await waitingParent.waitForText(/всё ещё ждём согласия родителя/);
     expect(waitingParent.buttons(r1).flat()).toContain("🔗 Ссылка для родителя");
     const r2 = await teacher.waitForText(/анкета ещё не заполнена до конца/);

@@ -54,7 +54,7 @@ describe("pairs and groups", () => {
     home = await openPairs(curator);
     await curator.press(home, /Тур предпочтений/);
     const round = await curator.nextEdit();
-    await curator.press(round, /Открыть тур/);
+    await curator.press(round, /На 7 дн/);
     const ask = await t1.user.waitForText(/выберите до трёх наставников/);
     await t1.user.press(ask, /Выбрать/);
     const cards = await t1.user.waitForText(/Нажимайте номера по порядку/);

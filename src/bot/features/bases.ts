@@ -13,6 +13,7 @@ import { basesWorkbook, type BaseRow } from "../exports/bases.js";
 import { categoryLabel, categorySuffix, formatDate, roleLabel } from "../labels.js";
 import type { Notifier } from "../notify.js";
 import { enterFlow } from "../flow.js";
+import { showScreen } from "../screen.js";
 
 // The curator's bases of mentors and mentees (stages 2–3): counts by status, lists with
 // filters and pages, a person's card, reminders to those stuck at a step, an XLSX export.
@@ -169,12 +170,7 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
       await action(ctx, view, match);
     });
 
-  const show = async (ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }) => {
-    await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch(async (error: unknown) => {
-      // An unchanged screen (a filter with nothing new) is fine; anything else is not.
-      if (!String(error).includes("message is not modified")) throw error;
-    });
-  };
+  const show = showScreen;
 
   asCurator(new RegExp(`^bb:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
@@ -220,6 +216,8 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
   });
 
   asCurator(new RegExp(`^br:${ID}$`), async (ctx, view) => {
+    // Answer the tap first: sending to many people may take longer than Telegram waits.
+    await ctx.answerCallbackQuery({ text: ctx.t("bases-reminding") });
     let sent = 0;
     for (const role of ["mentor", "mentee"] as const) {
       for (const person of await ctx.deps.store.memberships.participants(view.programme._id, role)) {
@@ -234,7 +232,7 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
       }
     }
     ctx.log.info({ sent }, "reminders sent");
-    await ctx.answerCallbackQuery({ text: ctx.t("bases-reminded", { count: sent }), show_alert: true });
+    await ctx.reply(ctx.t("bases-reminded", { count: sent }), { reply_markup: new InlineKeyboard().text(ctx.t("back"), cb("bb", view.programme._id)) });
   });
 
   for (const prefix of ["bb", "bl", "bc", "bp", "bx", "br"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));

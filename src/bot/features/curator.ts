@@ -15,6 +15,7 @@ import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { categoryLabel, categorySuffix, formatDate, formsLabel, roleLabel } from "../labels.js";
 import { qrPng } from "../qr.js";
+import { showScreen } from "../screen.js";
 
 // The curator's panel: the programme at a glance, invitations (create, list, revoke, QR).
 
@@ -78,9 +79,7 @@ export function curatorFeature(): Composer<BotContext> {
       await action(ctx, view, match);
     });
 
-  const edit = async (ctx: BotContext, text: string, keyboard: InlineKeyboard) => {
-    await ctx.editMessageText(text, { reply_markup: keyboard });
-  };
+  const edit = (ctx: BotContext, text: string, keyboard: InlineKeyboard) => showScreen(ctx, { text, keyboard });
 
   asCurator(new RegExp(`^cur:panel:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();

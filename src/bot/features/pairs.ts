@@ -11,8 +11,9 @@ import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import { matchingPool } from "../matchingInput.js";
 import type { Notifier } from "../notify.js";
-import { answersOf, displayName, freePlaces, partiesOf, proposePair, setMentorLimit } from "../pairing.js";
+import { answersOf, displayName, freePlaces, partiesOf, proposePair, recordPaperParentAgreement, setMentorLimit } from "../pairing.js";
 import { enterFlow } from "../flow.js";
+import { showScreen } from "../screen.js";
 
 // Stages 4–5 for the curator: mentors selected and trained with their limits, the preference
 // round, the engine's proposals (accept, another mentor, skip), pairs by hand, the list of
@@ -116,17 +117,22 @@ export async function pairCard(ctx: BaseContext, view: ProgrammeView, pair: Pair
       order: pair.orderNumber && pair.orderDate ? ctx.t("pair-order-line", { number: pair.orderNumber, date: formatDate(pair.orderDate, locale, "UTC") }) : "—",
     }),
   ];
+  const kb = new InlineKeyboard();
   if (pair.status === "awaiting" && mentor) {
     const answers = await answersOf(ctx.deps, pair._id);
     const waiting = (await partiesOf(ctx.deps, mentor, mentees)).filter((p) => pair.parties.includes(partyKey(p)) && !answers[partyKey(p)]);
-    lines.push(ctx.t("pair-waiting-for", { parties: waiting.map((p) => ctx.t(`pair-party-${p.kind}`)).join(", ") || "—" }));
+    lines.push(ctx.t("pair-waiting-for", { parties: waiting.map((p) => ctx.t(p.userId === null ? "pair-party-paper-parent" : `pair-party-${p.kind}`)).join(", ") || "—" }));
+    // A parent who consented on paper agrees on paper too; the curator records it here.
+    for (const p of waiting.filter((w) => w.userId === null)) {
+      const child = mentees.find((m) => m._id === p.membershipId);
+      if (child) kb.text(ctx.t("pair-paper-parent-agrees", { child: await displayName(ctx.deps, ctx.t, child) }), cb("ppa", pair._id, child._id)).row();
+    }
   }
   lines.push("", ctx.t("pair-history"));
   for (const e of await store.pairs.history(pair._id)) {
     const reason = e.reason ? ` — ${ctx.t(`reason-${e.kind === "mentor-replaced" || e.kind === "replacement-requested" ? "replace" : e.kind === "extended" ? "extend" : "end"}-${e.reason}`)}` : "";
     lines.push(`${formatDate(e.at, locale, view.school.timeZone)} — ${ctx.t(`pair-event-${e.kind}`)}${reason}`);
   }
-  const kb = new InlineKeyboard();
   if (pair.status === "active") {
     kb.text(ctx.t("pair-replace"), cb("pch", pair._id, "replace")).row();
     kb.text(ctx.t("pair-extend"), cb("pch", pair._id, "extend")).row();
@@ -187,11 +193,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
       if (!pair || !view) return refuse(ctx, "curator-only");
       await action(ctx, view, pair, match);
     });
-  const show = async (ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }) => {
-    await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch((error: unknown) => {
-      if (!String(error).includes("message is not modified")) throw error;
-    });
-  };
+  const show = showScreen;
 
   asCurator(new RegExp(`^pp:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
@@ -354,13 +356,19 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await show(ctx, await pairCard(ctx, view, pair));
   });
+  asPairCurator(new RegExp(`^ppa:${ID}:${ID}$`), async (ctx, view, pair, m) => {
+    const result = await recordPaperParentAgreement(ctx.deps, notifier, pair, m[2]!, ctx.from!.id);
+    if (result === "not-a-party") return refuse(ctx, "not-allowed");
+    await ctx.answerCallbackQuery({ text: ctx.t(`agreement-${result}`) });
+    await show(ctx, await pairCard(ctx, view, (await ctx.deps.store.pairs.get(pair._id))!));
+  });
   asPairCurator(new RegExp(`^pch:${ID}:(replace|extend|end)$`), async (ctx, _view, pair, m) => {
     if (pair.status !== "active") return refuse(ctx, "button-stale");
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, PAIR_CHANGE, pair._id, m[2]!);
   });
 
-  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch"]) {
+  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa"]) {
     feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   }
   return feature;

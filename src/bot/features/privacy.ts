@@ -10,6 +10,7 @@ import type { BaseContext, BotContext } from "../context.js";
 import { withdrawConsent } from "../intake.js";
 import { categorySuffix, formatDate, roleAccusative, roleLabel } from "../labels.js";
 import type { Notifier } from "../notify.js";
+import { showScreen } from "../screen.js";
 
 // /privacy: what the bot keeps about me, in plain words and as a file; withdrawing consent
 // deletes my answers and personal fields. A parent can withdraw for their child.
@@ -146,8 +147,7 @@ export function privacyFeature(notifier: Notifier): Composer<BotContext> {
 
   feature.callbackQuery("pv:x", async (ctx) => {
     await ctx.answerCallbackQuery();
-    const screen = await privacyScreen(ctx);
-    await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
+    await showScreen(ctx, await privacyScreen(ctx));
   });
   feature.callbackQuery(/^pv:/, (ctx) => refuse(ctx, "button-stale"));
   return feature;

@@ -7,19 +7,34 @@ import { formatDate } from "../labels.js";
 import type { Notifier } from "../notify.js";
 import { displayName, freePlaces } from "../pairing.js";
 import { enterFlow } from "../flow.js";
+import { showScreen } from "../screen.js";
 
 // The preference round (stage 5): the curator opens it with a deadline, everyone ready is asked,
 // the curator sees who has answered and closes it.
 
-const ROUND_DAYS = 7;
+const ROUND_DAYS = [3, 7, 14] as const;
+const roundKey = (pid: string) => `round:${pid}`;
+
+/** The open round, closing it first if its deadline has passed. */
+export async function openRound(ctx: BaseContext, pid: string) {
+  const { store } = ctx.deps;
+  const round = await store.preferences.current(pid);
+  if (round && round.deadline.getTime() <= ctx.deps.clock().getTime()) {
+    await store.preferences.close(round._id, ctx.deps.clock());
+    await store.claims.release(roundKey(pid));
+    return null;
+  }
+  return round;
+}
 
 async function roundScreen(ctx: BaseContext, view: ProgrammeView) {
   const pid = view.programme._id;
   const { store } = ctx.deps;
-  const round = await store.preferences.current(pid);
+  const round = await openRound(ctx, pid);
   const kb = new InlineKeyboard();
   if (!round) {
-    kb.text(ctx.t("round-open", { days: ROUND_DAYS }), cb("pro", pid)).row().text(ctx.t("back"), cb("pp", pid));
+    for (const days of ROUND_DAYS) kb.text(ctx.t("round-open", { days }), cb("pro", pid, days));
+    kb.row().text(ctx.t("back"), cb("pp", pid));
     return { text: ctx.t("round-none"), keyboard: kb };
   }
   const answers = await store.preferences.ofRound(round._id);
@@ -50,22 +65,20 @@ export function roundFeature(notifier: Notifier): Composer<BotContext> {
       if (!view) return refuse(ctx, "curator-only");
       await action(ctx, view);
     });
-  const show = async (ctx: BotContext, view: ProgrammeView) => {
-    const screen = await roundScreen(ctx, view);
-    await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch((e: unknown) => {
-      if (!String(e).includes("message is not modified")) throw e;
-    });
-  };
+  const show = async (ctx: BotContext, view: ProgrammeView) => showScreen(ctx, await roundScreen(ctx, view));
 
   asCurator(new RegExp(`^pr:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     await show(ctx, view);
   });
-  asCurator(new RegExp(`^pro:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^pro:${ID}:(3|7|14)$`), async (ctx, view) => {
     const pid = view.programme._id;
-    if (await ctx.deps.store.preferences.current(pid)) return refuse(ctx, "button-stale");
     const now = ctx.deps.clock();
-    const round = await ctx.deps.store.preferences.open(pid, now, new Date(now.getTime() + ROUND_DAYS * 86_400_000));
+    // One open round per programme, even when two curators press at once.
+    if ((await openRound(ctx, pid)) || !(await ctx.deps.store.claims.claim(roundKey(pid), "rounds", ctx.from!.id, now))) return refuse(ctx, "button-stale");
+    const days = Number((ctx.match as RegExpMatchArray)[2]);
+    const round = await ctx.deps.store.preferences.open(pid, now, new Date(now.getTime() + days * 86_400_000));
+    await ctx.answerCallbackQuery({ text: ctx.t("round-opening") });
     let asked = 0;
     for (const m of await askedIn(ctx, pid)) {
       const sent = await notifier.toUser(
@@ -76,12 +89,13 @@ export function roundFeature(notifier: Notifier): Composer<BotContext> {
       if (sent) asked++;
     }
     ctx.log.info({ roundId: round._id, asked }, "preference round opened");
-    await ctx.answerCallbackQuery({ text: ctx.t("round-opened", { count: asked }) });
+    await ctx.reply(ctx.t("round-opened", { count: asked }));
     await show(ctx, view);
   });
   asCurator(new RegExp(`^prc:${ID}$`), async (ctx, view) => {
-    const round = await ctx.deps.store.preferences.current(view.programme._id);
+    const round = await openRound(ctx, view.programme._id);
     if (round) await ctx.deps.store.preferences.close(round._id, ctx.deps.clock());
+    await ctx.deps.store.claims.release(roundKey(view.programme._id));
     await ctx.answerCallbackQuery({ text: ctx.t("round-closed-curator") });
     await show(ctx, view);
   });

@@ -5,6 +5,7 @@ import { topicLabeller } from "../answers.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { enterFlow } from "../flow.js";
+import { showScreen } from "../screen.js";
 
 // The programme's shared topic list (requests of mentees, competencies of mentors): the
 // curator adds their own topics and removes ones the school does not need.
@@ -30,8 +31,7 @@ export function topicsFeature(): Composer<BotContext> {
     if (!view) return refuse(ctx, "curator-only");
     await ctx.answerCallbackQuery();
     if (action === "add") return enterFlow(ctx, ADD_TOPIC, view.programme._id);
-    const screen = await topicsScreen(ctx, view);
-    await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard });
+    await showScreen(ctx, await topicsScreen(ctx, view));
   });
   feature.callbackQuery(new RegExp(`^tp:rm:${ID}:([a-z0-9-]{1,24})$`), async (ctx) => {
     const [, pid, topic] = ctx.match as RegExpMatchArray;
@@ -42,8 +42,7 @@ export function topicsFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t(removed ? "topics-removed" : "button-stale") });
     const fresh = await curatedProgramme(ctx, pid!);
     if (fresh) {
-      const screen = await topicsScreen(ctx, fresh);
-      await ctx.editMessageText(screen.text, { reply_markup: screen.keyboard }).catch(() => {});
+      await showScreen(ctx, await topicsScreen(ctx, fresh));
     }
   });
   feature.callbackQuery(/^tp:/, (ctx) => refuse(ctx, "button-stale"));

@@ -13,6 +13,6 @@ export function provideDeps(deps: BotDeps): MiddlewareFn<BaseContext> {
 
 /** Loads (or creates) the person's record; in private chats only. */
 export const loadUser: MiddlewareFn<BaseContext> = async (ctx, next) => {
-  if (ctx.from && !ctx.from.is_bot) ctx.user = await ctx.deps.store.users.touch(ctx.from.id, ctx.deps.clock());
+  if (ctx.from && !ctx.from.is_bot) ctx.user = await ctx.deps.store.users.touch(ctx.from.id, ctx.deps.clock(), ctx.from.language_code ?? null);
   return next();
 };
