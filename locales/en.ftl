@@ -412,6 +412,11 @@ card-paper = signed by { $signer }, { $date }
 card-answers = Questionnaire:
 card-answers-draft = Questionnaire (still being filled in):
 card-write = ✉️ Write
+write-ask = Write your message to the participant (up to 1000 characters). The bot forwards it on behalf of the programme. /cancel — stop
+write-from-curator = A message from the curator of the mentorship programme "{ $school }":
+    { $text }
+write-sent = The message is sent.
+write-not-delivered = Not delivered: the participant seems to have stopped the bot.
 card-paper-consent = 📝 Record a paper consent
 remind-consent = A reminder from the mentorship programme "{ $school }": to take part, your consent to data processing is needed.
 remind-parent = A reminder from the mentorship programme "{ $school }": we are still waiting for your parent's consent. Forward them the link again.
@@ -663,6 +668,7 @@ pair-declined-curator = A pair was declined ({ $who }): mentor { $mentor }, ment
 participant-pair = Your pair: { $mentor } → { $mentees }, until { $end }
 participant-ask-replacement = 🔁 Ask the curator for a replacement
 replacement-requested = Your request for a replacement is sent to the curator. They will contact you.
+replacement-open-pair = Open the pair
 replacement-requested-curator = A request for a replacement in a pair from: { $who }. Open "Pairs and groups" to decide.
 
 # Preference round

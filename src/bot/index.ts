@@ -66,7 +66,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(privacyFeature(notifier));
   dm.use(operatorFeature());
   dm.use(curatorFeature());
-  dm.use(basesFeature(notifier));
+  dm.use(basesFeature(notifier, i18n));
   dm.use(topicsFeature());
   dm.use(pairsFeature(notifier));
   dm.use(roundFeature(notifier));

@@ -50,7 +50,7 @@ export function paperConsentFlow(notifier: Notifier) {
       );
       if (!moved) return void (await c.reply(c.t("paper-not-needed")));
       c.log.info({ membershipId }, "paper consent recorded");
-      await c.reply(c.t("paper-saved"));
+      await c.reply(c.t("paper-saved"), { reply_markup: new InlineKeyboard().text(c.t("back"), `bc:${programmeId}:${membershipId}`) });
       await notifier.toUser(m.userId, (t) => t("paper-recorded-for-you"), (t) => new InlineKeyboard().text(t("questionnaire-start"), `p:q:${m._id}`));
     });
   };
@@ -67,4 +67,26 @@ export async function addTopic(conversation: FlowConversation, ctx: FlowContext,
     const screen = await topicsScreen(c, fresh);
     await c.reply(`${c.t("topics-added", { label })}\n\n${screen.text}`, { reply_markup: screen.keyboard });
   });
+}
+
+/**
+ * The curator writes to a person through the bot: a link to the person's profile is refused by
+ * Telegram for people whose privacy settings forbid it, and the bot keeps the school's voice.
+ */
+export function writeToPersonFlow(notifier: Notifier) {
+  return async function writeToPerson(conversation: FlowConversation, ctx: FlowContext, programmeId: string, membershipId: string): Promise<void> {
+    const ok = await conversation.external(async (c) => {
+      const m = await c.deps.store.memberships.get(membershipId);
+      return (await curatedProgramme(c, programmeId)) !== null && m !== null && m.programmeId === programmeId;
+    });
+    if (!ok) return void (await ctx.reply(ctx.t("curator-only")));
+    const text = await askText(conversation, ctx, ctx.t("write-ask"), 1000);
+    await conversation.external(async (c) => {
+      const view = await curatedProgramme(c, programmeId);
+      const m = await c.deps.store.memberships.get(membershipId);
+      if (!view || !m) return void (await c.reply(c.t("curator-only")));
+      const sent = await notifier.toUser(m.userId, (t) => t("write-from-curator", { school: view.school.name, text }));
+      await c.reply(c.t(sent ? "write-sent" : "write-not-delivered"), { reply_markup: new InlineKeyboard().text(c.t("back"), `bc:${programmeId}:${membershipId}`) });
+    });
+  };
 }

@@ -4,6 +4,7 @@ export const CONSENT = "consent";
 export const QUESTIONNAIRE = "questionnaire";
 export const PAPER_CONSENT = "paper-consent";
 export const ADD_TOPIC = "add-topic";
+export const WRITE_TO_PERSON = "write-to-person";
 export const MANUAL_PAIR = "manual-pair";
 export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";

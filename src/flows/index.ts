@@ -7,8 +7,8 @@ import { loadUser, provideDeps } from "../bot/middleware/deps.js";
 import type { Notifier } from "../bot/notify.js";
 import { consentFlow } from "./consent.js";
 import { createSchool } from "./createSchool.js";
-import { addTopic, paperConsentFlow } from "./curatorFlows.js";
-import { ADD_TOPIC, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
+import { addTopic, paperConsentFlow, writeToPersonFlow } from "./curatorFlows.js";
+import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
 import { manualPairFlow, order, pairChangeFlow } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
@@ -47,6 +47,7 @@ export function flows(deps: BotDeps, i18n: I18n<BaseContext>, notifier: Notifier
   composer.use(createConversation<BotContext, FlowContext>(questionnaire, { id: QUESTIONNAIRE }));
   composer.use(createConversation<BotContext, FlowContext>(paperConsentFlow(notifier), { id: PAPER_CONSENT }));
   composer.use(createConversation<BotContext, FlowContext>(addTopic, { id: ADD_TOPIC }));
+  composer.use(createConversation<BotContext, FlowContext>(writeToPersonFlow(notifier), { id: WRITE_TO_PERSON }));
   composer.use(createConversation<BotContext, FlowContext>(manualPairFlow(notifier), { id: MANUAL_PAIR }));
   composer.use(createConversation<BotContext, FlowContext>(order, { id: ORDER }));
   composer.use(createConversation<BotContext, FlowContext>(pairChangeFlow(notifier), { id: PAIR_CHANGE }));

@@ -142,7 +142,7 @@ export function manualPairFlow(notifier: Notifier) {
     await conversation.external(async (c) => {
       if (!(await curatedProgramme(c, programmeId))) return void (await c.reply(c.t("curator-only")));
       const result = await proposePair(c.deps, notifier, { programmeId, mentorId: mentor.id, menteeIds: mentees.map((m) => m.id), form, roleModel, startDate: start, plannedEnd: end, why: c.t("manual-why"), by: c.from!.id });
-      await c.reply(c.t(result.ok ? "manual-sent" : `propose-failed-${result.reason}`));
+      await c.reply(c.t(result.ok ? "manual-sent" : `propose-failed-${result.reason}`), { reply_markup: new InlineKeyboard().text(c.t("back"), `pp:${programmeId}`) });
     });
   };
 }
@@ -181,7 +181,10 @@ export async function order(conversation: FlowConversation, ctx: FlowContext, pr
     );
     const buffer = await orderWorkbook(c.t, { number, date, school: view.school.name, programme: view.programme.academicYear }, rows);
     c.log.info({ programmeId, number, recorded }, "order recorded");
-    await c.replyWithDocument(new InputFile(buffer, `prikaz-${number.replace(/[^\p{L}\p{N}-]+/gu, "_")}.xlsx`), { caption: c.t("order-caption", { number, count: recorded }) });
+    await c.replyWithDocument(new InputFile(buffer, `prikaz-${number.replace(/[^\p{L}\p{N}-]+/gu, "_")}.xlsx`), {
+      caption: c.t("order-caption", { number, count: recorded }),
+      reply_markup: new InlineKeyboard().text(c.t("back"), `pp:${programmeId}`),
+    });
   });
 }
 
@@ -222,7 +225,7 @@ export function pairChangeFlow(notifier: Notifier) {
         const pair = await c.deps.store.pairs.get(pairId);
         if (!pair || !(await curatedProgramme(c, pair.programmeId))) return void (await c.reply(c.t("curator-only")));
         const result = await replaceMentor(c.deps, pair, pick.id, c.from!.id, why);
-        await c.reply(c.t(`change-replace-${result}`));
+        await c.reply(c.t(`change-replace-${result}`), { reply_markup: backToPair(c, pairId) });
         if (result === "ok") await tellPair(c.deps, notifier, pairId, "change-told-replaced");
       });
       return;
@@ -243,7 +246,7 @@ export function pairChangeFlow(notifier: Notifier) {
         if (!pair || pair.status !== "active" || !(await curatedProgramme(c, pair.programmeId))) return void (await c.reply(c.t("curator-only")));
         await c.deps.store.pairs.setPlannedEnd(pairId, newEnd);
         await c.deps.store.pairs.addEvent({ pairId, programmeId: pair.programmeId, kind: "extended", at: c.deps.clock(), by: c.from!.id, reason: why, details: { from: pair.plannedEnd.toISOString().slice(0, 10), to: newEnd.toISOString().slice(0, 10) } });
-        await c.reply(c.t("change-extended", { date: formatDate(newEnd, await c.i18n.getLocale(), "UTC") }));
+        await c.reply(c.t("change-extended", { date: formatDate(newEnd, await c.i18n.getLocale(), "UTC") }), { reply_markup: backToPair(c, pairId) });
         await tellPair(c.deps, notifier, pairId, "change-told-extended");
       });
       return;
@@ -255,11 +258,13 @@ export function pairChangeFlow(notifier: Notifier) {
       const pair = await c.deps.store.pairs.get(pairId);
       if (!pair || !(await curatedProgramme(c, pair.programmeId))) return void (await c.reply(c.t("curator-only")));
       const ok = await endPair(c.deps, pair, c.from!.id, why, true);
-      await c.reply(c.t(ok ? "change-ended" : "button-stale"));
+      await c.reply(c.t(ok ? "change-ended" : "button-stale"), { reply_markup: backToPair(c, pairId) });
       if (ok) await tellPair(c.deps, notifier, pairId, "change-told-ended");
     });
   };
 }
+
+const backToPair = (c: FlowContext, pairId: string) => new InlineKeyboard().text(c.t("back"), `pcd:${pairId}`);
 
 /** Tells the pair's mentor and mentees about a change the curator made. */
 async function tellPair(deps: FlowContext["deps"], notifier: Notifier, pairId: string, key: string): Promise<void> {

@@ -40,7 +40,14 @@ export async function preferences(conversation: FlowConversation, ctx: FlowConte
   if (!cards) return void (await ctx.reply(ctx.t("round-closed")));
   if (cards.length === 0) return void (await ctx.reply(ctx.t("round-nobody")));
 
-  const list = cards.map((card, i) => ctx.t("round-card", { n: i + 1, name: card.name, topics: card.topics, format: card.format })).join("\n\n");
+  // Telegram takes 4096 characters at most: long topic lists are cut so that every card fits.
+  const budget = Math.floor(3500 / cards.length);
+  const list = cards
+    .map((card, i) => {
+      const text = ctx.t("round-card", { n: i + 1, name: card.name, topics: card.topics, format: card.format });
+      return text.length > budget ? `${text.slice(0, Math.max(20, budget - 1))}…` : text;
+    })
+    .join("\n\n");
   const ranked: number[] = [];
   const keyboard = () => {
     const kb = new InlineKeyboard();
@@ -76,6 +83,6 @@ export async function preferences(conversation: FlowConversation, ctx: FlowConte
     const round = await c.deps.store.preferences.getRound(roundId);
     if (!round || round.closedAt || round.deadline.getTime() <= c.deps.clock().getTime()) return void (await c.reply(c.t("round-closed")));
     await c.deps.store.preferences.save(round, membershipId, chosen.map((x) => x.id), c.deps.clock());
-    await c.reply(c.t("round-saved", { names: chosen.map((x, i) => `${i + 1}) ${x.name}`).join("; ") }));
+    await c.reply(c.t("round-saved", { names: chosen.map((x, i) => `${i + 1}) ${x.name}`).join("; ") }), { reply_markup: new InlineKeyboard().text(c.t("to-menu"), "menu") });
   });
 }

@@ -115,7 +115,7 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       await pressed.answerCallbackQuery();
       const data = pressed.callbackQuery!.data!;
       if (data === "qs:later") {
-        await ctx.reply(ctx.t("questionnaire-paused"));
+        await ctx.reply(ctx.t("questionnaire-paused"), { reply_markup: new InlineKeyboard().text(ctx.t("to-menu"), "menu") });
         return;
       }
       if (data.startsWith("qs:e:")) {

@@ -111,6 +111,12 @@ describe("intake: consent and questionnaires", () => {
     expect(card.text).toContain("Физика");
     expect(card.text).toMatch(/согласие дано \(сам участник, в боте/);
     expect(curator.buttons(card).flat()).toContain("✉️ Написать");
+    await curator.press(card, "✉️ Написать");
+    await curator.waitForText(/Напишите сообщение участнику/);
+    await curator.sendText("Анна Сергеевна, встреча наставников в четверг в 15:00.");
+    await curator.waitForText(/Сообщение отправлено/);
+    const relayed = await teacher.waitForText(/Сообщение от куратора программы наставничества «МОУ СШ № 2»/);
+    expect(relayed.text).toContain("встреча наставников в четверг");
   });
 
   it("a minor: the parent link, the parent accepts, the student completes; another parent declines and nothing personal is stored", async () => {

@@ -267,4 +267,76 @@ describe("pairs and groups", () => {
     await curator.waitForText(/Просьба о замене в паре от: Дарья Осина/);
     expect((await t.store.pairs.history(pair!._id)).map((e) => e.kind)).toContain("replacement-requested");
   });
+
+  it("limits by button, a paper parent's agreement by the curator, an early end, and a withdrawal inside a pair", { timeout: 60_000 }, async () => {
+    t = await startTestBot(db);
+    const { programmeId, curator } = await programmeWithCurator(t);
+    const mentor = await readyParticipant(t, programmeId, { name: "Олег Гусев", role: "mentor", category: "teacher", answers: { experience: 20, competencies: ["adaptation", "parents"] }, trained: true });
+    const pupil = await readyParticipant(t, programmeId, { name: "Ира Соколова", role: "mentee", category: "student", grade: 6, answers: { requests: ["adaptation"] } });
+    // Her parent signed on paper: mark the standing consent as a paper one.
+    const paperMid = pupil.membershipId;
+    await t.store.consents.forget(pupil.user.id, programmeId);
+    await t.store.consents.add({ userId: pupil.user.id, programmeId, membershipId: paperMid, relation: "parent", decision: "accepted", method: "paper", givenBy: null, textVersion: 1, at: new Date(), recordedBy: curator.id, signedBy: "Соколова Н. П.", signedOn: new Date("2026-11-01T00:00:00Z") });
+    const teacher = await readyParticipant(t, programmeId, { name: "Света Орлова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
+
+    // Limits by button: 1, then a pair, then lowering below the load is refused.
+    let home = await openPairs(curator);
+    await curator.press(home, /Наставники: отбор/);
+    await curator.press(await curator.nextEdit(), "1");
+    const card = await curator.nextEdit();
+    let id = await curator.press(card, "Лимит 2");
+    expect((await curator.nextCallbackAnswer(id)).text).toBe("Лимит сохранён.");
+    expect((await curator.nextEdit()).text).toMatch(/одновременно: 2 .*свободно: 2/);
+    expect((await t.store.memberships.get(mentor.membershipId))?.mentorLimit).toBe(2);
+
+    const start = new Date(Date.UTC(2026, 10, 23));
+    const make = (menteeId: string, form: "teacher-student" | "teacher-teacher") =>
+      proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: "", by: curator.id });
+    const withPupil = await make(paperMid, "teacher-student");
+    const withTeacher = await make(teacher.membershipId, "teacher-teacher");
+    expect(withPupil.ok && withTeacher.ok).toBe(true);
+    id = await curator.press(card, "Лимит 1");
+    expect((await curator.nextCallbackAnswer(id)).text).toMatch(/уже больше наставляемых/);
+    expect((await t.store.memberships.get(mentor.membershipId))?.mentorLimit).toBe(2);
+
+    // The pupil's pair needs the mentor, the pupil, and her paper parent (recorded by the curator).
+    const pairId = withPupil.ok ? withPupil.pair._id : "";
+    for (const ask of [await mentor.user.waitForText(/Ира Соколова/), await pupil.user.waitForText(/Предлагаем наставническую пару/)]) {
+      const who = ask.chat.id === mentor.user.id ? mentor.user : pupil.user;
+      const press = await who.press(ask, /Согласен/);
+      await who.nextCallbackAnswer(press);
+    }
+    expect((await t.store.pairs.get(pairId))?.status).toBe("awaiting");
+    home = await openPairs(curator);
+    await curator.press(home, /Все пары и группы/);
+    const list = await curator.nextEdit();
+    const n = /(\d+)\. Олег Гусев .*→ Ира Соколова/.exec(list.text ?? "")![1]!;
+    await curator.press(list, n);
+    const pairCard = await curator.nextEdit();
+    expect(pairCard.text).toMatch(/Ещё не ответили: родитель \(согласие на бумаге\)/);
+    id = await curator.press(pairCard, /Родитель согласен \(на бумаге\): Ира Соколова/);
+    expect((await curator.nextCallbackAnswer(id)).text).toMatch(/начала работу/);
+    expect((await t.store.pairs.get(pairId))?.status).toBe("active");
+
+    // An early end with a reason: the places are freed, the history keeps it.
+    const active = await curator.nextEdit();
+    await curator.press(active, /Завершить досрочно/);
+    await curator.press(await curator.waitForText(/Причина досрочного завершения/), /.+/);
+    await curator.press(await curator.waitForText(/Завершить наставничество досрочно\?/), /Завершить/);
+    await curator.waitForText(/завершено досрочно/);
+    expect((await t.store.pairs.get(pairId))?.status).toBe("ended");
+    expect((await t.store.memberships.get(paperMid))?.pairId).toBeNull();
+    expect((await t.store.pairs.history(pairId)).map((e) => e.kind)).toContain("ended-early");
+
+    // A teacher who withdraws consent leaves her pair: it is closed and the mentor's place freed.
+    await teacher.user.sendText("/privacy");
+    const screen = await teacher.user.waitForText(/Что бот хранит о вас/);
+    await teacher.user.press(screen, /Отозвать согласие/);
+    await teacher.user.press(await teacher.user.nextEdit(), /Да, отозвать/);
+    await teacher.user.waitForText(/Согласие отозвано/);
+    const teacherPair = withTeacher.ok ? withTeacher.pair._id : "";
+    expect((await t.store.pairs.get(teacherPair))?.status).toBe("declined");
+    expect(await freePlaces(t.deps, (await t.store.memberships.get(mentor.membershipId))!)).toBe(2);
+    expect((await t.store.pairs.history(teacherPair)).every((e) => e.by !== teacher.user.id)).toBe(true);
+  });
 });

@@ -1,10 +1,11 @@
+import type { I18n } from "@grammyjs/i18n";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { INTAKE_STATUSES, STUCK_STATUSES, type IntakeStatus } from "../../domain/consent.js";
 import { CATEGORIES, categoriesFor, type Category, type Role } from "../../domain/programme.js";
 import { applicableQuestions, questionnaireFor } from "../../domain/questionnaire.js";
 import { QUESTIONNAIRES } from "../../domain/questionnaires.js";
 import type { Membership } from "../../store/memberships.js";
-import { PAPER_CONSENT } from "../../flows/ids.js";
+import { PAPER_CONSENT, WRITE_TO_PERSON } from "../../flows/ids.js";
 import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
 import { answerText, topicLabeller } from "../answers.js";
 import { ID, cb } from "../callbacks.js";
@@ -150,7 +151,7 @@ async function cardScreen(ctx: BaseContext, view: ProgrammeView, m: Membership) 
       if (q.id in profile.answers) lines.push(`• ${ctx.t(`q-${q.id}`).split("\n")[0]}: ${answerText(ctx.t, q, profile.answers[q.id], label)}`);
     }
   }
-  const kb = new InlineKeyboard().url(ctx.t("card-write"), `tg://user?id=${m.userId}`).row();
+  const kb = new InlineKeyboard().text(ctx.t("card-write"), cb("bw", pid, m._id)).row();
   if (m.intake === "invited" || m.intake === "parent" || m.intake === "declined") kb.text(ctx.t("card-paper-consent"), cb("bp", pid, m._id)).row();
   kb.text(ctx.t("back"), listData(pid, { role: roleCode(m.role), status: "all", category: "all", topic: "-", page: 0 }));
   return { text: lines.join("\n"), keyboard: kb };
@@ -159,7 +160,7 @@ async function cardScreen(ctx: BaseContext, view: ProgrammeView, m: Membership) 
 const REMINDER_KEY: Partial<Record<IntakeStatus, string>> = { invited: "remind-consent", parent: "remind-parent", questionnaire: "remind-questionnaire" };
 const REMINDER_ACTION: Partial<Record<IntakeStatus, string>> = { invited: "c", parent: "pl", questionnaire: "q" };
 
-export function basesFeature(notifier: Notifier): Composer<BotContext> {
+export function basesFeature(notifier: Notifier, i18n: I18n<BaseContext>): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   const asCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView, m: RegExpMatchArray) => Promise<unknown>) =>
@@ -194,6 +195,13 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
     await show(ctx, await cardScreen(ctx, view, person));
   });
 
+  asCurator(new RegExp(`^bw:${ID}:${ID}$`), async (ctx, view, m) => {
+    const person = await ctx.deps.store.memberships.get(m[2]!);
+    if (!person || person.programmeId !== view.programme._id) return refuse(ctx, "not-allowed");
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, WRITE_TO_PERSON, view.programme._id, person._id);
+  });
+
   asCurator(new RegExp(`^bp:${ID}:${ID}$`), async (ctx, view, m) => {
     const person = await ctx.deps.store.memberships.get(m[2]!);
     if (!person || person.programmeId !== view.programme._id || person.role === "curator") return refuse(ctx, "not-allowed");
@@ -210,7 +218,9 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
       const [profiles, consents] = [await ctx.deps.store.profiles.getMany(ids), await ctx.deps.store.consents.standing(ids)];
       return people.map((membership) => ({ membership, profile: profiles.get(membership._id) ?? null, consent: consents.get(membership._id) ?? null }));
     };
-    const buffer = await basesWorkbook(ctx.t, { mentor: await collect("mentor"), mentee: await collect("mentee") }, topicLabeller(ctx.t, view.programme.topicLabels));
+    // The workbook goes into the school's files: Russian, whatever the curator's own language.
+    const ru = (key: string, vars?: Record<string, string | number>) => i18n.t("ru", key, vars);
+    const buffer = await basesWorkbook(ru, { mentor: await collect("mentor"), mentee: await collect("mentee") }, topicLabeller(ru, view.programme.topicLabels));
     const name = `${ctx.t("xlsx-file-name")}-${view.programme.academicYear.replace("/", "-")}.xlsx`;
     await ctx.replyWithDocument(new InputFile(buffer, name), { caption: ctx.t("xlsx-caption", { school: view.school.name, year: view.programme.academicYear }) });
   });
@@ -235,6 +245,6 @@ export function basesFeature(notifier: Notifier): Composer<BotContext> {
     await ctx.reply(ctx.t("bases-reminded", { count: sent }), { reply_markup: new InlineKeyboard().text(ctx.t("back"), cb("bb", view.programme._id)) });
   });
 
-  for (const prefix of ["bb", "bl", "bc", "bp", "bx", "br"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
+  for (const prefix of ["bb", "bl", "bc", "bp", "bx", "br", "bw"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   return feature;
 }

@@ -1,5 +1,5 @@
-import { Composer } from "grammy";
-import { ID } from "../callbacks.js";
+import { Composer, InlineKeyboard } from "grammy";
+import { ID, cb } from "../callbacks.js";
 import { refuse } from "../access.js";
 import type { BotContext } from "../context.js";
 import type { Notifier } from "../notify.js";
@@ -26,7 +26,11 @@ export function pairParticipantFeature(notifier: Notifier): Composer<BotContext>
     if (!pair || !me || pair.status !== "active") return refuse(ctx, "not-allowed");
     await ctx.deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-requested", at: ctx.deps.clock(), by: ctx.from.id, reason: me.role === "mentor" ? "mentor-request" : "mentee-request" });
     await ctx.answerCallbackQuery({ text: ctx.t("replacement-requested"), show_alert: true });
-    await notifier.toCurators(pair.programmeId, async (t) => t("replacement-requested-curator", { who: await displayName(ctx.deps, t, me) }));
+    await notifier.toCurators(
+      pair.programmeId,
+      async (t) => t("replacement-requested-curator", { who: await displayName(ctx.deps, t, me) }),
+      (t) => new InlineKeyboard().text(t("replacement-open-pair"), cb("pcd", pair._id)),
+    );
   });
   for (const prefix of ["ag", "rq"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   return feature;
