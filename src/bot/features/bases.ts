@@ -20,6 +20,8 @@ import { showScreen } from "../screen.js";
 // filters and pages, a person's card, reminders to those stuck at a step, an XLSX export.
 
 const PAGE = 8;
+/** The language of files a school keeps. */
+const FILES_LOCALE = "ru";
 const ROLE_CODE = { mr: "mentor", me: "mentee" } as const satisfies Record<string, Role>;
 type RoleCode = keyof typeof ROLE_CODE;
 const roleCode = (role: Role): RoleCode => (role === "mentor" ? "mr" : "me");
@@ -219,7 +221,7 @@ export function basesFeature(notifier: Notifier, i18n: I18n<BaseContext>): Compo
       return people.map((membership) => ({ membership, profile: profiles.get(membership._id) ?? null, consent: consents.get(membership._id) ?? null }));
     };
     // The workbook goes into the school's files: Russian, whatever the curator's own language.
-    const ru = (key: string, vars?: Record<string, string | number>) => i18n.t("ru", key, vars);
+    const ru = (key: string, vars?: Record<string, string | number>) => i18n.t(FILES_LOCALE, key, vars);
     const buffer = await basesWorkbook(ru, { mentor: await collect("mentor"), mentee: await collect("mentee") }, topicLabeller(ru, view.programme.topicLabels));
     const name = `${ctx.t("xlsx-file-name")}-${view.programme.academicYear.replace("/", "-")}.xlsx`;
     await ctx.replyWithDocument(new InputFile(buffer, name), { caption: ctx.t("xlsx-caption", { school: view.school.name, year: view.programme.academicYear }) });
