@@ -116,6 +116,10 @@ export class PairsStore {
     return res.modifiedCount === 1;
   }
 
+  async setRoleModel(id: string, roleModel: string | null): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { roleModel } });
+  }
+
   async setPlannedEnd(id: string, plannedEnd: Date): Promise<void> {
     await this.col.updateOne({ _id: id }, { $set: { plannedEnd } });
   }

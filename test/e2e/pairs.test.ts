@@ -179,6 +179,16 @@ describe("pairs and groups", () => {
     home = await openPairs(curator);
     await curator.press(home, /Все пары и группы/);
     const list = await curator.nextEdit();
+    // The role model of Anna's pair, named by the curator on its card.
+    const annaN = /(\d+)\. Ирина Орлова .*→ Анна Новикова/.exec(list.text ?? "")![1]!;
+    await curator.press(list, annaN);
+    const annaCard = await curator.nextEdit();
+    await curator.press(annaCard, /Ролевая модель/);
+    await curator.press(await curator.nextEdit(), "опытный педагог – молодой специалист");
+    expect((await curator.nextEdit()).text).toContain("ролевая модель: опытный педагог – молодой специалист");
+    expect((await t.store.pairs.get(annaPair._id))?.roleModel).toBe("experienced-young");
+    await curator.press(annaCard, /Назад/);
+    await curator.nextEdit();
     const olegN = /(\d+)\. Павел Смирнов .*→ Олег Юрьев/.exec(list.text ?? "")![1]!;
     await curator.press(list, olegN);
     const pairScreen = await curator.nextEdit();

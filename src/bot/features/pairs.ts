@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { evaluatePair, formFor, proposePairs } from "../../domain/matching.js";
-import { defaultTerm, partyKey, pairStatusKey, roleModelKey } from "../../domain/pairs.js";
+import { ROLE_MODELS, defaultTerm, partyKey, pairStatusKey, roleModelKey } from "../../domain/pairs.js";
 import { MANUAL_PAIR, ORDER, PAIR_CHANGE } from "../../flows/ids.js";
 import type { Membership } from "../../store/memberships.js";
 import type { Pair } from "../../store/pairs.js";
@@ -132,6 +132,9 @@ export async function pairCard(ctx: BaseContext, view: ProgrammeView, pair: Pair
   for (const e of await store.pairs.history(pair._id)) {
     const reason = e.reason ? ` — ${ctx.t(`reason-${e.kind === "mentor-replaced" || e.kind === "replacement-requested" ? "replace" : e.kind === "extended" ? "extend" : "end"}-${e.reason}`)}` : "";
     lines.push(`${formatDate(e.at, locale, view.school.timeZone)} — ${ctx.t(`pair-event-${e.kind}`)}${reason}`);
+  }
+  if ((pair.status === "awaiting" || pair.status === "active") && ROLE_MODELS[pair.form].length > 0) {
+    kb.text(ctx.t("pair-choose-model"), cb("pmo", pair._id)).row();
   }
   if (pair.status === "active") {
     kb.text(ctx.t("pair-replace"), cb("pch", pair._id, "replace")).row();
@@ -364,6 +367,22 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await show(ctx, await pairCard(ctx, view, pair));
   });
+  // The role model of a pair (the engine proposes the form; the curator names the model).
+  asPairCurator(new RegExp(`^pmo:${ID}$`), async (ctx, _view, pair) => {
+    await ctx.answerCallbackQuery();
+    const kb = new InlineKeyboard();
+    ROLE_MODELS[pair.form].forEach((model, i) => kb.text(ctx.t(roleModelKey(model)), cb("pms", pair._id, i)).row());
+    kb.text(ctx.t("manual-no-model"), cb("pms", pair._id, "x")).row().text(ctx.t("back"), cb("pcd", pair._id));
+    await show(ctx, { text: ctx.t("manual-choose-model"), keyboard: kb });
+  });
+  asPairCurator(new RegExp(`^pms:${ID}:(\\d{1,2}|x)$`), async (ctx, view, pair, m) => {
+    const model = m[2] === "x" ? null : ROLE_MODELS[pair.form][Number(m[2])];
+    if (model === undefined || !(pair.status === "awaiting" || pair.status === "active")) return refuse(ctx, "button-stale");
+    await ctx.deps.store.pairs.setRoleModel(pair._id, model);
+    await ctx.answerCallbackQuery({ text: ctx.t("pair-model-saved") });
+    await show(ctx, await pairCard(ctx, view, (await ctx.deps.store.pairs.get(pair._id))!));
+  });
+
   asPairCurator(new RegExp(`^ppa:${ID}:${ID}$`), async (ctx, view, pair, m) => {
     const result = await recordPaperParentAgreement(ctx.deps, notifier, pair, m[2]!, ctx.from!.id);
     if (result === "not-a-party") return refuse(ctx, "not-allowed");
@@ -376,7 +395,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await enterFlow(ctx, PAIR_CHANGE, pair._id, m[2]!);
   });
 
-  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa"]) {
+  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa", "pmo", "pms"]) {
     feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   }
   return feature;
