@@ -18,16 +18,25 @@ export interface ConsentDecision {
 }
 
 /** Consent accepted: the person may fill the questionnaire. Null when the step was already taken. */
-export async function acceptConsent(deps: BotDeps, d: ConsentDecision, from: readonly IntakeStatus[]): Promise<Membership | null> {
+export function acceptConsent(deps: BotDeps, d: ConsentDecision, from: readonly IntakeStatus[]): Promise<Membership | null> {
+  return decide(deps, d, from, "accepted");
+}
+
+/** Consent declined: only the fact is kept; the curator sees "declined". */
+export function declineConsent(deps: BotDeps, d: ConsentDecision, from: readonly IntakeStatus[]): Promise<Membership | null> {
+  return decide(deps, d, from, "declined");
+}
+
+async function decide(deps: BotDeps, d: ConsentDecision, from: readonly IntakeStatus[], decision: "accepted" | "declined"): Promise<Membership | null> {
   const now = deps.clock();
-  const moved = await deps.store.memberships.moveIntake(d.membership._id, from, "questionnaire", now);
+  const moved = await deps.store.memberships.moveIntake(d.membership._id, from, decision === "accepted" ? "questionnaire" : "declined", now);
   if (!moved) return null;
   await deps.store.consents.add({
     userId: d.membership.userId,
     programmeId: d.membership.programmeId,
     membershipId: d.membership._id,
     relation: d.relation,
-    decision: "accepted",
+    decision,
     method: d.method,
     givenBy: d.givenBy,
     textVersion: CONSENT_VERSION,
@@ -35,25 +44,6 @@ export async function acceptConsent(deps: BotDeps, d: ConsentDecision, from: rea
     recordedBy: d.recordedBy ?? null,
     signedBy: d.signedBy ?? null,
     signedOn: d.signedOn ?? null,
-  });
-  return moved;
-}
-
-/** Consent declined: only the fact is kept; the curator sees "declined". */
-export async function declineConsent(deps: BotDeps, d: ConsentDecision, from: readonly IntakeStatus[]): Promise<Membership | null> {
-  const now = deps.clock();
-  const moved = await deps.store.memberships.moveIntake(d.membership._id, from, "declined", now);
-  if (!moved) return null;
-  await deps.store.consents.add({
-    userId: d.membership.userId,
-    programmeId: d.membership.programmeId,
-    membershipId: d.membership._id,
-    relation: d.relation,
-    decision: "declined",
-    method: d.method,
-    givenBy: d.givenBy,
-    textVersion: CONSENT_VERSION,
-    at: now,
   });
   return moved;
 }

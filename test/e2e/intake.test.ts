@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
 import { decodeQrPng } from "../support/qr.js";
-import { fillQuestionnaire, invitation, label, programmeWithCurator } from "../support/programme.js";
+import { fillQuestionnaire, invitation, joinAndConsentAsAdult, label, programmeWithCurator } from "../support/programme.js";
 
 let db: TestDatabase;
 let t: TestBot;
@@ -229,11 +229,7 @@ describe("intake: consent and questionnaires", () => {
     t = await startTestBot(db);
     const { programmeId } = await programmeWithCurator(t);
     const mentor = t.emulator.createUser({ firstName: "Игорь", languageCode: "ru" });
-    await mentor.start(await invitation(t, programmeId, "mentor", "teacher"));
-    await mentor.press(await mentor.waitForText(/исполнилось 18 лет/), /Да, мне 18/);
-    await mentor.press(await mentor.waitForText(/версия 1/), /Даю согласие/);
-    await mentor.press(await mentor.waitForText(/согласие записано/), /Заполнить анкету/);
-    await mentor.waitForText(/Вопрос 1 из/);
+    await joinAndConsentAsAdult(t, mentor, await invitation(t, programmeId, "mentor", "teacher"));
     await mentor.sendText("Игорь Павлович");
     await mentor.waitForText(/Вопрос 2 из/);
     await mentor.sendText("История");
@@ -255,10 +251,7 @@ describe("intake: consent and questionnaires", () => {
     t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const teacher = t.emulator.createUser({ firstName: "Ирина", languageCode: "ru" });
-    await teacher.start(await invitation(t, programmeId, "mentor", "teacher"));
-    await teacher.press(await teacher.waitForText(/исполнилось 18 лет/), /Да, мне 18/);
-    await teacher.press(await teacher.waitForText(/версия 1/), /Даю согласие/);
-    await teacher.press(await teacher.waitForText(/согласие записано/), /Заполнить анкету/);
+    await joinAndConsentAsAdult(t, teacher, await invitation(t, programmeId, "mentor", "teacher"));
     const mid = (await membershipOf(teacher.id))._id;
     await teacher.press(await fillQuestionnaire(t, teacher, mid), /Отправить/);
     await teacher.waitForText(/Анкета отправлена/);
@@ -311,10 +304,7 @@ describe("intake: consent and questionnaires", () => {
     t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const teacher = t.emulator.createUser({ firstName: "Ольга", languageCode: "ru" });
-    await teacher.start(await invitation(t, programmeId, "mentor", "teacher"));
-    await teacher.press(await teacher.waitForText(/исполнилось 18 лет/), /Да, мне 18/);
-    await teacher.press(await teacher.waitForText(/версия 1/), /Даю согласие/);
-    await teacher.press(await teacher.waitForText(/согласие записано/), /Заполнить анкету/);
+    await joinAndConsentAsAdult(t, teacher, await invitation(t, programmeId, "mentor", "teacher"));
     await teacher.press(await fillQuestionnaire(t, teacher, (await membershipOf(teacher.id))._id), /Отправить/);
     await teacher.waitForText(/Анкета отправлена/);
     const pupil = t.emulator.createUser({ firstName: "Саша", languageCode: "ru" });
@@ -384,11 +374,7 @@ describe("the curator's bases: filters, reminders, topics", () => {
     await waitingParent.start(link);
     await waitingParent.waitForText(/Нужно согласие родителя/);
     const teacher = t.emulator.createUser({ firstName: "Вера", languageCode: "ru" });
-    await teacher.start(await invitation(t, programmeId, "mentee", "teacher"));
-    await teacher.press(await teacher.waitForText(/исполнилось 18 лет/), /Да, мне 18/);
-    await teacher.press(await teacher.waitForText(/версия 1/), /Даю согласие/);
-    await teacher.press(await teacher.waitForText(/согласие записано/), /Заполнить анкету/);
-    await teacher.waitForText(/Вопрос 1 из/);
+    await joinAndConsentAsAdult(t, teacher, await invitation(t, programmeId, "mentee", "teacher"));
     await teacher.sendText("Вера Николаевна");
     await teacher.waitForText(/Вопрос 2 из/);
 

@@ -43,7 +43,13 @@ export async function fillQuestionnaire(t: TestBot, user: TestUser, membershipId
   const definition = QUESTIONNAIRES[questionnaireFor(m!.role, m!.category)!];
   const topics = (await t.store.programmes.get(m!.programmeId))!.topicIds;
   for (let guard = 0; guard < 40; guard++) {
-    const message = await user.waitFor((e) => e.kind === "message" && /Вопрос \d+ из \d+|Проверьте анкету/.test(e.message.text ?? "")).then((e) => e.message);
+    const shown = /Вопрос \d+ из \d+|Проверьте анкету/;
+    // The first question may already have been read by the caller.
+    const last = user.messages().at(-1);
+    const message =
+      guard === 0 && user.unreadEvents().length === 0 && last && shown.test(last.text ?? "")
+        ? last
+        : await user.waitFor((e) => e.kind === "message" && shown.test(e.message.text ?? "")).then((e) => e.message);
     if (/Проверьте анкету/.test(message.text ?? "")) return message;
     const profile = await t.store.profiles.get(membershipId);
     const answers: Answers = profile?.answers ?? {};
@@ -110,4 +116,13 @@ export async function readyParticipant(
   if (spec.trained) await t.store.memberships.markTrained(m._id, now);
   if (spec.limit) await t.store.memberships.setMentorLimit(m._id, spec.limit);
   return { user, membershipId: m._id };
+}
+
+/** An adult opens an invitation, says they are 18 or older, consents, and opens the questionnaire. */
+export async function joinAndConsentAsAdult(t: TestBot, user: TestUser, link: string): Promise<void> {
+  await user.start(link);
+  await user.press(await user.waitForText(/исполнилось 18 лет/), /Да, мне 18/);
+  await user.press(await user.waitForText(/версия 1/), /Даю согласие/);
+  await user.press(await user.waitForText(/согласие записано/), /Заполнить анкету/);
+  await user.waitForText(/Вопрос 1 из/);
 }

@@ -6,7 +6,7 @@ import { applicableQuestions, questionnaireFor } from "../../domain/questionnair
 import { QUESTIONNAIRES } from "../../domain/questionnaires.js";
 import type { Membership } from "../../store/memberships.js";
 import { PAPER_CONSENT, WRITE_TO_PERSON } from "../../flows/ids.js";
-import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
+import { curatorButton, refuse, type ProgrammeView } from "../access.js";
 import { answerText, topicLabeller } from "../answers.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
@@ -165,13 +165,7 @@ const REMINDER_ACTION: Partial<Record<IntakeStatus, string>> = { invited: "c", p
 export function basesFeature(notifier: Notifier, i18n: I18n<BaseContext>): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const asCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView, m: RegExpMatchArray) => Promise<unknown>) =>
-    feature.callbackQuery(pattern, async (ctx) => {
-      const match = ctx.match as RegExpMatchArray;
-      const view = await curatedProgramme(ctx, match[1]!);
-      if (!view) return refuse(ctx, "curator-only");
-      await action(ctx, view, match);
-    });
+  const asCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
 
   const show = showScreen;
 

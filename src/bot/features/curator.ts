@@ -10,7 +10,7 @@ import {
 import { CATEGORIES, ROLES, categoriesFor, type Category, type Role } from "../../domain/programme.js";
 import type { Invitation } from "../../store/invitations.js";
 import type { Membership } from "../../store/memberships.js";
-import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
+import { curatedProgramme, curatorButton, refuse, type ProgrammeView } from "../access.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { categoryLabel, categorySuffix, formatDate, formsLabel, roleLabel } from "../labels.js";
@@ -71,13 +71,7 @@ export function curatorFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   /** Runs a curator action after checking, from the store, that the person curates this programme. */
-  const asCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView, match: RegExpMatchArray) => Promise<unknown>) =>
-    feature.callbackQuery(pattern, async (ctx) => {
-      const match = ctx.match as RegExpMatchArray;
-      const view = await curatedProgramme(ctx, match[1]!);
-      if (!view) return refuse(ctx, "curator-only");
-      await action(ctx, view, match);
-    });
+  const asCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
 
   const edit = (ctx: BotContext, text: string, keyboard: InlineKeyboard) => showScreen(ctx, { text, keyboard });
 

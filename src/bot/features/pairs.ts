@@ -4,7 +4,7 @@ import { ROLE_MODELS, defaultTerm, partyKey, pairStatusKey, roleModelKey } from 
 import { MANUAL_PAIR, ORDER, PAIR_CHANGE } from "../../flows/ids.js";
 import type { Membership } from "../../store/memberships.js";
 import type { Pair } from "../../store/pairs.js";
-import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
+import { curatedProgramme, curatorButton, refuse, type ProgrammeView } from "../access.js";
 import { topicLabeller } from "../answers.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
@@ -180,13 +180,7 @@ async function pairsList(ctx: BaseContext, view: ProgrammeView, page: number) {
 export function pairsFeature(notifier: Notifier): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const asCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView, m: RegExpMatchArray) => Promise<unknown>) =>
-    feature.callbackQuery(pattern, async (ctx) => {
-      const match = ctx.match as RegExpMatchArray;
-      const view = await curatedProgramme(ctx, match[1]!);
-      if (!view) return refuse(ctx, "curator-only");
-      await action(ctx, view, match);
-    });
+  const asCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
   /** For buttons that name a pair: the curator of the pair's own programme only. */
   const asPairCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView, pair: Pair, m: RegExpMatchArray) => Promise<unknown>) =>
     feature.callbackQuery(pattern, async (ctx) => {

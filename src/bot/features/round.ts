@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { PREFERENCES } from "../../flows/ids.js";
-import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
+import { curatorButton, refuse, type ProgrammeView } from "../access.js";
 import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
@@ -59,12 +59,7 @@ async function askedIn(ctx: BaseContext, pid: string) {
 
 export function roundFeature(notifier: Notifier): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const asCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView) => Promise<unknown>) =>
-    feature.callbackQuery(pattern, async (ctx) => {
-      const view = await curatedProgramme(ctx, (ctx.match as RegExpMatchArray)[1]!);
-      if (!view) return refuse(ctx, "curator-only");
-      await action(ctx, view);
-    });
+  const asCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
   const show = async (ctx: BotContext, view: ProgrammeView) => showScreen(ctx, await roundScreen(ctx, view));
 
   asCurator(new RegExp(`^pr:${ID}$`), async (ctx, view) => {
