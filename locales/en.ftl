@@ -710,6 +710,7 @@ change-end-confirm = End the mentoring early? The record stays in the history.
 change-end-yes = ⏹ End
 change-ended = The mentoring is ended early. The mentees are back among those without a pair.
 change-told-replaced = The curator has replaced the mentor in your pair.
+change-told-former-mentor = The curator has handed one of your pairs to another mentor. Thank you for your work!
 change-told-extended = The curator has extended the term of your pair.
 change-told-ended = The curator has ended your pair's mentoring early.
 

@@ -226,7 +226,11 @@ export function pairChangeFlow(notifier: Notifier) {
         if (!pair || !(await curatedProgramme(c, pair.programmeId))) return void (await c.reply(c.t("curator-only")));
         const result = await replaceMentor(c.deps, pair, pick.id, c.from!.id, why);
         await c.reply(c.t(`change-replace-${result}`), { reply_markup: backToPair(c, pairId) });
-        if (result === "ok") await tellPair(c.deps, notifier, pairId, "change-told-replaced");
+        if (result === "ok") {
+          await tellPair(c.deps, notifier, pairId, "change-told-replaced");
+          const former = await c.deps.store.memberships.get(pair.mentorId);
+          if (former) await notifier.toUser(former.userId, (t) => t("change-told-former-mentor"));
+        }
       });
       return;
     }

@@ -199,6 +199,7 @@ describe("pairs and groups", () => {
     expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m1.membershipId);
     expect(await freePlaces(t.deps, (await t.store.memberships.get(m1.membershipId))!)).toBe(0);
     await t2.user.waitForText(/заменил наставника/);
+    await m2.user.waitForText(/передал одну из ваших пар другому наставнику/);
 
     await curator.press(pairScreen, /Продлить срок/);
     await curator.press(await curator.waitForText(/Причина продления/), /командировка/);
