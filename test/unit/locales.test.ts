@@ -32,6 +32,12 @@ describe("locales", () => {
     for (const file of sourceFiles(resolve(root, "src"))) {
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/\bt\(\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
+      // Keys passed to refuse(), and both sides of t(cond ? "a" : "b").
+      for (const m of text.matchAll(/\brefuse\(\s*\w+,\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/\bt\((?!\s*`)[^()`]*?\?\s*"([a-z][a-z0-9-]*)"\s*:\s*"([a-z][a-z0-9-]*)"/g)) {
+        used.add(m[1]!);
+        used.add(m[2]!);
+      }
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((k) => !ru.has(k))).toEqual([]);
