@@ -22,15 +22,14 @@ export const MAX_RANKED_CHOICES = 3;
  * Pruning of the exact engine: each mentee keeps its best K candidate mentors, each mentor its
  * best L mentees among the rest, and every pair named in a choice (either way) is always kept.
  *
- * Trade-off: time grows with the edges in every Dijkstra run, and a city-sized instance has
- * millions of candidates (5,000 mentees whose topics each ~200 mentors share: 2.3 million). A
- * mentee's place in the optimum is almost always among its best few dozen mentors (30 mentors of
- * up to 3 places are up to 90 places), and the mentor side keeps a mentor nobody ranks high from
- * being cut off. On the benchmark K = 30, L = 30 keep 9% of the edges, run 3–4× faster than the
- * unpruned flow and lose 0.07% of the total fit (L = 0: 0.9%). A mentee with ≤ K candidates loses
- * nothing, so small instances are solved exactly; `candidatesPerMentee: Infinity` is exact on any
- * instance. After the flow, a mentee still without a mentor is offered, best fit first, any pruned
- * candidate with a place left (that only adds fit).
+ * Pruning is for speed only, never at the cost of the optimum: time grows with the edges in every
+ * Dijkstra run, and a city-sized instance has millions of candidates (5,000 mentees whose topics
+ * each ~200 mentors share: 2.3 million), while a mentee's place in the optimum is almost always
+ * among its best few dozen mentors. So the flow runs on the kept edges (9% on the benchmark), and
+ * then its potentials are checked against every pruned candidate: an edge of negative reduced
+ * cost is added back and the flow rebalanced from where it is, until none is left. The result is
+ * the optimum over all candidates (on the benchmark: ~500 edges added back, 3× faster than the
+ * unpruned flow). `candidatesPerMentee: Infinity` skips the pruning (same optimum, slower).
  */
 export const DEFAULT_CANDIDATES_PER_MENTEE = 30;
 /** L of the pruning above. */
@@ -167,11 +166,11 @@ export interface Unmatched {
 export interface MatchingStats {
   /** Mentee–mentor pairs allowed by the forms with a shared topic or a choice and fit > 0. */
   candidateEdges: number;
-  /** Edges the engine worked on (after pruning, for the exact engine). */
+  /** Edges the engine worked on (kept by the pruning plus added back, for the exact engine). */
   edgesUsed: number;
   /** Dijkstra runs (exact engine). */
   phases: number;
-  /** Pairs added after the flow from pruned candidates with places left. */
+  /** Pruned edges added back by the optimality check after the flow (exact engine). */
   repaired: number;
 }
 
@@ -847,16 +846,21 @@ export function proposePairs(input: MatchingInput, options: MatchingOptions = {}
 
   // Kept edges: each mentee's best K, every edge named in a choice, and each mentor's best L
   // among the rest (a bounded min-heap per mentor; mentees come in index order, so on equal fit
-  // the earlier one stays).
+  // the earlier one stays). Every candidate is also kept aside (mentee by mentee) for the
+  // optimality check after the flow.
   const edges = new EdgeList();
   const best = { mentor: new Int32Array(n).fill(-1), fit: new Int32Array(n) };
   const heapSize = new Int32Array(m);
   const heapFit = new Int32Array(m * L);
   const heapMentee = new Int32Array(m * L);
+  const allStart = new Int32Array(n + 1);
+  const allMentor = new GrowableInt32();
+  const allFit = new GrowableInt32();
   let candidateEdges = 0;
   for (let i = 0; i < n; i++) {
     const count = scan(i);
     candidateEdges += count;
+    allStart[i] = allMentor.length;
     if (count > 0) {
       best.mentor[i] = scratchMentor[0]!;
       best.fit[i] = scratchFit[0]!;
@@ -864,6 +868,8 @@ export function proposePairs(input: MatchingInput, options: MatchingOptions = {}
     for (let c = 0; c < count; c++) {
       const j = scratchMentor[c]!;
       const fit = scratchFit[c]!;
+      allMentor.push(j);
+      allFit.push(fit);
       if (c < K || scratchChoice[c] === 1) {
         edges.push(i, j, fit);
         continue;
@@ -900,25 +906,38 @@ export function proposePairs(input: MatchingInput, options: MatchingOptions = {}
       }
     }
   }
+  allStart[n] = allMentor.length;
   for (let j = 0; j < m; j++) {
     for (let h = 0; h < heapSize[j]!; h++) edges.push(heapMentee[j * L + h]!, j, heapFit[j * L + h]!);
   }
 
-  const { assigned, phases } = maxFitFlow(n, m, cap, edges);
+  const flow = maxFitFlow(n, m, cap, edges);
+  let { assigned, potMentee, potMentor } = flow;
+  let phases = flow.phases;
 
-  // Repair: a mentee still without a mentor may have a pruned candidate with a place left (a kept
-  // one cannot: the flow would have used it). Best fit first; it only adds fit.
-  const left = cap.slice();
-  for (let i = 0; i < n; i++) if (assigned[i]! >= 0) left[assigned[i]!]!--;
+  // Optimality on the full graph (the pruning is lossless): the flow is optimal on the kept edges
+  // and the potentials prove it (every residual arc has a reduced cost ≥ 0, π(S) = π(T) = 0). They
+  // prove it for every candidate too unless some pruned edge u → v (unused, so in the residual
+  // graph) has −fit + π(u) − π(v) < 0. Such edges are added, saturated, and the flow is rebalanced
+  // by shortest paths from the current optimum; repeated until no candidate violates.
   let repaired = 0;
-  if (edges.length < candidateEdges) {
-    const extra = new EdgeList();
+  const allM = allMentor.view();
+  const allF = allFit.view();
+  for (;;) {
+    const firstNew = edges.length;
     for (let i = 0; i < n; i++) {
-      if (assigned[i]! >= 0 || best.mentor[i]! < 0) continue;
-      const count = scan(i);
-      for (let c = 0; c < count; c++) if (left[scratchMentor[c]!]! > 0) extra.push(i, scratchMentor[c]!, scratchFit[c]!);
+      const pu = potMentee[i]!;
+      const own = assigned[i]!;
+      for (let c = allStart[i]!, end = allStart[i + 1]!; c < end; c++) {
+        const j = allM[c]!;
+        if (pu - allF[c]! - potMentor[j]! < 0 && j !== own) edges.push(i, j, allF[c]!);
+      }
     }
-    repaired = takeGreedily(extra, assigned, left);
+    if (edges.length === firstNew) break;
+    repaired += edges.length - firstNew;
+    const next = restoreOptimality(n, m, cap, edges, firstNew, assigned, potMentee, potMentor);
+    ({ assigned, potMentee, potMentor } = next);
+    phases += next.phases;
   }
 
   const stats = { candidateEdges, edgesUsed: edges.length, phases, repaired };
@@ -926,11 +945,277 @@ export function proposePairs(input: MatchingInput, options: MatchingOptions = {}
 }
 
 /**
+ * Back to an optimum after edges `firstNew`… were added to the edges of an optimal `assigned`
+ * with potentials proving it (π(S) = π(T) = 0, so S and T are one node here: the amount of flow is
+ * free). Each new edge of negative reduced cost is saturated, which leaves its mentee one unit
+ * short and its mentor one unit over; every arc's reduced cost is then ≥ 0, and shortest paths
+ * (Dijkstra with potentials, from all nodes with a surplus to the nearest with a shortage) move
+ * the units back at least cost. Returns the new optimum and its potentials.
+ */
+function restoreOptimality(
+  n: number,
+  m: number,
+  cap: Int32Array,
+  edges: EdgeList,
+  firstNew: number,
+  assigned0: Int32Array,
+  potMentee: Int32Array,
+  potMentor: Int32Array,
+): { assigned: Int32Array; phases: number; potMentee: Int32Array; potMentor: Int32Array } {
+  const eMentee = edges.mentee.view();
+  const eMentor = edges.mentor.view();
+  const eFit = edges.fit.view();
+  const count = edges.length;
+  // Nodes: ST = 0, mentee i = 1 + i, mentor j = 1 + n + j.
+  const N = 1 + n + m;
+  const load = new Int32Array(m);
+  for (let i = 0; i < n; i++) if (assigned0[i]! >= 0) load[assigned0[i]!]!++;
+  const hasEdge = new Uint8Array(m);
+  for (let k = 0; k < count; k++) hasEdge[eMentor[k]!] = 1;
+  let arcs = n + count;
+  for (let j = 0; j < m; j++) if (cap[j]! > 0) arcs++;
+  const from = new Int32Array(arcs);
+  const to = new Int32Array(arcs);
+  const arcCap = new Int32Array(arcs);
+  const arcFlow = new Int32Array(arcs);
+  const arcCost = new Int32Array(arcs);
+  let a = 0;
+  for (let i = 0; i < n; i++, a++) {
+    to[a] = 1 + i;
+    arcCap[a] = 1;
+    arcFlow[a] = assigned0[i]! >= 0 ? 1 : 0;
+  }
+  const firstPair = a;
+  for (let k = 0; k < count; k++, a++) {
+    from[a] = 1 + eMentee[k]!;
+    to[a] = 1 + n + eMentor[k]!;
+    arcCap[a] = 1;
+    arcCost[a] = -eFit[k]!;
+    arcFlow[a] = assigned0[eMentee[k]!] === eMentor[k]! ? 1 : 0;
+  }
+  for (let j = 0; j < m; j++) {
+    if (cap[j]! <= 0) continue;
+    from[a] = 1 + n + j;
+    arcCap[a] = cap[j]!;
+    arcFlow[a] = load[j]!;
+    a++;
+  }
+  const pot = new Int32Array(N);
+  for (let i = 0; i < n; i++) pot[1 + i] = potMentee[i]!;
+  for (let j = 0; j < m; j++) pot[1 + n + j] = potMentor[j]!;
+  const excess = new Int32Array(N);
+  let unbalanced = 0;
+  for (let x = firstPair + firstNew; x < firstPair + count; x++) {
+    const u = from[x]!;
+    const v = to[x]!;
+    if (arcFlow[x]! === 0 && arcCost[x]! + pot[u]! - pot[v]! < 0) {
+      arcFlow[x] = 1;
+      excess[u]!--;
+      excess[v]!++;
+      unbalanced++;
+    }
+  }
+
+  const E = 2 * arcs;
+  const adjStart = new Int32Array(N + 1);
+  for (let x = 0; x < arcs; x++) {
+    adjStart[from[x]! + 1]!++;
+    adjStart[to[x]! + 1]!++;
+  }
+  for (let v = 0; v < N; v++) adjStart[v + 1]! += adjStart[v]!;
+  const eTo = new Int32Array(E);
+  const eCap = new Int32Array(E);
+  const eCost = new Int32Array(E);
+  const eRev = new Int32Array(E);
+  const arcEdge = new Int32Array(arcs);
+  {
+    const fill = adjStart.slice(0, N);
+    for (let x = 0; x < arcs; x++) {
+      const u = from[x]!;
+      const v = to[x]!;
+      const e = fill[u]!++;
+      const r = fill[v]!++;
+      eTo[e] = v;
+      eCap[e] = arcCap[x]! - arcFlow[x]!;
+      eCost[e] = arcCost[x]!;
+      eRev[e] = r;
+      eTo[r] = u;
+      eCap[r] = arcFlow[x]!;
+      eCost[r] = -arcCost[x]!;
+      eRev[r] = e;
+      arcEdge[x] = e;
+    }
+  }
+
+  const INF = 0x3fffffff;
+  const dist = new Int32Array(N);
+  const done = new Uint8Array(N);
+  const via = new Int32Array(N);
+  const heapKey = new Int32Array(E + N + 1);
+  const heapNode = new Int32Array(E + N + 1);
+  const levelOf = new Int32Array(N);
+  const queue = new Int32Array(N);
+  const iter = new Int32Array(N);
+  const pathEdges = new Int32Array(N);
+  let phases = 0;
+  while (unbalanced > 0) {
+    phases++;
+    dist.fill(INF);
+    done.fill(0);
+    let hs = 0;
+    const push = (v: number, nd: number): void => {
+      let p = hs++;
+      while (p > 0) {
+        const q = (p - 1) >> 1;
+        if (heapKey[q]! <= nd) break;
+        heapKey[p] = heapKey[q]!;
+        heapNode[p] = heapNode[q]!;
+        p = q;
+      }
+      heapKey[p] = nd;
+      heapNode[p] = v;
+    };
+    for (let v = 0; v < N; v++) {
+      if (excess[v]! > 0) {
+        dist[v] = 0;
+        via[v] = -1;
+        push(v, 0);
+      }
+    }
+    let sink = -1;
+    while (hs > 0) {
+      const d: number = heapKey[0]!;
+      const u: number = heapNode[0]!;
+      hs--;
+      if (hs > 0) {
+        const lk = heapKey[hs]!;
+        const ln = heapNode[hs]!;
+        let p = 0;
+        for (;;) {
+          let c = 2 * p + 1;
+          if (c >= hs) break;
+          if (c + 1 < hs && heapKey[c + 1]! < heapKey[c]!) c++;
+          if (heapKey[c]! >= lk) break;
+          heapKey[p] = heapKey[c]!;
+          heapNode[p] = heapNode[c]!;
+          p = c;
+        }
+        heapKey[p] = lk;
+        heapNode[p] = ln;
+      }
+      if (done[u] || d > dist[u]!) continue;
+      done[u] = 1;
+      if (excess[u]! < 0) {
+        sink = u;
+        break;
+      }
+      const pu = pot[u]! + d;
+      for (let e: number = adjStart[u]!, end: number = adjStart[u + 1]!; e < end; e++) {
+        if (eCap[e]! <= 0) continue;
+        const v = eTo[e]!;
+        if (done[v]) continue;
+        const nd = pu + eCost[e]! - pot[v]!;
+        if (nd < dist[v]!) {
+          dist[v] = nd;
+          via[v] = e;
+          push(v, nd);
+        }
+      }
+    }
+    // The reverse of a saturated new edge always leads from its surplus back to its shortage.
+    if (sink < 0) throw new Error("matching: internal error, no path to rebalance the flow");
+    const D = dist[sink]!;
+    for (let v = 0; v < N; v++) pot[v]! += done[v] ? dist[v]! : D;
+    // Blocking flows on the arcs of zero reduced cost, from the surpluses to the shortages.
+    for (;;) {
+      levelOf.fill(-1);
+      let qt = 0;
+      for (let v = 0; v < N; v++) {
+        if (excess[v]! > 0) {
+          levelOf[v] = 0;
+          queue[qt++] = v;
+        }
+      }
+      let reached = false;
+      for (let qh = 0; qh < qt; qh++) {
+        const u = queue[qh]!;
+        if (excess[u]! < 0) {
+          reached = true;
+          continue;
+        }
+        const pu = pot[u]!;
+        for (let e = adjStart[u]!, end = adjStart[u + 1]!; e < end; e++) {
+          const v = eTo[e]!;
+          if (eCap[e]! > 0 && levelOf[v]! < 0 && eCost[e]! + pu - pot[v]! === 0) {
+            levelOf[v] = levelOf[u]! + 1;
+            queue[qt++] = v;
+          }
+        }
+      }
+      if (!reached) break;
+      iter.set(adjStart.subarray(0, N));
+      for (let s = 0; s < N; s++) {
+        let depth = 0;
+        let u = s;
+        while (excess[s]! > 0 && levelOf[s] === 0) {
+          if (excess[u]! < 0 && u !== s) {
+            for (let k = 0; k < depth; k++) {
+              const e = pathEdges[k]!;
+              eCap[e]!--;
+              eCap[eRev[e]!]!++;
+            }
+            excess[s]!--;
+            excess[u]!++;
+            unbalanced--;
+            depth = 0;
+            u = s;
+            continue;
+          }
+          let advanced = false;
+          const pu = pot[u]!;
+          for (let e = iter[u]!, end = adjStart[u + 1]!; e < end; e++) {
+            const v = eTo[e]!;
+            if (eCap[e]! > 0 && levelOf[v] === levelOf[u]! + 1 && eCost[e]! + pu - pot[v]! === 0) {
+              iter[u] = e;
+              pathEdges[depth++] = e;
+              u = v;
+              advanced = true;
+              break;
+            }
+          }
+          if (advanced) continue;
+          iter[u] = adjStart[u + 1]!;
+          levelOf[u] = -1; // a dead end for this round
+          if (u === s) break;
+          const back: number = pathEdges[--depth]!;
+          u = eTo[eRev[back]!]!;
+          iter[u]!++;
+        }
+      }
+    }
+  }
+
+  const assigned = new Int32Array(n).fill(-1);
+  for (let k = 0; k < count; k++) if (eCap[arcEdge[firstPair + k]!] === 0) assigned[eMentee[k]!] = eMentor[k]!;
+  const outMentee = new Int32Array(n);
+  const outMentor = new Int32Array(m);
+  for (let i = 0; i < n; i++) outMentee[i] = pot[1 + i]! - pot[0]!;
+  // A mentor without edges only has its arc to ST: π = π(ST) is the lowest it may have.
+  for (let j = 0; j < m; j++) outMentor[j] = hasEdge[j] ? pot[1 + n + j]! - pot[0]! : 0;
+  return { assigned, phases, potMentee: outMentee, potMentor: outMentor };
+}
+
+/**
  * Maximum-fit assignment on the given edges: min-cost flow S → mentee (1) → mentor (cap) → T,
  * cost −fit, primal–dual: Dijkstra with potentials, then a blocking flow on the edges of zero
  * reduced cost, until the cheapest path no longer has negative cost.
  */
-function maxFitFlow(n: number, m: number, cap: Int32Array, edges: EdgeList): { assigned: Int32Array; phases: number } {
+function maxFitFlow(
+  n: number,
+  m: number,
+  cap: Int32Array,
+  edges: EdgeList,
+): { assigned: Int32Array; phases: number; potMentee: Int32Array; potMentor: Int32Array } {
   const eMentee = edges.mentee.view();
   const eMentor = edges.mentor.view();
   const eFit = edges.fit.view();
@@ -1020,8 +1305,8 @@ function maxFitFlow(n: number, m: number, cap: Int32Array, edges: EdgeList): { a
   const INF = 0x3fffffff;
   const dist = new Int32Array(N);
   const done = new Uint8Array(N);
-  const heapKey = new Int32Array(E + 1);
-  const heapNode = new Int32Array(E + 1);
+  const heapKey = new Int32Array(E + 2);
+  const heapNode = new Int32Array(E + 2);
   // The admissible graph of a phase: edges of zero reduced cost (both directions), CSR.
   const zStart = new Int32Array(N + 1);
   let zEdge = new Int32Array(1024);
@@ -1167,5 +1452,84 @@ function maxFitFlow(n: number, m: number, cap: Int32Array, edges: EdgeList): { a
   // The assignment is on the saturated mentee → mentor arcs.
   const assigned = new Int32Array(n).fill(-1);
   for (let k = 0; k < count; k++) if (eCap[arcEdge[firstPair + k]!] === 0) assigned[eMentee[k]!] = eMentor[k]!;
-  return { assigned, phases };
+
+  // Dual certificate. Every residual arc has a reduced cost ≥ 0 under `pot`, but S and T differ;
+  // the flow's amount is free (an arc T → S of cost 0), so potentials with π(S) = π(T) are needed.
+  // First make π(T) ≥ π(S) (the loop may have stopped with T unreachable: the unsettled nodes
+  // then move by a bound M ≥ every settled distance), then one Dijkstra from S at 0 and T at
+  // π(S) − π(T) ≤ 0: the distances (capped) keep every reduced cost ≥ 0 and end with π(S) = π(T).
+  const settle = (): number => {
+    let hs = 0;
+    const push = (v: number, nd: number): void => {
+      let p = hs++;
+      while (p > 0) {
+        const q = (p - 1) >> 1;
+        if (heapKey[q]! <= nd) break;
+        heapKey[p] = heapKey[q]!;
+        heapNode[p] = heapNode[q]!;
+        p = q;
+      }
+      heapKey[p] = nd;
+      heapNode[p] = v;
+    };
+    for (let v = 0; v < N; v++) if (dist[v]! < INF) push(v, dist[v]!);
+    let maxD = 0;
+    while (hs > 0) {
+      const d: number = heapKey[0]!;
+      const u: number = heapNode[0]!;
+      hs--;
+      if (hs > 0) {
+        const lk = heapKey[hs]!;
+        const ln = heapNode[hs]!;
+        let p = 0;
+        for (;;) {
+          let c = 2 * p + 1;
+          if (c >= hs) break;
+          if (c + 1 < hs && heapKey[c + 1]! < heapKey[c]!) c++;
+          if (heapKey[c]! >= lk) break;
+          heapKey[p] = heapKey[c]!;
+          heapNode[p] = heapNode[c]!;
+          p = c;
+        }
+        heapKey[p] = lk;
+        heapNode[p] = ln;
+      }
+      if (done[u] || d > dist[u]!) continue;
+      done[u] = 1;
+      if (d > maxD) maxD = d;
+      const pu = pot[u]! + d;
+      for (let e: number = adjStart[u]!, end: number = adjStart[u + 1]!; e < end; e++) {
+        if (eCap[e]! <= 0) continue;
+        const v = eTo[e]!;
+        if (done[v]) continue;
+        const nd = pu + eCost[e]! - pot[v]!;
+        if (nd < dist[v]!) {
+          dist[v] = nd;
+          push(v, nd);
+        }
+      }
+    }
+    return maxD;
+  };
+  if (pot[Tn]! < pot[S]!) {
+    dist.fill(INF);
+    done.fill(0);
+    dist[S] = 0;
+    const M = Math.max(settle(), pot[S]! - pot[Tn]!);
+    for (let v = 0; v < N; v++) pot[v]! += done[v] ? dist[v]! : M;
+  }
+  dist.fill(INF);
+  done.fill(0);
+  dist[S] = 0;
+  dist[Tn] = pot[S]! - pot[Tn]!;
+  const M = settle();
+  for (let v = 0; v < N; v++) pot[v]! += done[v] ? dist[v]! : M;
+  const base = pot[S]!;
+  const potMentee = new Int32Array(n);
+  const potMentor = new Int32Array(m);
+  // Outside the network: a mentee without edges, a mentor without edges (its arc to T is free, so
+  // π = π(T) is the lowest it may have) — both at π(S) = π(T).
+  for (let i = 0; i < n; i++) potMentee[i] = menteeUsed[i] ? pot[1 + i]! - base : 0;
+  for (let j = 0; j < m; j++) potMentor[j] = mentorUsed[j] ? pot[1 + n + j]! - base : 0;
+  return { assigned, phases, potMentee, potMentor };
 }

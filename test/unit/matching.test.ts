@@ -561,11 +561,50 @@ describe("exact engine", () => {
       const pruned = proposePairs(input, { candidatesPerMentee: 1, candidatesPerMentor: 1 });
       checkResult(input, full);
       checkResult(input, pruned);
-      expect(totalFit(pruned)).toBeLessThanOrEqual(totalFit(full));
+      expect(totalFit(pruned)).toBe(totalFit(full)); // the pruning is lossless
       expect(totalFit(full)).toBe(referenceOptimum(input));
       // with at most K candidates per mentee nothing is pruned
       expect(totalFit(proposePairs(input))).toBe(totalFit(full));
     }
+  });
+
+  it("loses nothing to the pruning: the pruned solve is checked and completed on every candidate", () => {
+    // Heavy pruning (K = 1–2, L = 0–1) used to lose fit on most of these; the optimality check
+    // adds the missing edges back, so every pruned call equals the unpruned optimum.
+    let addedBack = 0;
+    for (let seed = 4001; seed <= 4060; seed++) {
+      const rnd = mulberry32(seed);
+      const input = randomInstance(rnd, { mentees: 40, mentors: 12, capacity: [0, 3], topics: 3 });
+      const optimum = referenceOptimum(input);
+      const full = proposePairs(input, { candidatesPerMentee: Infinity });
+      expect(totalFit(full), `seed ${seed}`).toBe(optimum);
+      for (const [k, l] of [
+        [1, 0],
+        [1, 1],
+        [2, 1],
+      ] as const) {
+        const pruned = proposePairs(input, { candidatesPerMentee: k, candidatesPerMentor: l });
+        checkResult(input, pruned);
+        expect(totalFit(pruned), `seed ${seed}, K ${k}, L ${l}`).toBe(optimum);
+        addedBack += pruned.stats.repaired;
+      }
+    }
+    expect(addedBack).toBeGreaterThan(0);
+  });
+
+  it("the default (pruned) call equals the unpruned optimum where K and L prune", () => {
+    // More candidates per mentee than the default K: the default call prunes, and must not lose.
+    let pruning = 0;
+    for (let seed = 5001; seed <= 5006; seed++) {
+      const rnd = mulberry32(seed);
+      const input = randomInstance(rnd, { mentees: 400, mentors: 80, capacity: [0, 2], topics: 2 });
+      const byDefault = proposePairs(input);
+      const full = proposePairs(input, { candidatesPerMentee: Infinity });
+      checkResult(input, byDefault);
+      if (byDefault.stats.edgesUsed < byDefault.stats.candidateEdges) pruning++;
+      expect(totalFit(byDefault), `seed ${seed}`).toBe(totalFit(full));
+    }
+    expect(pruning).toBeGreaterThan(0);
   });
 
   it("always keeps the edges named in a choice", () => {

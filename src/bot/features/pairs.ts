@@ -226,15 +226,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     const label = topicLabeller(ctx.t, view.programme.topicLabels);
     const names = new Map<string, string>();
     for (const m of [...pool.mentees.values(), ...pool.mentors.values()]) names.set(m._id, await displayName(ctx.deps, ctx.t, m));
-    // A school's pool is small: no candidate pruning, so the assignment is the exact optimum.
-    const result = proposePairs(pool.input, {
-      t: ctx.t,
-      topicLabel: label,
-      slotLabel: (s) => ctx.t(`opt-${s}`),
-      mentorLabel: (id) => names.get(id) ?? id,
-      candidatesPerMentee: Infinity,
-      candidatesPerMentor: Infinity,
-    });
+    const result = proposePairs(pool.input, { t: ctx.t, topicLabel: label, slotLabel: (s) => ctx.t(`opt-${s}`), mentorLabel: (id) => names.get(id) ?? id });
     const batch = await ctx.deps.store.pairs.saveBatch({
       programmeId: view.programme._id,
       createdAt: ctx.deps.clock(),
