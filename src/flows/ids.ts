@@ -8,4 +8,5 @@ export const WRITE_TO_PERSON = "write-to-person";
 export const MANUAL_PAIR = "manual-pair";
 export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";
+export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";

@@ -8,8 +8,8 @@ import type { Notifier } from "../bot/notify.js";
 import { consentFlow } from "./consent.js";
 import { createSchool } from "./createSchool.js";
 import { addTopic, paperConsentFlow, writeToPersonFlow } from "./curatorFlows.js";
-import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
-import { manualPairFlow, order, pairChangeFlow } from "./pairFlows.js";
+import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
+import { manualPairFlow, order, pairChangeFlow, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
 
@@ -51,6 +51,7 @@ export function flows(deps: BotDeps, i18n: I18n<BaseContext>, notifier: Notifier
   composer.use(createConversation<BotContext, FlowContext>(manualPairFlow(notifier), { id: MANUAL_PAIR }));
   composer.use(createConversation<BotContext, FlowContext>(order, { id: ORDER }));
   composer.use(createConversation<BotContext, FlowContext>(pairChangeFlow(notifier), { id: PAIR_CHANGE }));
+  composer.use(createConversation<BotContext, FlowContext>(pairTerm, { id: PAIR_TERM }));
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
   return composer;
 }

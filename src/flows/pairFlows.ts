@@ -277,3 +277,29 @@ async function tellPair(deps: FlowContext["deps"], notifier: Notifier, pairId: s
   const people = [...(await deps.store.memberships.getMany([pair.mentorId, ...pair.menteeIds])).values()];
   for (const user of new Set(people.map((m) => m.userId))) await notifier.toUser(user, (t) => t(key));
 }
+
+/** The dates of a proposed pair (the engine's proposals start today and end on 31 May). */
+export async function pairTerm(conversation: FlowConversation, ctx: FlowContext, pairId: string): Promise<void> {
+  const state = await conversation.external(async (c) => {
+    const pair = await c.deps.store.pairs.get(pairId);
+    if (!pair || pair.status !== "awaiting" || !(await curatedProgramme(c, pair.programmeId))) return null;
+    return { start: pair.startDate.toISOString() };
+  });
+  if (!state) return void (await ctx.reply(ctx.t("curator-only")));
+  const nowMs = await conversation.now();
+  const start = await askDate(conversation, ctx, ctx.t("manual-start"), new Date(state.start), (d) => {
+    const problem = validateTerm(d, defaultTerm(d), new Date(nowMs));
+    return problem === "ok" || problem === "end-before-start" ? null : `term-problem-${problem}`;
+  });
+  const end = await askDate(conversation, ctx, ctx.t("manual-end"), defaultTerm(start), (d) => {
+    const problem = validateTerm(start, d, new Date(nowMs));
+    return problem === "ok" ? null : `term-problem-${problem}`;
+  });
+  await conversation.external(async (c) => {
+    const pair = await c.deps.store.pairs.get(pairId);
+    if (!pair || !(await curatedProgramme(c, pair.programmeId))) return void (await c.reply(c.t("curator-only")));
+    await c.deps.store.pairs.setTerm(pairId, start, end);
+    const locale = await c.i18n.getLocale();
+    await c.reply(c.t("pair-term-saved", { start: formatDate(start, locale, "UTC"), end: formatDate(end, locale, "UTC") }), { reply_markup: backToPair(c, pairId) });
+  });
+}

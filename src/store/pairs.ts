@@ -120,6 +120,10 @@ export class PairsStore {
     await this.col.updateOne({ _id: id }, { $set: { roleModel } });
   }
 
+  async setTerm(id: string, startDate: Date, plannedEnd: Date): Promise<void> {
+    await this.col.updateOne({ _id: id, status: "awaiting" }, { $set: { startDate, plannedEnd } });
+  }
+
   async setPlannedEnd(id: string, plannedEnd: Date): Promise<void> {
     await this.col.updateOne({ _id: id }, { $set: { plannedEnd } });
   }

@@ -266,6 +266,15 @@ describe("pairs and groups", () => {
     const card = await curator.nextEdit();
     expect(card.text).toMatch(/Ещё не ответили: наставляемый/);
     expect(card.text).toMatch(/ролевая модель: опытный педагог – молодой специалист/);
+    // The dates of a proposed pair: the start as suggested, the end typed (a bad one re-asked).
+    await curator.press(card, /Сроки/);
+    await curator.press(await curator.waitForText(/Дата начала/), "23.11.2026");
+    await curator.waitForText(/Плановая дата окончания/);
+    await curator.sendText("01.09.2026");
+    await curator.waitForText(/окончания должна быть позже даты начала/);
+    await curator.sendText("15.05.2027");
+    await curator.waitForText(/Сроки пары: 23\.11\.2026 — 15\.05\.2027/);
+    expect((await t.store.pairs.get(pair!._id))?.plannedEnd).toEqual(new Date("2027-05-15T00:00:00Z"));
 
     // Once active, the mentee asks for a replacement from their menu; the curator is told.
     await mentee.user.press(again, /Согласен/);

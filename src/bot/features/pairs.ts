@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { evaluatePair, formFor, proposePairs } from "../../domain/matching.js";
 import { ROLE_MODELS, defaultTerm, partyKey, pairStatusKey, roleModelKey } from "../../domain/pairs.js";
-import { MANUAL_PAIR, ORDER, PAIR_CHANGE } from "../../flows/ids.js";
+import { MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM } from "../../flows/ids.js";
 import type { Membership } from "../../store/memberships.js";
 import type { Pair } from "../../store/pairs.js";
 import { curatedProgramme, curatorButton, refuse, type ProgrammeView } from "../access.js";
@@ -133,6 +133,7 @@ export async function pairCard(ctx: BaseContext, view: ProgrammeView, pair: Pair
     const reason = e.reason ? ` — ${ctx.t(`reason-${e.kind === "mentor-replaced" || e.kind === "replacement-requested" ? "replace" : e.kind === "extended" ? "extend" : "end"}-${e.reason}`)}` : "";
     lines.push(`${formatDate(e.at, locale, view.school.timeZone)} — ${ctx.t(`pair-event-${e.kind}`)}${reason}`);
   }
+  if (pair.status === "awaiting") kb.text(ctx.t("pair-set-term"), cb("pte", pair._id)).row();
   if ((pair.status === "awaiting" || pair.status === "active") && ROLE_MODELS[pair.form].length > 0) {
     kb.text(ctx.t("pair-choose-model"), cb("pmo", pair._id)).row();
   }
@@ -369,6 +370,12 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await show(ctx, await pairCard(ctx, view, (await ctx.deps.store.pairs.get(pair._id))!));
   });
 
+  asPairCurator(new RegExp(`^pte:${ID}$`), async (ctx, _view, pair) => {
+    if (pair.status !== "awaiting") return refuse(ctx, "button-stale");
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, PAIR_TERM, pair._id);
+  });
+
   asPairCurator(new RegExp(`^ppa:${ID}:${ID}$`), async (ctx, view, pair, m) => {
     const result = await recordPaperParentAgreement(ctx.deps, notifier, pair, m[2]!, ctx.from!.id);
     if (result === "not-a-party") return refuse(ctx, "not-allowed");
@@ -381,7 +388,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await enterFlow(ctx, PAIR_CHANGE, pair._id, m[2]!);
   });
 
-  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa", "pmo", "pms"]) {
+  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa", "pmo", "pms", "pte"]) {
     feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   }
   return feature;
