@@ -12,6 +12,16 @@ export async function pruneHandledUpdates(deps: Pick<BotDeps, "store">, now: Dat
   return deps.store.updates.pruneDone(new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS));
 }
 
+/**
+ * Conversation states hold what people typed; after 30 days untouched they go. Every flow keeps
+ * its progress in its own store (answers, consents), so a person resumes from the menu.
+ */
+export const CONVERSATIONS_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function pruneStaleConversations(deps: Pick<BotDeps, "store">, now: Date): Promise<number> {
+  return deps.store.conversations.pruneOlderThan(new Date(now.getTime() - CONVERSATIONS_KEPT_MS));
+}
+
 export interface Jobs {
   stop(): Promise<void>;
 }
@@ -30,7 +40,8 @@ export function startJobs(deps: BotDeps, notifier: Notifier): Jobs {
       "17 3 * * *",
       async () => {
         const removed = await pruneHandledUpdates(deps, deps.clock());
-        deps.logger.info({ removed }, "pruned handled update ids");
+        const conversations = await pruneStaleConversations(deps, deps.clock());
+        deps.logger.info({ removed, conversations }, "pruned handled update ids and stale conversations");
       },
       { timezone: deps.config.timeZone, name: "prune-updates", noOverlap: true },
     ),

@@ -29,6 +29,12 @@ export class ConversationsStore<S> implements VersionedStateStorage<string, S> {
     await this.col.updateOne({ _id: key }, { $set: { state: JSON.stringify(state), updatedAt: new Date() } }, { upsert: true });
   }
 
+  /** Drops states untouched since the cut-off; progress that matters is kept in its own store. */
+  async pruneOlderThan(before: Date): Promise<number> {
+    const res = await this.col.deleteMany({ updatedAt: { $lt: before } });
+    return res.deletedCount;
+  }
+
   async delete(key: string): Promise<void> {
     await this.col.deleteOne({ _id: key });
   }

@@ -1,0 +1,44 @@
+import type { Update } from "grammy/types";
+import type { MongoClient } from "mongodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONVERSATIONS_KEPT_MS, HANDLED_UPDATES_KEPT_MS, pruneHandledUpdates, pruneStaleConversations } from "../../src/jobs/index.js";
+import { connectStore, type Store } from "../../src/store/index.js";
+import { startDatabase, type TestDatabase } from "../support/harness.js";
+
+let db: TestDatabase;
+let client: MongoClient;
+let store: Store;
+beforeAll(async () => {
+  db = await startDatabase();
+  ({ client, store } = await connectStore(db.server.uri, "jobs"));
+});
+afterAll(async () => {
+  await client?.close();
+  await db?.stop();
+});
+
+describe("housekeeping jobs", () => {
+  it("forget handled update ids after a week, and keep unfinished ones", async () => {
+    const now = new Date("2026-11-23T03:17:00Z");
+    const old = new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS - 1000);
+    await store.updates.persist([{ update_id: 1 } as Update, { update_id: 2 } as Update, { update_id: 3 } as Update], old);
+    for (const id of [1, 2]) {
+      await store.updates.claim(id, old);
+      await store.updates.markDone(id, id === 1 ? old : now);
+    }
+    expect(await pruneHandledUpdates({ store }, now)).toBe(1);
+    expect(await store.updates.state(1)).toBeNull();
+    expect(await store.updates.state(2)).toBe("done");
+    expect(await store.updates.state(3)).toBe("pending");
+  });
+
+  it("drop conversation states untouched for 30 days", async () => {
+    await store.conversations.write("conv:1", { typed: "old" });
+    const now = new Date(Date.now() + CONVERSATIONS_KEPT_MS + 60_000);
+    await store.conversations.write("conv:2", { typed: "fresh" });
+    await client.db("jobs").collection("conversations").updateOne({ _id: "conv:2" as never }, { $set: { updatedAt: now } });
+    expect(await pruneStaleConversations({ store }, now)).toBe(1);
+    expect(await store.conversations.read("conv:1")).toBeUndefined();
+    expect(await store.conversations.read("conv:2")).toEqual({ typed: "fresh" });
+  });
+});
