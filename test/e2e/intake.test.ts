@@ -189,6 +189,18 @@ describe("intake: consent and questionnaires", () => {
     expect(bases.text).toMatch(/Наставляемые: всего 2[\s\S]*отказ от согласия — 1[\s\S]*готовы — 1/);
   });
 
+  it("someone invited as an adult who says they are under 18 needs a parent too", async () => {
+    t = await startTestBot(db);
+    const { programmeId } = await programmeWithCurator(t);
+    const young = t.emulator.createUser({ firstName: "Кирилл", languageCode: "ru" });
+    await young.start(await invitation(t, programmeId, "mentor", "university"));
+    await young.press(await young.waitForText(/исполнилось 18 лет/), /Нет, мне меньше 18/);
+    await young.waitForText(/Нужно согласие родителя/);
+    const m = await membershipOf(young.id);
+    expect(m).toMatchObject({ intake: "parent", saidUnder18: true });
+    expect(await t.store.consents.history(m._id)).toEqual([]);
+  });
+
   it("the paper consent path", async () => {
     t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
