@@ -26,7 +26,6 @@ import {
 const root = resolve(import.meta.dirname, "../..");
 const LOCALES = ["ru", "en"] as const;
 type Locale = (typeof LOCALES)[number];
-const scratch = (locale: Locale) => `/tmp/questionnaires.${locale}.ftl`;
 const main = (locale: Locale) => resolve(root, "locales", `${locale}.ftl`);
 const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : "");
 
@@ -37,8 +36,8 @@ const keyList = (text: string) =>
     .map((line) => /^([a-zA-Z][a-zA-Z0-9_-]*)\s*=/.exec(line)?.[1])
     .filter((k): k is string => k !== undefined);
 
-/** The locale's texts as the bot will have them: locales/<l>.ftl plus the scratch file, if still there. */
-const combined = (locale: Locale) => `${read(main(locale))}\n${read(scratch(locale))}`;
+/** The locale's texts as the bot has them. */
+const combined = (locale: Locale) => read(main(locale));
 
 const topicIds = DEFAULT_TOPICS.map((t) => t.id);
 const all = QUESTIONNAIRE_IDS.map((id) => QUESTIONNAIRES[id]);
@@ -125,19 +124,7 @@ describe("locale keys", () => {
     expect(new Set(QUESTIONNAIRE_KEYS).size).toBe(QUESTIONNAIRE_KEYS.length);
   });
 
-  const scratchExists = LOCALES.every((l) => existsSync(scratch(l)));
-
-  it.runIf(scratchExists)("the scratch files hold exactly those keys, once each, the same in both languages", () => {
-    for (const locale of LOCALES) {
-      const text = read(scratch(locale));
-      expect(text.split("\n")[0]).toBe(locale === "ru" ? "# Анкеты" : "# Questionnaires");
-      const keys = keyList(text);
-      expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
-      expect([...keys].sort()).toEqual([...QUESTIONNAIRE_KEYS].sort());
-    }
-  });
-
-  it("are defined in Russian and English (locales plus the scratch files, if still there)", () => {
+  it("are defined in Russian and English", () => {
     for (const locale of LOCALES) {
       const keys = new Set(keyList(combined(locale)));
       expect(QUESTIONNAIRE_KEYS.filter((k) => !keys.has(k)), locale).toEqual([]);
