@@ -570,6 +570,8 @@ pairs-mentor-card =
     { $trained }
     Mentees at once: { $limit } (3 at most by the regulation), free: { $free }
 pairs-mark-trained = ✅ Selected and trained (today)
+pairs-unmark-trained = ↩️ Remove the training mark
+pairs-trained-removed = The training mark is removed.
 pairs-limit = Limit { $n }
 pairs-trained-saved = Marked: selected and trained.
 pairs-limit-saved = Limit saved.

@@ -570,6 +570,8 @@ pairs-mentor-card =
     { $trained }
     Лимит наставляемых одновременно: { $limit } (по положению не больше 3), свободно: { $free }
 pairs-mark-trained = ✅ Отобран и прошёл обучение (сегодня)
+pairs-unmark-trained = ↩️ Снять отметку об обучении
+pairs-trained-removed = Отметка об обучении снята.
 pairs-limit = Лимит { $n }
 pairs-trained-saved = Отмечено: отобран и обучен.
 pairs-limit-saved = Лимит сохранён.

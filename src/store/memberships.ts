@@ -120,7 +120,7 @@ export class MembershipsStore {
   }
 
   /** Stage 4: the mentor is selected and trained on this date. */
-  async markTrained(id: string, on: Date): Promise<void> {
+  async markTrained(id: string, on: Date | null): Promise<void> {
     await this.col.updateOne({ _id: id, role: "mentor" }, { $set: { mentorTrainedOn: on } });
   }
 

@@ -47,6 +47,14 @@ describe("pairs and groups", () => {
     const card = await curator.nextEdit();
     expect(card.text).toContain("Ирина Орлова");
     await curator.press(card, /Отобран и прошёл обучение/);
+    const trainedCard = await curator.nextEdit();
+    expect(trainedCard.text).toMatch(/отобран и обучен \d\d\.\d\d\.\d{4}/);
+    expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
+    // A mark made by mistake can be taken back, and made again.
+    await curator.press(trainedCard, /Снять отметку/);
+    await curator.nextEdit();
+    expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeNull();
+    await curator.press(trainedCard, /Отобран и прошёл обучение/);
     await curator.nextEdit();
     expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
 

@@ -94,6 +94,7 @@ async function mentorCard(ctx: BaseContext, view: ProgrammeView, m: Membership) 
   });
   const kb = new InlineKeyboard();
   if (!m.mentorTrainedOn) kb.text(ctx.t("pairs-mark-trained"), cb("pmt", pid, m._id)).row();
+  else kb.text(ctx.t("pairs-unmark-trained"), cb("pmu", pid, m._id)).row();
   for (const n of [1, 2, 3]) kb.text(ctx.t("pairs-limit", { n }), cb("pml", pid, m._id, n));
   kb.row().text(ctx.t("back"), cb("pm", pid));
   return { text, keyboard: kb };
@@ -203,13 +204,16 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await show(ctx, await mentorsScreen(ctx, view));
   });
-  asCurator(new RegExp(`^(?:pmc|pmt|pml):${ID}:${ID}(?::([123]))?$`), async (ctx, view, m) => {
+  asCurator(new RegExp(`^(?:pmc|pmt|pmu|pml):${ID}:${ID}(?::([123]))?$`), async (ctx, view, m) => {
     const data = ctx.callbackQuery!.data!;
     const mentor = await ctx.deps.store.memberships.get(m[2]!);
     if (!mentor || mentor.programmeId !== view.programme._id || mentor.role !== "mentor") return refuse(ctx, "not-allowed");
     if (data.startsWith("pmt:")) {
       await ctx.deps.store.memberships.markTrained(mentor._id, startOfDayUtc(ctx.deps.clock()));
       await ctx.answerCallbackQuery({ text: ctx.t("pairs-trained-saved") });
+    } else if (data.startsWith("pmu:")) {
+      await ctx.deps.store.memberships.markTrained(mentor._id, null);
+      await ctx.answerCallbackQuery({ text: ctx.t("pairs-trained-removed") });
     } else if (data.startsWith("pml:")) {
       const ok = await setMentorLimit(ctx.deps, mentor, Number(m[3]));
       await ctx.answerCallbackQuery({ text: ctx.t(ok ? "pairs-limit-saved" : "pairs-limit-below-load"), show_alert: !ok });
@@ -388,7 +392,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await enterFlow(ctx, PAIR_CHANGE, pair._id, m[2]!);
   });
 
-  for (const prefix of ["pp", "pm", "pmc", "pmt", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa", "pmo", "pms", "pte"]) {
+  for (const prefix of ["pp", "pm", "pmc", "pmt", "pmu", "pml", "px", "pxv", "pxa", "pxs", "pxw", "ph", "po", "pl", "pcd", "pch", "ppa", "pmo", "pms", "pte"]) {
     feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   }
   return feature;
