@@ -593,7 +593,6 @@ proposal-no-longer = This proposal no longer holds: the mentor has no places or 
 proposal-swap-title = Choose another mentor (the best fits with free places):
 proposal-swap-none = No other suitable mentor has free places.
 proposal-swap-option = { $name } — { $fit } points
-proposal-swapped = the curator's choice
 proposals-done = No more proposals. There were { $count }.
 proposals-unmatched = Left without a pair (the search goes on):
 propose-failed-mentor-full = Not done: the mentor has no free places left.

@@ -593,7 +593,6 @@ proposal-no-longer = Это предложение уже не действуе�
 proposal-swap-title = Выберите другого наставника (показаны лучшие по совпадению со свободными местами):
 proposal-swap-none = Других подходящих наставников со свободными местами нет.
 proposal-swap-option = { $name } — баллы { $fit }
-proposal-swapped = выбор куратора
 proposals-done = Предложений больше нет. Всего было: { $count }.
 proposals-unmatched = Остались без пары (поиск продолжается):
 propose-failed-mentor-full = Не получилось: у наставника не осталось свободных мест.

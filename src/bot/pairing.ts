@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { describeReasons, type FitReason } from "../domain/matching.js";
 import { type Form } from "../domain/programme.js";
 import {
   AGREEMENT_REMIND_AFTER_DAYS,
@@ -12,6 +13,7 @@ import {
 } from "../domain/pairs.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
+import { topicLabeller } from "./answers.js";
 import { cb } from "./callbacks.js";
 import type { BotDeps } from "./context.js";
 import { categorySuffix, formatDate, roleLabel } from "./labels.js";
@@ -22,6 +24,23 @@ import type { Notifier } from "./notify.js";
 // a decline returns the mentees to the pool. Every step is an event in the pair's history.
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * Why a pair was proposed, kept as data so that each person reads it in their own language:
+ * the engine's reasons, or the curator's own choice.
+ */
+export type PairWhy = { kind: "engine"; reasons: FitReason[] } | { kind: "curator" };
+export const encodeWhy = (why: PairWhy): string => JSON.stringify(why);
+
+export function whyText(t: T, encoded: string, topicLabels: Record<string, string>): string {
+  try {
+    const why = JSON.parse(encoded) as PairWhy;
+    if (why.kind === "curator") return t("manual-why");
+    return describeReasons(why.reasons, { t, topicLabel: topicLabeller(t, topicLabels), slotLabel: (s) => t(`opt-${s}`) }) || "—";
+  } catch {
+    return "—";
+  }
+}
 
 const mentorScope = (mentorId: string) => `mentor:${mentorId}`;
 const menteeKey = (menteeId: string) => `mentee:${menteeId}`;
@@ -161,7 +180,7 @@ async function askAgreement(deps: BotDeps, notifier: Notifier, pair: Pair, party
         form: t(`form-${pair.form}`),
         start: formatDate(pair.startDate, locale, "UTC"),
         end: formatDate(pair.plannedEnd, locale, "UTC"),
-        why: pair.why || "—",
+        why: whyText(t, pair.why, programme.topicLabels),
       });
     },
     (t) => new InlineKeyboard().text(t("pair-agree"), cb("ag", pair._id, "y")).text(t("pair-disagree"), cb("ag", pair._id, "n")),

@@ -8,7 +8,7 @@ import { orderWorkbook } from "../bot/exports/order.js";
 import { formatDate } from "../bot/labels.js";
 import { matchingPool } from "../bot/matchingInput.js";
 import type { Notifier } from "../bot/notify.js";
-import { displayName, endPair, freePlaces, proposePair, replaceMentor } from "../bot/pairing.js";
+import { displayName, encodeWhy, endPair, freePlaces, proposePair, replaceMentor } from "../bot/pairing.js";
 import { askChoice, askText, flowWait } from "./ask.js";
 
 // The curator's conversations about pairs: one by hand (form, role model, dates), the order,
@@ -141,7 +141,7 @@ export function manualPairFlow(notifier: Notifier) {
     if ((await askChoice(conversation, ["mc:yes", "mc:no"] as const)).choice === "mc:no") return void (await ctx.reply(ctx.t("cancelled")));
     await conversation.external(async (c) => {
       if (!(await curatedProgramme(c, programmeId))) return void (await c.reply(c.t("curator-only")));
-      const result = await proposePair(c.deps, notifier, { programmeId, mentorId: mentor.id, menteeIds: mentees.map((m) => m.id), form, roleModel, startDate: start, plannedEnd: end, why: c.t("manual-why"), by: c.from!.id });
+      const result = await proposePair(c.deps, notifier, { programmeId, mentorId: mentor.id, menteeIds: mentees.map((m) => m.id), form, roleModel, startDate: start, plannedEnd: end, why: encodeWhy({ kind: "curator" }), by: c.from!.id });
       await c.reply(c.t(result.ok ? "manual-sent" : `propose-failed-${result.reason}`), { reply_markup: new InlineKeyboard().text(c.t("back"), `pp:${programmeId}`) });
     });
   };

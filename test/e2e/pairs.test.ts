@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freePlaces, proposePair, remindAgreements } from "../../src/bot/pairing.js";
+import { encodeWhy, freePlaces, proposePair, remindAgreements } from "../../src/bot/pairing.js";
 import { defaultTerm } from "../../src/domain/pairs.js";
 import type { TestUser } from "../support/emulator/index.js";
 import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
@@ -126,6 +126,7 @@ describe("pairs and groups", () => {
 
     // A mentee cannot approve someone else's pair, and a forged answer on another pair is refused.
     const annaAsk = await t1.user.waitForText(/Предлагаем наставническую пару/);
+    expect(annaAsk.text).toMatch(/Почему: совпадение: Работа с родителями; выбор наставляемого \(№1\)/);
     let id = await t1.user.pressData(annaAsk, `ag:${olegPair._id}:y`);
     expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/недоступно/);
     id = await t1.user.pressData(annaAsk, `pxa:${(await t.client.db(t.dbName).collection("proposal_batches").findOne({}))!._id}:0`);
@@ -235,7 +236,7 @@ describe("pairs and groups", () => {
     const a = await readyParticipant(t, programmeId, { name: "Юлия Котова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
     const b = await readyParticipant(t, programmeId, { name: "Игорь Белов", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
     const start = new Date(Date.UTC(2026, 10, 23));
-    const input = (menteeId: string) => ({ programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form: "teacher-teacher" as const, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: "", by: curator.id });
+    const input = (menteeId: string) => ({ programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form: "teacher-teacher" as const, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: encodeWhy({ kind: "curator" }), by: curator.id });
     const results = await Promise.all([proposePair(t.deps, t.app.notifier, input(a.membershipId)), proposePair(t.deps, t.app.notifier, input(b.membershipId))]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "mentor-full" }]);
@@ -252,7 +253,7 @@ describe("pairs and groups", () => {
     const mentor = await readyParticipant(t, programmeId, { name: "Нина Лисина", role: "mentor", category: "teacher", answers: { experience: 15, competencies: ["parents"] }, trained: true });
     const mentee = await readyParticipant(t, programmeId, { name: "Дарья Осина", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
     const start = new Date(Date.UTC(2026, 10, 23));
-    const result = await proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], form: "teacher-teacher", roleModel: "experienced-young", startDate: start, plannedEnd: defaultTerm(start), why: "", by: curator.id });
+    const result = await proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], form: "teacher-teacher", roleModel: "experienced-young", startDate: start, plannedEnd: defaultTerm(start), why: encodeWhy({ kind: "curator" }), by: curator.id });
     expect(result.ok).toBe(true);
     const pair = result.ok ? result.pair : null;
     const agreed = await mentor.user.press(await mentor.user.waitForText(/Предлагаем наставническую пару/), /Согласен/);
@@ -319,7 +320,7 @@ describe("pairs and groups", () => {
 
     const start = new Date(Date.UTC(2026, 10, 23));
     const make = (menteeId: string, form: "teacher-student" | "teacher-teacher") =>
-      proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: "", by: curator.id });
+      proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: encodeWhy({ kind: "curator" }), by: curator.id });
     const withPupil = await make(paperMid, "teacher-student");
     const withTeacher = await make(teacher.membershipId, "teacher-teacher");
     expect(withPupil.ok && withTeacher.ok).toBe(true);

@@ -11,7 +11,7 @@ import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import { matchingPool } from "../matchingInput.js";
 import type { Notifier } from "../notify.js";
-import { answersOf, displayName, freePlaces, partiesOf, proposePair, recordPaperParentAgreement, setMentorLimit } from "../pairing.js";
+import { answersOf, displayName, encodeWhy, freePlaces, partiesOf, proposePair, recordPaperParentAgreement, setMentorLimit, whyText } from "../pairing.js";
 import { enterFlow } from "../flow.js";
 import { showScreen } from "../screen.js";
 
@@ -235,7 +235,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     const batch = await ctx.deps.store.pairs.saveBatch({
       programmeId: view.programme._id,
       createdAt: ctx.deps.clock(),
-      items: result.proposals.map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId, form: p.form, fit: p.fit, why: p.summary })),
+      items: result.proposals.map((p) => ({ mentorId: p.mentorId, menteeId: p.menteeId, form: p.form, fit: p.fit, why: encodeWhy({ kind: "engine", reasons: p.reasons }) })),
       unmatched: result.unmatched.map((u) => ({ menteeId: u.menteeId, words: u.words })),
     });
     await showProposal(ctx, view, batch._id, 0);
@@ -267,7 +267,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
       mentee: mentee ? await displayName(ctx.deps, ctx.t, mentee) : "—",
       form: ctx.t(`form-${item.form}`),
       fit: item.fit,
-      why: item.why,
+      why: whyText(ctx.t, item.why, view.programme.topicLabels),
     });
     const kb = new InlineKeyboard()
       .text(ctx.t("proposal-accept"), cb("pxa", batch._id, index))
@@ -310,7 +310,9 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
       return showProposal(ctx, view, batchId, index + 1);
     }
     const start = startOfDayUtc(ctx.deps.clock());
-    const why = mentorId ? ctx.t("proposal-swapped") : item.why;
+    // Another mentor: the reasons of that pair, when the topics or choices give any.
+    const evaluation = mentorId ? evaluatePair(pool.input, item.menteeId, chosenMentor) : null;
+    const why = !mentorId ? item.why : encodeWhy(evaluation && evaluation.reasons.length > 0 ? { kind: "engine", reasons: evaluation.reasons } : { kind: "curator" });
     const result = await proposePair(ctx.deps, notifier, { programmeId: view.programme._id, mentorId: chosenMentor, menteeIds: [item.menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why, by: ctx.from!.id });
     await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "proposal-sent" : `propose-failed-${result.reason}`), show_alert: !result.ok });
     await showProposal(ctx, view, batchId, index + 1);
