@@ -944,6 +944,97 @@ export function proposePairs(input: MatchingInput, options: MatchingOptions = {}
   return buildResult(prep, "exact", assigned, best, stats, options);
 }
 
+/** A binary min-heap of (node, key) pairs on typed arrays, shared by the Dijkstra runs. */
+class MinHeap {
+  private readonly keys: Int32Array;
+  private readonly nodes: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Int32Array(capacity);
+    this.nodes = new Int32Array(capacity);
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  minKey(): number {
+    return this.keys[0]!;
+  }
+  push(node: number, key: number): void {
+    const { keys, nodes } = this;
+    let p = this.size++;
+    while (p > 0) {
+      const q = (p - 1) >> 1;
+      if (keys[q]! <= key) break;
+      keys[p] = keys[q]!;
+      nodes[p] = nodes[q]!;
+      p = q;
+    }
+    keys[p] = key;
+    nodes[p] = node;
+  }
+  /** Removes and returns the node with the smallest key. */
+  pop(): number {
+    const { keys, nodes } = this;
+    const top = nodes[0]!;
+    const n = --this.size;
+    if (n > 0) {
+      const lk = keys[n]!;
+      const ln = nodes[n]!;
+      let p = 0;
+      for (;;) {
+        let c = 2 * p + 1;
+        if (c >= n) break;
+        if (c + 1 < n && keys[c + 1]! < keys[c]!) c++;
+        if (keys[c]! >= lk) break;
+        keys[p] = keys[c]!;
+        nodes[p] = nodes[c]!;
+        p = c;
+      }
+      keys[p] = lk;
+      nodes[p] = ln;
+    }
+    return top;
+  }
+}
+
+/**
+ * The residual graph of arcs (with their current flow, or none) in CSR form: edge e and its
+ * reverse are linked through eRev; arcEdge maps an arc to its forward edge.
+ */
+function residualGraph(N: number, from: Int32Array, to: Int32Array, arcCap: Int32Array, arcFlow: Int32Array | null, arcCost: Int32Array) {
+  const arcs = from.length;
+  const E = 2 * arcs;
+  const adjStart = new Int32Array(N + 1);
+  for (let x = 0; x < arcs; x++) {
+    adjStart[from[x]! + 1]!++;
+    adjStart[to[x]! + 1]!++;
+  }
+  for (let v = 0; v < N; v++) adjStart[v + 1]! += adjStart[v]!;
+  const eTo = new Int32Array(E);
+  const eCap = new Int32Array(E);
+  const eCost = new Int32Array(E);
+  const eRev = new Int32Array(E);
+  const arcEdge = new Int32Array(arcs);
+  const fill = adjStart.slice(0, N);
+  for (let x = 0; x < arcs; x++) {
+    const u = from[x]!;
+    const v = to[x]!;
+    const flow = arcFlow ? arcFlow[x]! : 0;
+    const e = fill[u]!++;
+    const r = fill[v]!++;
+    eTo[e] = v;
+    eCap[e] = arcCap[x]! - flow;
+    eCost[e] = arcCost[x]!;
+    eRev[e] = r;
+    eTo[r] = u;
+    eCap[r] = flow;
+    eCost[r] = -arcCost[x]!;
+    eRev[r] = e;
+    arcEdge[x] = e;
+  }
+  return { adjStart, eTo, eCap, eCost, eRev, arcEdge };
+}
+
 /**
  * Back to an optimum after edges `firstNew`… were added to the edges of an optimal `assigned`
  * with potentials proving it (π(S) = π(T) = 0, so S and T are one node here: the amount of flow is
@@ -1017,42 +1108,13 @@ function restoreOptimality(
   }
 
   const E = 2 * arcs;
-  const adjStart = new Int32Array(N + 1);
-  for (let x = 0; x < arcs; x++) {
-    adjStart[from[x]! + 1]!++;
-    adjStart[to[x]! + 1]!++;
-  }
-  for (let v = 0; v < N; v++) adjStart[v + 1]! += adjStart[v]!;
-  const eTo = new Int32Array(E);
-  const eCap = new Int32Array(E);
-  const eCost = new Int32Array(E);
-  const eRev = new Int32Array(E);
-  const arcEdge = new Int32Array(arcs);
-  {
-    const fill = adjStart.slice(0, N);
-    for (let x = 0; x < arcs; x++) {
-      const u = from[x]!;
-      const v = to[x]!;
-      const e = fill[u]!++;
-      const r = fill[v]!++;
-      eTo[e] = v;
-      eCap[e] = arcCap[x]! - arcFlow[x]!;
-      eCost[e] = arcCost[x]!;
-      eRev[e] = r;
-      eTo[r] = u;
-      eCap[r] = arcFlow[x]!;
-      eCost[r] = -arcCost[x]!;
-      eRev[r] = e;
-      arcEdge[x] = e;
-    }
-  }
+  const { adjStart, eTo, eCap, eCost, eRev, arcEdge } = residualGraph(N, from, to, arcCap, arcFlow, arcCost);
 
   const INF = 0x3fffffff;
   const dist = new Int32Array(N);
   const done = new Uint8Array(N);
   const via = new Int32Array(N);
-  const heapKey = new Int32Array(E + N + 1);
-  const heapNode = new Int32Array(E + N + 1);
+  const heap = new MinHeap(E + N + 1);
   const levelOf = new Int32Array(N);
   const queue = new Int32Array(N);
   const iter = new Int32Array(N);
@@ -1062,19 +1124,8 @@ function restoreOptimality(
     phases++;
     dist.fill(INF);
     done.fill(0);
-    let hs = 0;
-    const push = (v: number, nd: number): void => {
-      let p = hs++;
-      while (p > 0) {
-        const q = (p - 1) >> 1;
-        if (heapKey[q]! <= nd) break;
-        heapKey[p] = heapKey[q]!;
-        heapNode[p] = heapNode[q]!;
-        p = q;
-      }
-      heapKey[p] = nd;
-      heapNode[p] = v;
-    };
+    heap.clear();
+    const push = (v: number, nd: number): void => heap.push(v, nd);
     for (let v = 0; v < N; v++) {
       if (excess[v]! > 0) {
         dist[v] = 0;
@@ -1083,26 +1134,9 @@ function restoreOptimality(
       }
     }
     let sink = -1;
-    while (hs > 0) {
-      const d: number = heapKey[0]!;
-      const u: number = heapNode[0]!;
-      hs--;
-      if (hs > 0) {
-        const lk = heapKey[hs]!;
-        const ln = heapNode[hs]!;
-        let p = 0;
-        for (;;) {
-          let c = 2 * p + 1;
-          if (c >= hs) break;
-          if (c + 1 < hs && heapKey[c + 1]! < heapKey[c]!) c++;
-          if (heapKey[c]! >= lk) break;
-          heapKey[p] = heapKey[c]!;
-          heapNode[p] = heapNode[c]!;
-          p = c;
-        }
-        heapKey[p] = lk;
-        heapNode[p] = ln;
-      }
+    while (heap.size > 0) {
+      const d = heap.minKey();
+      const u = heap.pop();
       if (done[u] || d > dist[u]!) continue;
       done[u] = 1;
       if (excess[u]! < 0) {
@@ -1262,37 +1296,8 @@ function maxFitFlow(
     a++;
   }
 
-  // CSR adjacency; edge e and its reverse are linked through eRev.
   const E = 2 * arcs;
-  const adjStart = new Int32Array(N + 1);
-  for (let x = 0; x < arcs; x++) {
-    adjStart[from[x]! + 1]!++;
-    adjStart[to[x]! + 1]!++;
-  }
-  for (let v = 0; v < N; v++) adjStart[v + 1]! += adjStart[v]!;
-  const eTo = new Int32Array(E);
-  const eCap = new Int32Array(E);
-  const eCost = new Int32Array(E);
-  const eRev = new Int32Array(E);
-  const arcEdge = new Int32Array(arcs);
-  {
-    const fill = adjStart.slice(0, N);
-    for (let x = 0; x < arcs; x++) {
-      const u = from[x]!;
-      const v = to[x]!;
-      const e = fill[u]!++;
-      const r = fill[v]!++;
-      eTo[e] = v;
-      eCap[e] = arcCap[x]!;
-      eCost[e] = arcCost[x]!;
-      eRev[e] = r;
-      eTo[r] = u;
-      eCap[r] = 0;
-      eCost[r] = -arcCost[x]!;
-      eRev[r] = e;
-      arcEdge[x] = e;
-    }
-  }
+  const { adjStart, eTo, eCap, eCost, eRev, arcEdge } = residualGraph(N, from, to, arcCap, null, arcCost);
 
   // Initial potentials (S → mentees → mentors → T is a DAG): all reduced costs ≥ 0.
   const pot = new Int32Array(N);
@@ -1305,8 +1310,7 @@ function maxFitFlow(
   const INF = 0x3fffffff;
   const dist = new Int32Array(N);
   const done = new Uint8Array(N);
-  const heapKey = new Int32Array(E + 2);
-  const heapNode = new Int32Array(E + 2);
+  const heap = new MinHeap(E + N + 2);
   // The admissible graph of a phase: edges of zero reduced cost (both directions), CSR.
   const zStart = new Int32Array(N + 1);
   let zEdge = new Int32Array(1024);
@@ -1322,29 +1326,11 @@ function maxFitFlow(
     dist.fill(INF);
     done.fill(0);
     dist[S] = 0;
-    heapKey[0] = 0;
-    heapNode[0] = S;
-    let hs = 1;
-    while (hs > 0) {
-      const d: number = heapKey[0]!;
-      const u: number = heapNode[0]!;
-      hs--;
-      if (hs > 0) {
-        const lk = heapKey[hs]!;
-        const ln = heapNode[hs]!;
-        let p = 0;
-        for (;;) {
-          let c = 2 * p + 1;
-          if (c >= hs) break;
-          if (c + 1 < hs && heapKey[c + 1]! < heapKey[c]!) c++;
-          if (heapKey[c]! >= lk) break;
-          heapKey[p] = heapKey[c]!;
-          heapNode[p] = heapNode[c]!;
-          p = c;
-        }
-        heapKey[p] = lk;
-        heapNode[p] = ln;
-      }
+    heap.clear();
+    heap.push(S, 0);
+    while (heap.size > 0) {
+      const d = heap.minKey();
+      const u = heap.pop();
       if (done[u] || d > dist[u]!) continue;
       done[u] = 1;
       if (u === Tn) break;
@@ -1356,16 +1342,7 @@ function maxFitFlow(
         const nd = pu + eCost[e]! - pot[v]!;
         if (nd < dist[v]!) {
           dist[v] = nd;
-          let p = hs++;
-          while (p > 0) {
-            const q = (p - 1) >> 1;
-            if (heapKey[q]! <= nd) break;
-            heapKey[p] = heapKey[q]!;
-            heapNode[p] = heapNode[q]!;
-            p = q;
-          }
-          heapKey[p] = nd;
-          heapNode[p] = v;
+          heap.push(v, nd);
         }
       }
     }
@@ -1459,41 +1436,13 @@ function maxFitFlow(
   // then move by a bound M ≥ every settled distance), then one Dijkstra from S at 0 and T at
   // π(S) − π(T) ≤ 0: the distances (capped) keep every reduced cost ≥ 0 and end with π(S) = π(T).
   const settle = (): number => {
-    let hs = 0;
-    const push = (v: number, nd: number): void => {
-      let p = hs++;
-      while (p > 0) {
-        const q = (p - 1) >> 1;
-        if (heapKey[q]! <= nd) break;
-        heapKey[p] = heapKey[q]!;
-        heapNode[p] = heapNode[q]!;
-        p = q;
-      }
-      heapKey[p] = nd;
-      heapNode[p] = v;
-    };
+    heap.clear();
+    const push = (v: number, nd: number): void => heap.push(v, nd);
     for (let v = 0; v < N; v++) if (dist[v]! < INF) push(v, dist[v]!);
     let maxD = 0;
-    while (hs > 0) {
-      const d: number = heapKey[0]!;
-      const u: number = heapNode[0]!;
-      hs--;
-      if (hs > 0) {
-        const lk = heapKey[hs]!;
-        const ln = heapNode[hs]!;
-        let p = 0;
-        for (;;) {
-          let c = 2 * p + 1;
-          if (c >= hs) break;
-          if (c + 1 < hs && heapKey[c + 1]! < heapKey[c]!) c++;
-          if (heapKey[c]! >= lk) break;
-          heapKey[p] = heapKey[c]!;
-          heapNode[p] = heapNode[c]!;
-          p = c;
-        }
-        heapKey[p] = lk;
-        heapNode[p] = ln;
-      }
+    while (heap.size > 0) {
+      const d = heap.minKey();
+      const u = heap.pop();
       if (done[u] || d > dist[u]!) continue;
       done[u] = 1;
       if (d > maxD) maxD = d;
