@@ -21,6 +21,7 @@ import {
   type RankedChoice,
 } from "../src/domain/matching.js";
 import type { Category } from "../src/domain/programme.js";
+import { mulberry32 } from "../test/support/random.js";
 
 const MENTEES = 5_000;
 const MENTORS = 2_000;
@@ -28,16 +29,6 @@ const SEED = 20_250_901;
 const RUNS = 3;
 const TARGET_MS = 2_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The default topic list of QUESTIONNAIRES.md: 13 for teachers, 8 for students, 4 for careers.
 const TEACHER_TOPICS = [

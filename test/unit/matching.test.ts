@@ -21,20 +21,11 @@ import {
   type Translate,
 } from "../../src/domain/matching.js";
 import { FORMS, type Category, type Form } from "../../src/domain/programme.js";
+import { mulberry32 } from "../support/random.js";
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness and instances
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rnd = () => number;
 const int = (rnd: Rnd, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
