@@ -24,8 +24,8 @@ export async function createSchool(conversation: FlowConversation, ctx: FlowCont
   // Time zone: a button or a typed IANA name.
   const zones = new InlineKeyboard();
   RUSSIAN_TIME_ZONES.forEach((tz, i) => {
-    zones.text(tz.split("/")[1]!.replace(/_/g, " "), `tz:${tz}`);
-    if (i % 3 === 2) zones.row();
+    zones.text(ctx.t(`tz-${tz.split("/")[1]!.toLowerCase()}`), `tz:${tz}`);
+    if (i % 2 === 1) zones.row();
   });
   await ctx.reply(ctx.t("school-ask-timezone"), { reply_markup: zones });
   const tzAnswer = await flowWait(conversation).and(

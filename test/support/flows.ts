@@ -35,7 +35,7 @@ export async function createSchoolAsOperator(
   await operator.waitForText(/Город/);
   await operator.sendText(school.city);
   const tz = await operator.waitForText(/Часовой пояс/);
-  await operator.press(tz, "Samara");
+  await operator.press(tz, "Самара (МСК+1)");
   const year = await operator.waitForText(/Учебный год/);
   await operator.press(year, /^20\d\d\/20\d\d$/);
   const forms = await operator.waitForText(/формы наставничества/);

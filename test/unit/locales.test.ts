@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INTAKE_STATUSES } from "../../src/domain/consent.js";
 import { CATEGORIES, FORMS, ROLES } from "../../src/domain/programme.js";
+import { RUSSIAN_TIME_ZONES } from "../../src/domain/text.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const keysOf = (file: string) =>
@@ -59,6 +60,7 @@ describe("locales", () => {
       ...ROLES.flatMap((r) => [`role-${r}`, `role-${r}-acc`]),
       ...CATEGORIES.map((c) => `category-${c}`),
       ...FORMS.map((f) => `form-${f}`),
+      ...RUSSIAN_TIME_ZONES.map((tz) => `tz-${tz.split("/")[1]!.toLowerCase()}`),
       "consent-adult-v1",
       "consent-parent-v1",
     ];
