@@ -43,6 +43,7 @@ menu-language = 🌐 Язык / Language
 menu-role-button = { $role } · { $school }, { $year }
 
 # Roles and categories
+person-named = { $name } ({ $label })
 role-curator = Curator
 role-mentor = Mentor
 role-mentee = Mentee

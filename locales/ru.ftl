@@ -43,6 +43,7 @@ menu-language = 🌐 Язык / Language
 menu-role-button = { $role } · { $school }, { $year }
 
 # Роли и категории
+person-named = { $name } ({ $label })
 role-curator = Куратор
 role-mentor = Наставник
 role-mentee = Наставляемый

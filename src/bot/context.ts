@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Store } from "../store/index.js";
 import type { User } from "../store/users.js";
+import type { ServiceDeps } from "../services/deps.js";
 
 // The one context type of the bot, and the one used inside conversations.
 
@@ -16,8 +17,11 @@ export interface BotDeps {
   clock: () => Date;
 }
 
+/** What every update and every flow is given: the bot's deps plus the services' (notices included). */
+export type AppDeps = BotDeps & ServiceDeps;
+
 export interface AppFlavor {
-  deps: BotDeps;
+  deps: AppDeps;
   /** A logger bound to this update's id. */
   log: Logger;
   /** The person writing, loaded from the store in private chats; null elsewhere. */

@@ -4,7 +4,8 @@ import type { UserFromGetMe } from "grammy/types";
 import { flows } from "../flows/index.js";
 import { installApiTransformers } from "./api.js";
 import { setDefaultCommands, setOperatorCommands } from "./commands.js";
-import type { BotContext, BotDeps } from "./context.js";
+import type { AppDeps, BotContext, BotDeps } from "./context.js";
+import { TelegramNotices } from "./notices.js";
 import { curatorFeature, openCuratorPanel } from "./features/curator.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { groupFeature } from "./features/group.js";
@@ -39,6 +40,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   installApiTransformers(bot.api, deps);
   const i18n = createI18n(deps.config.defaultLocale);
   const notifier = new Notifier(bot.api, deps, i18n);
+  const notices = new TelegramNotices(bot.api, { store: deps.store, logger: deps.logger, defaultLocale: deps.config.defaultLocale }, i18n);
+  const appDeps: AppDeps = { ...deps, notices, operatorIds: deps.config.operatorIds };
 
   const menus = createMainMenus(
     (ctx, membership) => (membership.role === "curator" ? openCuratorPanel(ctx, membership) : openParticipantPanel(ctx, membership)),
@@ -50,7 +53,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(handleOnce(deps));
   const app = bot.errorBoundary(errorHandler(deps, i18n));
-  app.use(provideDeps(deps));
+  app.use(provideDeps(appDeps));
 
   const groups = app.filter((ctx) => ctx.chat !== undefined && ctx.chat.type !== "private");
   groups.use(i18n);
@@ -59,7 +62,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const dm = app.chatType("private");
   dm.use(loadUser);
   dm.use(i18n);
-  dm.use(flows(deps, i18n, notifier));
+  dm.use(flows(appDeps, i18n, notifier));
   dm.use(menus.main);
   dm.use(startFeature(menus, i18n));
   dm.use(languageFeature(menus));
@@ -85,7 +88,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
     }
   }
 
-  return { bot, i18n, menus, notifier, setCommands };
+  return { bot, i18n, menus, notifier, notices, deps: appDeps, setCommands };
 }
 
 export type AppBot = ReturnType<typeof createBot>;

@@ -15,6 +15,7 @@ import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
 import { topicLabeller } from "./answers.js";
 import { cb } from "./callbacks.js";
+import { pack } from "./buttons.js";
 import type { BotDeps } from "./context.js";
 import { categorySuffix, formatDate, roleLabel } from "./labels.js";
 import type { Notifier } from "./notify.js";
@@ -183,7 +184,7 @@ async function askAgreement(deps: BotDeps, notifier: Notifier, pair: Pair, party
         why: whyText(t, pair.why, programme.topicLabels),
       });
     },
-    (t) => new InlineKeyboard().text(t("pair-agree"), cb("ag", pair._id, "y")).text(t("pair-disagree"), cb("ag", pair._id, "n")),
+    (t) => new InlineKeyboard().text(t("pair-agree"), pack({ type: "pairAgree", pairId: pair._id, answer: "y" })).text(t("pair-disagree"), pack({ type: "pairAgree", pairId: pair._id, answer: "n" })),
   );
 }
 

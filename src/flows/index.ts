@@ -2,7 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Composer, type MiddlewareFn } from "grammy";
 import { installApiTransformers } from "../bot/api.js";
-import type { BaseContext, BotContext, BotDeps, FlowContext } from "../bot/context.js";
+import type { AppDeps, BaseContext, BotContext, FlowContext } from "../bot/context.js";
 import { loadUser, provideDeps } from "../bot/middleware/deps.js";
 import type { Notifier } from "../bot/notify.js";
 import { consentFlow } from "./consent.js";
@@ -18,7 +18,7 @@ import { questionnaire } from "./questionnaire.js";
 /** Bump when a conversation's steps change shape, so old saved states are dropped, not misread. */
 const STATE_VERSION = 1;
 
-export function flows(deps: BotDeps, i18n: I18n<BaseContext>, notifier: Notifier): Composer<BotContext> {
+export function flows(deps: AppDeps, i18n: I18n<BaseContext>, notifier: Notifier): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const inside: MiddlewareFn<FlowContext>[] = [
     (ctx, next) => {

@@ -1,4 +1,3 @@
-import type { VersionedStateStorage } from "@grammyjs/conversations";
 import type { Collection, Db } from "mongodb";
 
 // Conversation state in MongoDB, so a restart or a pause of days loses nothing. Stored as JSON
@@ -10,9 +9,13 @@ interface ConversationDoc {
   updatedAt: Date;
 }
 
-export class ConversationsStore<S> implements VersionedStateStorage<string, S> {
+/** Shaped as the conversations plugin's storage adapter (read, write, delete by key). */
+export class ConversationsStore {
   private readonly col: Collection<ConversationDoc>;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly clock: () => Date,
+  ) {
     this.col = db.collection<ConversationDoc>("conversations");
   }
 
@@ -26,7 +29,7 @@ export class ConversationsStore<S> implements VersionedStateStorage<string, S> {
   }
 
   async write(key: string, state: unknown): Promise<void> {
-    await this.col.updateOne({ _id: key }, { $set: { state: JSON.stringify(state), updatedAt: new Date() } }, { upsert: true });
+    await this.col.updateOne({ _id: key }, { $set: { state: JSON.stringify(state), updatedAt: this.clock() } }, { upsert: true });
   }
 
   /** Drops states untouched since the cut-off; progress that matters is kept in its own store. */

@@ -29,10 +29,11 @@ export interface Store {
   profiles: ProfilesStore;
   pairs: PairsStore;
   preferences: PreferencesStore;
-  conversations: ConversationsStore<unknown>;
+  conversations: ConversationsStore;
 }
 
-export function createStore(db: Db): Store {
+/** The store over a database; the clock stamps what the store itself dates. */
+export function createStore(db: Db, clock: () => Date = () => new Date()): Store {
   const claims = new ClaimsStore(db);
   return {
     db,
@@ -49,7 +50,7 @@ export function createStore(db: Db): Store {
     profiles: new ProfilesStore(db),
     pairs: new PairsStore(db),
     preferences: new PreferencesStore(db),
-    conversations: new ConversationsStore(db),
+    conversations: new ConversationsStore(db, clock),
   };
 }
 
@@ -60,10 +61,10 @@ export async function ensureIndexes(store: Store): Promise<void> {
   }
 }
 
-export async function connectStore(uri: string, dbName: string): Promise<{ client: MongoClient; store: Store }> {
+export async function connectStore(uri: string, dbName: string, clock: () => Date = () => new Date()): Promise<{ client: MongoClient; store: Store }> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
-  const store = createStore(client.db(dbName));
+  const store = createStore(client.db(dbName), clock);
   await ensureIndexes(store);
   return { client, store };
 }

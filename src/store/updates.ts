@@ -1,4 +1,7 @@
-import type { Update } from "grammy/types";
+/** The part of a Telegram update the inbox reads; the rest is kept as JSON text. */
+export interface InboxUpdate {
+  update_id: number;
+}
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 
@@ -28,7 +31,7 @@ export class UpdatesStore {
   }
 
   /** Records fetched updates as pending; ones already known keep their state. */
-  async persist(updates: readonly Update[], now: Date): Promise<void> {
+  async persist(updates: readonly InboxUpdate[], now: Date): Promise<void> {
     if (updates.length === 0) return;
     await this.col.bulkWrite(
       updates.map((u) => ({
@@ -63,9 +66,9 @@ export class UpdatesStore {
   }
 
   /** Updates fetched but not finished before the process stopped, oldest first. */
-  async unfinished(): Promise<Update[]> {
+  async unfinished<U extends InboxUpdate>(): Promise<U[]> {
     const docs = await this.col.find({ state: { $in: ["pending", "handling"] } }).sort({ _id: 1 }).toArray();
-    return docs.flatMap((d) => (d.payload ? [JSON.parse(d.payload) as Update] : []));
+    return docs.flatMap((d) => (d.payload ? [JSON.parse(d.payload) as U] : []));
   }
 
   /** Forgets handled ids older than the cut-off (Telegram redelivers within a day at most). */

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { ID, cb } from "../callbacks.js";
+import { cb } from "../callbacks.js";
+import { onAction } from "../buttons.js";
 import { refuse } from "../access.js";
 import type { BotContext } from "../context.js";
 import type { Notifier } from "../notify.js";
@@ -11,20 +12,19 @@ import { answerAgreement, displayName } from "../pairing.js";
 export function pairParticipantFeature(notifier: Notifier): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.callbackQuery(new RegExp(`^ag:${ID}:(y|n)$`), async (ctx) => {
-    const [, pairId, answer] = ctx.match as RegExpMatchArray;
-    const result = await answerAgreement(ctx.deps, notifier, pairId!, ctx.from.id, answer === "y" ? "accepted" : "declined");
+  onAction(feature, "pairAgree", async (ctx, { pairId, answer }) => {
+    const result = await answerAgreement(ctx.deps, notifier, pairId, ctx.from!.id, answer === "y" ? "accepted" : "declined");
     if (result === "not-a-party") return refuse(ctx, "not-allowed");
     await ctx.answerCallbackQuery({ text: ctx.t(`agreement-${result}`) });
     if (result !== "closed") await ctx.editMessageReplyMarkup().catch(() => {});
   });
 
-  feature.callbackQuery(new RegExp(`^rq:${ID}$`), async (ctx) => {
-    const pair = await ctx.deps.store.pairs.get((ctx.match as RegExpMatchArray)[1]!);
+  onAction(feature, "pairRequestReplacement", async (ctx, { pairId }) => {
+    const pair = await ctx.deps.store.pairs.get(pairId);
     const people = pair ? [...(await ctx.deps.store.memberships.getMany([pair.mentorId, ...pair.menteeIds])).values()] : [];
-    const me = people.find((m) => m.userId === ctx.from.id);
+    const me = people.find((m) => m.userId === ctx.from!.id);
     if (!pair || !me || pair.status !== "active") return refuse(ctx, "not-allowed");
-    await ctx.deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-requested", at: ctx.deps.clock(), by: ctx.from.id, reason: me.role === "mentor" ? "mentor-request" : "mentee-request" });
+    await ctx.deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-requested", at: ctx.deps.clock(), by: ctx.from!.id, reason: me.role === "mentor" ? "mentor-request" : "mentee-request" });
     await ctx.answerCallbackQuery({ text: ctx.t("replacement-requested"), show_alert: true });
     await notifier.toCurators(
       pair.programmeId,
@@ -32,6 +32,5 @@ export function pairParticipantFeature(notifier: Notifier): Composer<BotContext>
       (t) => new InlineKeyboard().text(t("replacement-open-pair"), cb("pcd", pair._id)),
     );
   });
-  for (const prefix of ["ag", "rq"]) feature.callbackQuery(new RegExp(`^${prefix}:`), (ctx) => refuse(ctx, "button-stale"));
   return feature;
 }

@@ -1,3 +1,4 @@
+import { pack } from "../buttons.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { inviteLink } from "../../domain/invitations.js";
 import type { Membership } from "../../store/memberships.js";
@@ -46,7 +47,7 @@ export async function openParticipantPanel(ctx: BotContext, membership: Membersh
         end: formatDate(pair.plannedEnd, await ctx.i18n.getLocale(), "UTC"),
       }),
     );
-    kb.text(ctx.t("participant-ask-replacement"), cb("rq", pair._id)).row();
+    kb.text(ctx.t("participant-ask-replacement"), pack({ type: "pairRequestReplacement", pairId: pair._id })).row();
   }
   kb.text(ctx.t("privacy-button"), "privacy").row().text(ctx.t("to-menu"), "menu");
   await ctx.reply(lines.join("\n\n"), { reply_markup: kb });

@@ -1,8 +1,8 @@
 import type { MiddlewareFn } from "grammy";
-import type { BaseContext, BotDeps } from "../context.js";
+import type { AppDeps, BaseContext } from "../context.js";
 
 /** Gives every update its dependencies and a logger bound to the update id. */
-export function provideDeps(deps: BotDeps): MiddlewareFn<BaseContext> {
+export function provideDeps(deps: AppDeps): MiddlewareFn<BaseContext> {
   return (ctx, next) => {
     ctx.deps = deps;
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id });

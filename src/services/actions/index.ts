@@ -1,0 +1,14 @@
+import type { ActionSpec, FieldsOf } from "./define.js";
+import { pairActions } from "./pairs.js";
+
+// The one codec table: every capability's actions, merged. Add a capability's table here.
+
+export const ACTIONS = {
+  ...pairActions,
+} satisfies Record<string, ActionSpec>;
+
+export type ActionType = keyof typeof ACTIONS;
+export type ActionOf<K extends ActionType> = { type: K } & FieldsOf<(typeof ACTIONS)[K]>;
+export type Action = { [K in ActionType]: ActionOf<K> }[ActionType];
+
+export const action = <K extends ActionType>(type: K, fields: FieldsOf<(typeof ACTIONS)[K]>): ActionOf<K> => ({ type, ...fields }) as ActionOf<K>;
