@@ -1,12 +1,17 @@
 import { InlineKeyboard } from "grammy";
 import { checkText } from "../domain/text.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
+import { isFlowButton } from "../bot/buttons.js";
 
 // Small building blocks of conversations: ask for text or for a button, re-ask on bad input.
 // Bad answers are skipped by the plugin (not kept in the replay log), so re-asking never grows it.
 
-/** Callback data prefixes of the flows' own buttons; any other button belongs to the menus. */
-const FLOW_BUTTON = /^(qa|qs|tz|year|form|forms|op|age|consent|paper|mm|me|mf|rm|mc|date|why|nm|end|rk):/;
+/**
+ * The flows' own buttons: the table's actions marked `flow`. LEGACY_FLOW_BUTTON holds the raw
+ * prefixes not yet moved into the table; it goes when the last one has moved.
+ */
+const LEGACY_FLOW_BUTTON = /^(qa|qs|tz|year|form|forms|op|age|consent|paper|mm|me|mf|rm|mc|date|why|nm|end|rk):/;
+const isFlowData = (data: string) => isFlowButton(data) || LEGACY_FLOW_BUTTON.test(data);
 
 const isCommand = (c: FlowContext) => c.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
 
@@ -16,7 +21,7 @@ const isCommand = (c: FlowContext) => c.message?.entities?.some((e) => e.type ==
  * command is never taken as an answer.
  */
 export function flowWait(conversation: FlowConversation) {
-  return conversation.wait().unless((c) => isCommand(c) || (c.callbackQuery !== undefined && !FLOW_BUTTON.test(c.callbackQuery.data ?? "")), { next: true });
+  return conversation.wait().unless((c) => isCommand(c) || (c.callbackQuery !== undefined && !isFlowData(c.callbackQuery.data ?? "")), { next: true });
 }
 
 /** Answers whatever is not the expected input: a stale button press or a non-text message. */
