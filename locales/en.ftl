@@ -43,6 +43,7 @@ menu-language = 🌐 Язык / Language
 menu-role-button = { $role } · { $school }, { $year }
 
 # Roles and categories
+flood-slow-down = Too many messages in a row. Wait a few seconds and go on.
 person-named = { $name } ({ $label })
 role-curator = Curator
 role-mentor = Mentor

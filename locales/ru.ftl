@@ -43,6 +43,7 @@ menu-language = 🌐 Язык / Language
 menu-role-button = { $role } · { $school }, { $year }
 
 # Роли и категории
+flood-slow-down = Слишком много сообщений подряд. Подождите несколько секунд и продолжайте.
 person-named = { $name } ({ $label })
 role-curator = Куратор
 role-mentor = Наставник

@@ -47,6 +47,8 @@ const common = z.object({
     })
     .default("info"),
   DATA_DIR: z.string().min(1).default("./data"),
+  RATE_LIMIT_UPDATES: z.coerce.number({ error: "must be a whole number from 1 to 1000" }).int().min(1).max(1000).default(20),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number({ error: "must be a whole number of milliseconds from 100 to 600000" }).int().min(100).max(600_000).default(5000),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal("polling") });
@@ -78,6 +80,8 @@ export interface BaseConfig {
   operatorIds: readonly number[];
   logLevel: Env["LOG_LEVEL"];
   dataDir: string;
+  /** At most `updates` updates from one person per `windowMs`; the rest are ignored. */
+  rateLimit: { updates: number; windowMs: number };
 }
 
 export type Config =
@@ -118,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     operatorIds: e.OPERATOR_IDS,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    rateLimit: { updates: e.RATE_LIMIT_UPDATES, windowMs: e.RATE_LIMIT_WINDOW_MS },
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT } }

@@ -1,3 +1,4 @@
+import { safeError } from "./bot/logSafe.js";
 import { pino } from "pino";
 import { createBot } from "./bot/index.js";
 import { startPolling } from "./bot/polling.js";
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const deps = { config, store, logger, clock: () => new Date() };
   const app = createBot(deps);
   await app.bot.init();
-  await app.setCommands().catch((err: unknown) => logger.warn({ err }, "could not set commands"));
+  await app.setCommands().catch((err: unknown) => logger.warn({ error: safeError(err) }, "could not set commands"));
 
   let stopBot: () => Promise<void>;
   if (config.mode === "polling") {

@@ -7,6 +7,7 @@ import { setDefaultCommands, setOperatorCommands } from "./commands.js";
 import type { AppDeps, BotContext, BotDeps } from "./context.js";
 import { TelegramNotices } from "./notices.js";
 import { curatorFeature, openCuratorPanel } from "./features/curator.js";
+import { chatMemberFeature } from "./features/chatMember.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { groupFeature } from "./features/group.js";
 import { languageFeature, setLocale } from "./features/language.js";
@@ -26,6 +27,7 @@ import { createMainMenus } from "./menus/main.js";
 import { errorHandler } from "./middleware/errors.js";
 import { loadUser, provideDeps } from "./middleware/deps.js";
 import { handleOnce } from "./middleware/updates.js";
+import { floodLimit } from "./middleware/flood.js";
 
 export interface CreateBotOptions {
   /** Skips getMe at start (tests that know the bot). */
@@ -52,6 +54,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   // boundary around everything that touches the person.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(handleOnce(deps));
+  bot.use(floodLimit(deps.config.rateLimit, i18n, deps.config.defaultLocale));
   const app = bot.errorBoundary(errorHandler(deps, i18n));
   app.use(provideDeps(appDeps));
 
@@ -62,6 +65,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const dm = app.chatType("private");
   dm.use(loadUser);
   dm.use(i18n);
+  // Before the flows: blocking or unblocking the bot is never taken as an answer.
+  dm.use(chatMemberFeature());
   dm.use(flows(appDeps, i18n, notifier));
   dm.use(menus.main);
   dm.use(startFeature(menus, i18n));

@@ -1,3 +1,4 @@
+import { safeError } from "./logSafe.js";
 import { run } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import type { BotDeps } from "./context.js";
@@ -22,7 +23,7 @@ export async function startPolling(app: AppBot, deps: BotDeps): Promise<Polling>
   const leftovers = await deps.store.updates.unfinished();
   if (leftovers.length) deps.logger.info({ count: leftovers.length }, "handling updates left from the last run");
   for (const update of leftovers) {
-    await bot.handleUpdate(update).catch((err: unknown) => deps.logger.error({ err, update_id: update.update_id }, "left-over update failed"));
+    await bot.handleUpdate(update).catch((err: unknown) => deps.logger.error({ error: safeError(err), update_id: update.update_id }, "left-over update failed"));
   }
 
   // The runner's stop() does not wait for updates being handled; this set does.
@@ -35,7 +36,7 @@ export async function startPolling(app: AppBot, deps: BotDeps): Promise<Polling>
         inFlight.add(handling);
         return handling.finally(() => inFlight.delete(handling));
       },
-      errorHandler: (err: unknown) => deps.logger.error({ err }, "update failed outside the error boundary"),
+      errorHandler: (err: unknown) => deps.logger.error({ error: safeError(err) }, "update failed outside the error boundary"),
       api: {
         getUpdates: async (args, signal) => {
           const updates = await bot.api.getUpdates({ ...args, allowed_updates: ["message", "callback_query", "my_chat_member"] }, signal);
