@@ -58,6 +58,8 @@ export async function startTestBot(
     MONGODB_DB: dbName,
     OPERATOR_IDS: (opts.operatorIds ?? []).join(","),
     LOG_LEVEL: "silent",
+    // Test users act faster than people; the flood test sets its own limit.
+    RATE_LIMIT_UPDATES: "1000",
     ...opts.env,
   });
   const { client, store } = await connectStore(db.server.uri, dbName);
