@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MongoClient } from "mongodb";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createBot, type AppBot } from "../../src/bot/index.js";
 import type { BotDeps } from "../../src/bot/context.js";
 import { startPolling, type Polling } from "../../src/bot/polling.js";
@@ -46,7 +46,7 @@ let dbCounter = 0;
 
 export async function startTestBot(
   db: TestDatabase,
-  opts: { operatorIds?: number[]; env?: Record<string, string>; clock?: () => Date; emulator?: BotApiEmulator; dbName?: string } = {},
+  opts: { operatorIds?: number[]; env?: Record<string, string>; clock?: () => Date; emulator?: BotApiEmulator; dbName?: string; logger?: Logger } = {},
 ): Promise<TestBot> {
   const emulator = opts.emulator ?? new BotApiEmulator();
   if (!opts.emulator) await emulator.start();
@@ -63,7 +63,7 @@ export async function startTestBot(
     ...opts.env,
   });
   const { client, store } = await connectStore(db.server.uri, dbName);
-  const logger = pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
+  const logger = opts.logger ?? pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
   const deps: BotDeps = { config, store, logger, clock: opts.clock ?? (() => new Date()) };
   const app = createBot(deps);
   await app.bot.init();

@@ -380,12 +380,29 @@ export class TestUser extends ChatReader {
   }
 
   /** While blocked, bot calls targeting this chat fail with 403 "Forbidden: bot was blocked by the user". */
-  block(): void {
+  block(options: { notify?: boolean } = {}): void {
     this.log.blocked = true;
+    if (options.notify !== false) this.chatMemberUpdate("member", "kicked");
   }
 
-  unblock(): void {
+  /** As Telegram does, the bot gets a my_chat_member update for each (unless notify is false). */
+  unblock(options: { notify?: boolean } = {}): void {
     this.log.blocked = false;
+    if (options.notify !== false) this.chatMemberUpdate("kicked", "member");
+  }
+
+  private chatMemberUpdate(from: "member" | "kicked", to: "member" | "kicked"): void {
+    const bot = this.context.state.botUser;
+    const member = (status: "member" | "kicked") => (status === "kicked" ? { status, user: bot, until_date: 0 } : { status, user: bot });
+    this.context.state.updates.enqueue({
+      my_chat_member: {
+        chat: structuredClone(this.log.chat),
+        from: structuredClone(this.user),
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: member(from),
+        new_chat_member: member(to),
+      },
+    } as never);
   }
 
   /** Answers the bot gave to this user's callback queries, in order. */
