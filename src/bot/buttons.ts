@@ -2,12 +2,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import { ACTIONS, type Action, type ActionOf, type ActionType } from "../services/actions/index.js";
 import type { ActionSpec } from "../services/actions/define.js";
 import type { BaseContext, BotContext } from "./context.js";
+import { CALLBACK_DATA_MAX_BYTES } from "./limits.js";
 
 // Telegram's side of the one codec table: an action is packed into callback data as
 // "prefix:field1:field2…" and parsed back strictly (zod), or not at all.
 
-/** Telegram: callback_data is 1–64 bytes. */
-export const CALLBACK_DATA_MAX_BYTES = 64;
 const SEP = ":";
 
 const specs = ACTIONS as Record<ActionType, ActionSpec>;

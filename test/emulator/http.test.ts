@@ -88,6 +88,14 @@ describe("Bot API emulator: HTTP surface", () => {
         { chat_id: user.id, text: "x", reply_markup: { inline_keyboard: [[{ text: "Too long", callback_data: "d".repeat(65) }]] } },
         "Bad Request: BUTTON_DATA_INVALID",
       ],
+      [
+        { chat_id: user.id, text: "x", reply_markup: { inline_keyboard: Array.from({ length: 11 }, (_, r) => Array.from({ length: 10 }, (_, c) => ({ text: `${r}.${c}`, callback_data: `b${r}.${c}` }))) } },
+        "Bad Request: reply markup is too long",
+      ],
+      [
+        { chat_id: user.id, text: "x", reply_markup: { inline_keyboard: [Array.from({ length: 9 }, (_, c) => ({ text: `${c}`, callback_data: `b${c}` }))] } },
+        "Bad Request: BUTTON_ROW_TOO_LONG",
+      ],
     ];
     for (const [params, description] of cases) {
       const { status, body } = await callApi(emulator, "sendMessage", params);

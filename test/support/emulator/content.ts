@@ -2,6 +2,8 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity } from "
 import { badRequest, isRecord, type NonInlineMarkup } from "./types.js";
 
 export const MAX_TEXT_LENGTH = 4096;
+export const MAX_INLINE_BUTTONS = 100;
+export const MAX_INLINE_ROW = 8;
 export const MAX_CAPTION_LENGTH = 1024;
 
 /** Parses a JSON-or-object parameter (forms send objects as JSON strings). */
@@ -44,6 +46,9 @@ export function parseReplyMarkup(value: unknown): ParsedMarkup {
       throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
     }
     const keyboard: InlineKeyboardButton[][] = rows.map((row: unknown[]) => row.map(parseInlineButton));
+    // Telegram refuses more than 100 buttons in one inline keyboard, and more than 8 in a row.
+    if (keyboard.flat().length > MAX_INLINE_BUTTONS) throw badRequest("reply markup is too long");
+    if (keyboard.some((row) => row.length > MAX_INLINE_ROW)) throw badRequest("BUTTON_ROW_TOO_LONG");
     return { inline: { inline_keyboard: keyboard } };
   }
   if ("keyboard" in markup) {
