@@ -1,5 +1,5 @@
 import type { Action } from "./actions/index.js";
-import type { ServiceDeps } from "./deps.js";
+import type { Store } from "../store/index.js";
 
 // Messages as data: a service says who is told what (a message key and its variables) and which
 // buttons come with it; the front renders it in the receiver's own language.
@@ -46,7 +46,7 @@ export interface Notices {
 }
 
 /** Tells every curator of the programme; returns how many got it. */
-export async function tellCurators(deps: Pick<ServiceDeps, "store" | "notices">, programmeId: string, notice: Omit<Notice, "to">): Promise<number> {
+export async function tellCurators(deps: { store: Store; notices: Notices }, programmeId: string, notice: Omit<Notice, "to">): Promise<number> {
   const curators = await deps.store.memberships.ofProgramme(programmeId, "curator");
   let delivered = 0;
   for (const curator of curators) if (await deps.notices.send({ ...notice, to: curator.userId })) delivered++;
