@@ -54,12 +54,17 @@ export class ProfilesStore {
     return new Map(docs.map((d) => [d._id, profileSchema.parse(d)]));
   }
 
-  /** Saves one answer and moves the cursor, atomically; other answers are untouched. */
-  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { [`answers.${questionId}`]: value, cursor, updatedAt: now } });
+  /**
+   * Saves one answer and moves the cursor in one write: only this answer's field is set (and
+   * answers that no longer apply are unset); the other answers are not rewritten.
+   */
+  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date, drop: readonly string[] = []): Promise<void> {
+    const update: { $set: Record<string, unknown>; $unset?: Record<string, ""> } = { $set: { [`answers.${questionId}`]: value, cursor, updatedAt: now } };
+    if (drop.length) update.$unset = Object.fromEntries(drop.map((q) => [`answers.${q}`, ""]));
+    await this.col.updateOne({ _id: id }, update);
   }
 
-  /** Replaces the answers (after pruning ones that no longer apply) and the cursor. */
+  /** Replaces the answers and the cursor (test set-up; the questionnaire saves one answer at a time). */
   async setAnswers(id: string, answers: Answers, cursor: string, now: Date): Promise<void> {
     await this.col.updateOne({ _id: id }, { $set: { answers, cursor, updatedAt: now } });
   }
