@@ -47,7 +47,7 @@ export async function consent(conversation: FlowConversation, ctx: FlowContext, 
   await ctx.reply(question.text, { reply_markup: question.keyboard });
   const { action } = await askAction(conversation, ["consentAnswer"], (a) => a.membershipId === membershipId);
   await conversation.external(async (c) => {
-    const decided = await decideOwnConsent(c.deps, actor(c), { membershipId, accept: action.answer === "y" });
+    const decided = await decideOwnConsent(c.deps, actor(c), { membershipId, accept: action.answer === "y", seen: start.value.intake });
     if (!decided.ok) return void (await say(c, decided));
     const screen = consentDecided(c, membershipId, action.answer === "y");
     await c.reply(screen.text, { reply_markup: screen.keyboard });

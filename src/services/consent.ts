@@ -112,6 +112,8 @@ async function decide(deps: ServiceDeps, membershipId: string, from: readonly In
 /** What the consent conversation shows: who is asked, for which school, and whether to ask the age. */
 export interface ConsentStart {
   membershipId: string;
+  /** The status the consent is asked at (invited, or declined before). */
+  intake: IntakeStatus;
   role: Role;
   category: Category | null;
   grade: number | null;
@@ -131,7 +133,7 @@ export async function startConsent(deps: ServiceDeps, actor: Actor, input: { mem
   if (me.role === "curator" || me.intake === null) return refuse("not-allowed");
   if (me.intake !== "invited" && me.intake !== "declined") return refuse("rule", `consent-already-${me.intake}`);
   const minor = needsParent(me.category, me.saidUnder18);
-  return ok({ membershipId: me._id, role: me.role, category: me.category, grade: me.grade, school: school.name, year: programme.academicYear, askAge: !minor && me.category !== "student", minor });
+  return ok({ membershipId: me._id, intake: me.intake, role: me.role, category: me.category, grade: me.grade, school: school.name, year: programme.academicYear, askAge: !minor && me.category !== "student", minor });
 }
 
 export interface ParentLinkIssued {
@@ -185,15 +187,20 @@ export async function issueParentLink(deps: ServiceDeps, actor: Actor, input: { 
   return (await underIntakeClaim(deps, input.membershipId, () => issueLinkLocked(deps, input.membershipId))) ?? busy();
 }
 
-/** An adult accepts or declines for themselves; the curators hear of a decline. */
-export async function decideOwnConsent(deps: ServiceDeps, actor: Actor, input: { membershipId: string; accept: boolean }): Promise<Result<{ intake: IntakeStatus }>> {
+/**
+ * An adult accepts or declines for themselves; the curators hear of a decline. `seen` is the
+ * status the question was asked at: of two answers to one question (two taps, two devices) only
+ * the first counts, even when the second would be a valid change of mind on its own.
+ */
+export async function decideOwnConsent(deps: ServiceDeps, actor: Actor, input: { membershipId: string; accept: boolean; seen?: IntakeStatus }): Promise<Result<{ intake: IntakeStatus }>> {
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
   const { me } = granted.value;
   // A minor's consent is the parent's to give.
   if (me.role === "curator" || needsParent(me.category, me.saidUnder18)) return refuse("not-allowed");
   const decision = { relation: "self" as const, method: "bot" as const, givenBy: actor.userId };
-  const moved = await underIntakeClaim(deps, me._id, () => decide(deps, me._id, ["invited", "declined"], input.accept ? "accepted" : "declined", decision));
+  const from: IntakeStatus[] = (["invited", "declined"] as const).filter((s) => input.seen === undefined || s === input.seen);
+  const moved = await underIntakeClaim(deps, me._id, () => decide(deps, me._id, from, input.accept ? "accepted" : "declined", decision));
   if (moved === null) return refuse("stale");
   if (!input.accept) await tellCurators(deps, me.programmeId, { key: "curator-consent-declined", vars: { ...whoVars(me), relation: msg("consent-relation-self") } });
   return ok({ intake: moved.intake! });
