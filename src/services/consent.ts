@@ -277,11 +277,6 @@ export async function paperConsentTarget(deps: ServiceDeps, actor: Actor, input:
   return ok({ membershipId: m._id, role: m.role, category: m.category, grade: m.grade, minor: needsParent(m.category, m.saidUnder18) });
 }
 
-/** The date written on a paper consent, checked (dd.mm.yyyy, not in the future). */
-export function checkPaperDate(deps: Pick<ServiceDeps, "clock">, text: string): Date | null {
-  return parsePaperDate(text, deps.clock());
-}
-
 /** The curator records a consent signed on paper; the person is told they may go on. */
 export async function recordPaperConsent(
   deps: ServiceDeps,

@@ -20,7 +20,8 @@ export const claimKeys = {
   /**
    * One intake step at a time per membership (consent given or declined, a parent link issued,
    * a paper consent, the questionnaire submitted, a withdrawal): held while the step runs and
-   * released after it, so racing steps see each other's result (services/consent.ts).
+   * released after it, so racing steps see each other's result (services/consent.ts). Its scope
+   * is the key itself, so that its age can be read (an abandoned one is taken over).
    */
   intakeStep: (membershipId: string) => `intake:${membershipId}`,
 } as const;
