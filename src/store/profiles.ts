@@ -36,12 +36,17 @@ export class ProfilesStore {
 
   /** The profile, started if it does not exist yet. */
   async open(input: Pick<Profile, "_id" | "userId" | "programmeId" | "questionnaireId" | "version" | "cursor">, now: Date): Promise<Profile> {
-    const doc = await this.col.findOneAndUpdate(
-      { _id: input._id },
-      { $setOnInsert: { ...input, answers: {}, status: "draft" as const, updatedAt: now, submittedAt: null } },
-      { upsert: true, returnDocument: "after" },
-    );
-    return profileSchema.parse(doc);
+    const existing = await this.get(input._id);
+    if (existing) return existing;
+    // Not there yet: an insert, whose unique _id settles two opens at the same moment.
+    const profile = profileSchema.parse({ ...input, answers: {}, status: "draft", updatedAt: now, submittedAt: null });
+    try {
+      await this.col.insertOne(profile);
+      return profile;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return profileSchema.parse(await this.col.findOne({ _id: input._id }));
+    }
   }
 
   async get(id: string): Promise<Profile | null> {

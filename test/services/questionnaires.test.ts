@@ -142,3 +142,12 @@ describe("the questionnaire", () => {
     expect((await f.store.memberships.get(p.membershipId))?.intake).toBe("ready");
   });
 });
+
+describe("opening at the same moment", () => {
+  it("two opens make one profile and both see it", async () => {
+    const p = await consented("mentee", "teacher");
+    const opened = await Promise.all(Array.from({ length: 4 }, () => openQuestionnaire(f.deps, as(p.userId), { membershipId: p.membershipId })));
+    expect(opened.every((r) => r.ok)).toBe(true);
+    expect(await f.store.profiles.ofUser(p.userId)).toHaveLength(1);
+  });
+});
