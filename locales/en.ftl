@@ -306,6 +306,7 @@ consent-decision-withdrawn = consent withdrawn
 consent-already-parent = We are waiting for your parent's consent. A new link for them is in the programme's menu.
 consent-already-questionnaire = Consent is already given — you can fill in the questionnaire.
 consent-already-ready = Consent is given and the questionnaire is filled in.
+intake-busy = The previous step is not finished yet. Please try again in a few seconds.
 
 # Parent
 parent-child-unnamed = (no name given)

@@ -71,7 +71,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(menus.main);
   dm.use(startFeature(menus, i18n));
   dm.use(languageFeature(menus));
-  dm.use(privacyFeature(notifier));
+  dm.use(privacyFeature());
   dm.use(operatorFeature());
   dm.use(curatorFeature());
   dm.use(basesFeature(notifier, i18n));
@@ -80,7 +80,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(roundFeature(notifier));
   dm.use(pairParticipantFeature(notifier));
   dm.use(participantFeature());
-  dm.use(parentFeature(notifier));
+  dm.use(parentFeature());
   dm.use(fallbackFeature());
 
   bot.catch(errorHandler(deps, i18n));

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { checkText } from "../domain/text.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
-import { isFlowButton } from "../bot/buttons.js";
+import { isFlowButton, pressedAction } from "../bot/buttons.js";
+import type { ActionOf, ActionType } from "../services/actions/index.js";
 
 // Small building blocks of conversations: ask for text or for a button, re-ask on bad input.
 // Bad answers are skipped by the plugin (not kept in the replay log), so re-asking never grows it.
@@ -49,4 +50,27 @@ export async function askChoice<T extends string>(conversation: FlowConversation
   const pressed = await flowWait(conversation).and((c) => (choices as readonly string[]).includes(c.callbackQuery?.data ?? ""), { otherwise: (c) => hint(c, "input-use-buttons") });
   await pressed.answerCallbackQuery();
   return { choice: pressed.callbackQuery!.data as T, ctx: pressed };
+}
+
+/** One of the given action types, as a union the caller can narrow by `type`. */
+export type OneOf<K extends ActionType> = { [T in K]: ActionOf<T> }[K];
+
+/**
+ * Waits for a press of one of the table's flow actions (optionally one that `accept` takes) and
+ * answers the press; anything else is hinted at and skipped.
+ */
+export async function askAction<K extends ActionType>(
+  conversation: FlowConversation,
+  types: readonly K[],
+  accept: (action: OneOf<K>) => boolean = () => true,
+): Promise<{ action: OneOf<K>; ctx: FlowContext }> {
+  const pressed = await flowWait(conversation).and(
+    (c) => {
+      const action = pressedAction(c, types) as OneOf<K> | null;
+      return action !== null && accept(action);
+    },
+    { otherwise: (c) => hint(c, "input-use-buttons") },
+  );
+  await pressed.answerCallbackQuery();
+  return { action: pressedAction(pressed, types) as OneOf<K>, ctx: pressed };
 }

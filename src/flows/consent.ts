@@ -1,73 +1,78 @@
 import { InlineKeyboard } from "grammy";
-import { consentTextKey, needsParent } from "../domain/consent.js";
-import type { FlowContext, FlowConversation } from "../bot/context.js";
-import { sendParentLink } from "../bot/features/participant.js";
-import { acceptConsent, declineConsent } from "../bot/intake.js";
-import { categorySuffix, roleAccusative } from "../bot/labels.js";
-import type { Notifier } from "../bot/notify.js";
-import { askChoice } from "./ask.js";
+import { parsePaperDate } from "../domain/consent.js";
+import type { BaseContext, FlowContext, FlowConversation } from "../bot/context.js";
+import { ageQuestion, consentDecided, consentQuestion, paperConfirm, paperWho, replyParentLink } from "../bot/views/consent.js";
+import { answerAge, decideOwnConsent, issueParentLink, paperConsentTarget, recordPaperConsent, startConsent } from "../services/consent.js";
+import type { Refusal } from "../services/result.js";
+import { askAction, askText, flowWait } from "./ask.js";
 
-// Consent before any personal data: an adult decides for themselves; a minor gets a link
-// for a parent. Nothing personal is asked here.
+// Consent before any personal data: an adult decides for themselves; a minor gets a link for a
+// parent. Nothing personal is asked here. And the curator's paper consent, for a family without
+// Telegram.
 
-export { CONSENT } from "./ids.js";
+export { CONSENT, PAPER_CONSENT } from "./ids.js";
 
-export function consentFlow(notifier: Notifier) {
-  return async function consent(conversation: FlowConversation, ctx: FlowContext, membershipId: string): Promise<void> {
-    const state = await conversation.external(async (c) => {
-      const m = await c.deps.store.memberships.get(membershipId);
-      if (!m || m.userId !== c.from?.id) return null;
-      const programme = await c.deps.store.programmes.get(m.programmeId);
-      const school = programme && (await c.deps.store.schools.get(programme.schoolId));
-      if (!programme || !school) return null;
-      return { intake: m.intake, category: m.category, grade: m.grade, role: m.role, school: school.name, year: programme.academicYear, saidUnder18: m.saidUnder18 };
-    });
-    if (!state || state.role === "curator") {
-      await ctx.reply(ctx.t("button-stale"));
-      return;
-    }
-    if (state.intake !== "invited" && state.intake !== "declined") {
-      await ctx.reply(ctx.t(`consent-already-${state.intake}`));
-      return;
-    }
+const actor = (c: BaseContext) => ({ userId: c.from!.id });
+const say = (c: BaseContext, r: Refusal) => c.reply(c.t(r.reason, r.vars));
 
-    let minor = needsParent(state.category, state.saidUnder18);
-    if (!minor && state.category !== "student") {
-      await ctx.reply(ctx.t("consent-ask-age"), {
-        reply_markup: new InlineKeyboard().text(ctx.t("consent-age-adult"), "age:adult").text(ctx.t("consent-age-minor"), "age:minor"),
-      });
-      const { choice } = await askChoice(conversation, ["age:adult", "age:minor"] as const);
-      minor = choice === "age:minor";
-      await conversation.external((c) => c.deps.store.memberships.setSaidUnder18(membershipId, minor));
-    }
+export async function consent(conversation: FlowConversation, ctx: FlowContext, membershipId: string): Promise<void> {
+  const start = await conversation.external((c) => startConsent(c.deps, actor(c), { membershipId }));
+  if (!start.ok) return void (await say(ctx, start));
 
-    if (minor) {
-      await conversation.external(async (c) => {
-        const m = await c.deps.store.memberships.get(membershipId);
-        if (m) await sendParentLink(c, m);
-      });
-      return;
-    }
-
-    const names = { school: state.school, year: state.year, role: roleAccusative(ctx.t, state.role), category: categorySuffix(ctx.t, state) };
-    await ctx.reply(ctx.t(consentTextKey("self"), names), {
-      reply_markup: new InlineKeyboard().text(ctx.t("consent-accept"), "consent:yes").row().text(ctx.t("consent-decline"), "consent:no"),
-    });
-    const { choice } = await askChoice(conversation, ["consent:yes", "consent:no"] as const);
-    await conversation.external(async (c) => {
-      const m = await c.deps.store.memberships.get(membershipId);
-      if (!m) return;
-      const decision = { membership: m, relation: "self" as const, method: "bot" as const, givenBy: c.from!.id };
-      if (choice === "consent:yes") {
-        if (!(await acceptConsent(c.deps, decision, ["invited", "declined"]))) return void (await c.reply(c.t("button-stale")));
-        await c.reply(c.t("consent-thanks"), { reply_markup: new InlineKeyboard().text(c.t("questionnaire-start"), `p:q:${m._id}`) });
-      } else {
-        if (!(await declineConsent(c.deps, decision, ["invited", "declined"]))) return void (await c.reply(c.t("button-stale")));
-        await c.reply(c.t("consent-declined-self"), { reply_markup: new InlineKeyboard().text(c.t("to-menu"), "menu") });
-        await notifier.toCurators(m.programmeId, (t) =>
-          t("curator-consent-declined", { role: roleAccusative(t, m.role), category: categorySuffix(t, m), relation: t("consent-relation-self") }),
-        );
+  if (start.value.askAge) {
+    const age = ageQuestion(ctx, membershipId);
+    await ctx.reply(age.text, { reply_markup: age.keyboard });
+    const { action } = await askAction(conversation, ["consentAge"], (a) => a.membershipId === membershipId);
+    const next = await conversation.external(async (c) => {
+      const answered = await answerAge(c.deps, actor(c), { membershipId, minor: action.answer === "minor" });
+      if (!answered.ok) {
+        await say(c, answered);
+        return "stop";
       }
+      if (!answered.value.link) return "adult";
+      await replyParentLink(c, answered.value.link);
+      return "stop";
     });
-  };
+    if (next !== "adult") return;
+  } else if (start.value.minor) {
+    await conversation.external(async (c) => {
+      const issued = await issueParentLink(c.deps, actor(c), { membershipId });
+      if (issued.ok) await replyParentLink(c, issued.value);
+      else await say(c, issued);
+    });
+    return;
+  }
+
+  const question = consentQuestion(ctx, start.value);
+  await ctx.reply(question.text, { reply_markup: question.keyboard });
+  const { action } = await askAction(conversation, ["consentAnswer"], (a) => a.membershipId === membershipId);
+  await conversation.external(async (c) => {
+    const decided = await decideOwnConsent(c.deps, actor(c), { membershipId, accept: action.answer === "y", seen: start.value.intake });
+    if (!decided.ok) return void (await say(c, decided));
+    const screen = consentDecided(c, membershipId, action.answer === "y");
+    await c.reply(screen.text, { reply_markup: screen.keyboard });
+  });
+}
+
+export async function paperConsent(conversation: FlowConversation, ctx: FlowContext, programmeId: string, membershipId: string): Promise<void> {
+  const target = await conversation.external((c) => paperConsentTarget(c.deps, actor(c), { programmeId, membershipId }));
+  if (!target.ok) return void (await say(ctx, target));
+  const who = paperWho(ctx, target.value);
+  const signer = await askText(conversation, ctx, ctx.t(target.value.minor ? "paper-ask-signer-parent" : "paper-ask-signer", { who }), 200);
+  await ctx.reply(ctx.t("paper-ask-date"));
+  const nowMs = await conversation.now();
+  const dateAnswer = await flowWait(conversation)
+    .and((c) => c.message?.text !== undefined, { otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-not-text"))) })
+    .and((c) => parsePaperDate(c.message!.text!, new Date(nowMs)) !== null, { otherwise: (c) => c.reply(c.t("paper-bad-date")) });
+  const date = dateAnswer.message!.text!.trim();
+  const confirm = paperConfirm(ctx, membershipId, who, signer, date);
+  await ctx.reply(confirm.text, { reply_markup: confirm.keyboard });
+  const { action } = await askAction(conversation, ["paperConfirm"], (a) => a.membershipId === membershipId);
+  if (action.answer === "n") return void (await ctx.reply(ctx.t("cancelled")));
+  await conversation.external(async (c) => {
+    const recorded = await recordPaperConsent(c.deps, actor(c), { programmeId, membershipId, signedBy: signer, signedOn: date });
+    if (!recorded.ok) return void (await say(c, recorded));
+    // The curator's card of this person (helper "curator" owns that action).
+    await c.reply(c.t("paper-saved"), { reply_markup: new InlineKeyboard().text(c.t("back"), `bc:${programmeId}:${membershipId}`) });
+  });
 }

@@ -1,6 +1,7 @@
 import type { Role } from "../domain/programme.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
+import type { ParentLink } from "../store/parentLinks.js";
 import type { Programme } from "../store/programmes.js";
 import type { School } from "../store/schools.js";
 import type { Actor, ServiceDeps } from "./deps.js";
@@ -21,6 +22,8 @@ export type Need =
   | { kind: "pair-party"; pairId: string }
   /** The parent who consented in the bot for this child (a membership). */
   | { kind: "parent"; membershipId: string }
+  /** The parent who opened a consent link for this child and has not answered on it yet. */
+  | { kind: "parent-link"; membershipId: string }
   /** This membership is the actor's own (optionally of one role). */
   | { kind: "own"; membershipId: string; role?: Role }
   /** A mentor or mentee (or the given role) of this programme. */
@@ -41,11 +44,13 @@ export type Grant<N extends Need> = N extends { kind: "operator" }
         ? ProgrammeView & { pair: Pair; me: Membership }
         : N extends { kind: "parent" }
           ? ProgrammeView & { child: Membership }
+          : N extends { kind: "parent-link" }
+            ? ProgrammeView & { child: Membership; link: ParentLink }
           : N extends { kind: "own" }
             ? ProgrammeView & { me: Membership }
             : ProgrammeView & { me: Membership };
 
-type Deps = Pick<ServiceDeps, "store" | "operatorIds">;
+type Deps = Pick<ServiceDeps, "store" | "operatorIds" | "clock">;
 
 export const isOperator = (deps: Pick<ServiceDeps, "operatorIds">, actor: Actor): boolean => deps.operatorIds.includes(actor.userId);
 
@@ -99,6 +104,14 @@ async function decide(deps: Deps, actor: Actor, need: Need): Promise<object | nu
       if (!standing || standing.relation !== "parent" || standing.givenBy !== actor.userId) return null;
       const view = await loadProgramme(deps, child.programmeId);
       return view ? { ...view, child } : null;
+    }
+    case "parent-link": {
+      const link = await store.parentLinks.openedBy(need.membershipId, actor.userId);
+      if (!link || link.childId === actor.userId || link.expiresAt.getTime() <= deps.clock().getTime()) return null;
+      const child = await store.memberships.get(need.membershipId);
+      if (!child || child.role === "curator") return null;
+      const view = await loadProgramme(deps, child.programmeId);
+      return view ? { ...view, child, link } : null;
     }
     case "own": {
       const me = await store.memberships.get(need.membershipId);

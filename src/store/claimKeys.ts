@@ -17,4 +17,11 @@ export const claimKeys = {
   /** A parent link is taken by one parent, and used once. */
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,
+  /**
+   * One intake step at a time per membership (consent given or declined, a parent link issued,
+   * a paper consent, the questionnaire submitted, a withdrawal): held while the step runs and
+   * released after it, so racing steps see each other's result (services/consent.ts). Its scope
+   * is the key itself, so that its age can be read (an abandoned one is taken over).
+   */
+  intakeStep: (membershipId: string) => `intake:${membershipId}`,
 } as const;

@@ -85,14 +85,17 @@ export class MembershipsStore {
   }
 
   /**
-   * Moves a participant to a new intake status, only from the given ones: a step cannot be
-   * taken twice or out of order, even when two updates race. Returns the updated membership.
+   * Moves a participant to a new intake status, only from the given ones. The filter alone is no
+   * guard on FerretDB (a conditional update is not atomic there): callers hold the membership's
+   * intake claim (claimKeys.intakeStep, services/consent.ts) while they read, check and move.
+   * One write: the status, its time and (when given) the under-18 answer.
    */
   async moveIntake(id: string, from: readonly IntakeStatus[], to: IntakeStatus, now: Date, extra: Partial<Pick<Membership, "saidUnder18">> = {}): Promise<Membership | null> {
     const doc = await this.col.findOneAndUpdate({ _id: id, intake: { $in: [...from] } }, { $set: { intake: to, intakeAt: now, ...extra } }, { returnDocument: "after" });
     return doc ? membershipSchema.parse(doc) : null;
   }
 
+  /** The under-18 answer of an adult-category person (called under the intake claim). */
   async setSaidUnder18(id: string, value: boolean): Promise<void> {
     await this.col.updateOne({ _id: id }, { $set: { saidUnder18: value } });
   }

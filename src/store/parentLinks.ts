@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TOKEN_BYTES } from "../domain/invitations.js";
 import { newId } from "./ids.js";
 import type { ClaimsStore } from "./claims.js";
+import { claimKeys } from "./claimKeys.js";
 import { hashToken } from "./invitations.js";
 
 // A link a minor passes to a parent, who opens it to consent. Stored by hash, like invitations.
@@ -55,10 +56,16 @@ export class ParentLinksStore {
     return doc ? parentLinkSchema.parse(doc) : null;
   }
 
+  /** The newest link of this child that this person opened and has not answered on yet. */
+  async openedBy(membershipId: string, parentId: number): Promise<ParentLink | null> {
+    const docs = await this.col.find({ membershipId, openedBy: parentId, usedAt: null }).sort({ createdAt: -1 }).limit(1).toArray();
+    return docs[0] ? parentLinkSchema.parse(docs[0]) : null;
+  }
+
   /** Binds the link to the first person who opens it; false if someone else opened it first. */
   async open(id: string, parentId: number, now: Date): Promise<boolean> {
-    if (!(await this.claims.claim(`parent-link:${id}`, "parent-links", parentId, now))) {
-      return (await this.claims.holderOf(`parent-link:${id}`)) === parentId;
+    if (!(await this.claims.claim(claimKeys.parentLink(id), "parent-links", parentId, now))) {
+      return (await this.claims.holderOf(claimKeys.parentLink(id))) === parentId;
     }
     await this.col.updateOne({ _id: id }, { $set: { openedBy: parentId } });
     return true;
@@ -68,15 +75,15 @@ export class ParentLinksStore {
   async use(id: string, parentId: number, now: Date): Promise<boolean> {
     const link = await this.get(id);
     if (!link || link.openedBy !== parentId || link.expiresAt.getTime() <= now.getTime()) return false;
-    if (!(await this.claims.claim(`parent-link-used:${id}`, "parent-links", parentId, now))) return false;
+    if (!(await this.claims.claim(claimKeys.parentLinkUsed(id), "parent-links", parentId, now))) return false;
     await this.col.updateOne({ _id: id }, { $set: { usedAt: now, usedBy: parentId } });
     return true;
   }
 
   async forgetMembership(membershipId: string): Promise<void> {
     for (const link of await this.col.find({ membershipId }).toArray()) {
-      await this.claims.release(`parent-link:${link._id}`);
-      await this.claims.release(`parent-link-used:${link._id}`);
+      await this.claims.release(claimKeys.parentLink(link._id));
+      await this.claims.release(claimKeys.parentLinkUsed(link._id));
     }
     await this.col.deleteMany({ membershipId });
   }

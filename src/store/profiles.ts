@@ -36,12 +36,17 @@ export class ProfilesStore {
 
   /** The profile, started if it does not exist yet. */
   async open(input: Pick<Profile, "_id" | "userId" | "programmeId" | "questionnaireId" | "version" | "cursor">, now: Date): Promise<Profile> {
-    const doc = await this.col.findOneAndUpdate(
-      { _id: input._id },
-      { $setOnInsert: { ...input, answers: {}, status: "draft" as const, updatedAt: now, submittedAt: null } },
-      { upsert: true, returnDocument: "after" },
-    );
-    return profileSchema.parse(doc);
+    const existing = await this.get(input._id);
+    if (existing) return existing;
+    // Not there yet: an insert, whose unique _id settles two opens at the same moment.
+    const profile = profileSchema.parse({ ...input, answers: {}, status: "draft", updatedAt: now, submittedAt: null });
+    try {
+      await this.col.insertOne(profile);
+      return profile;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return profileSchema.parse(await this.col.findOne({ _id: input._id }));
+    }
   }
 
   async get(id: string): Promise<Profile | null> {
@@ -54,12 +59,17 @@ export class ProfilesStore {
     return new Map(docs.map((d) => [d._id, profileSchema.parse(d)]));
   }
 
-  /** Saves one answer and moves the cursor, atomically; other answers are untouched. */
-  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { [`answers.${questionId}`]: value, cursor, updatedAt: now } });
+  /**
+   * Saves one answer and moves the cursor in one write: only this answer's field is set (and
+   * answers that no longer apply are unset); the other answers are not rewritten.
+   */
+  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date, drop: readonly string[] = []): Promise<void> {
+    const update: { $set: Record<string, unknown>; $unset?: Record<string, ""> } = { $set: { [`answers.${questionId}`]: value, cursor, updatedAt: now } };
+    if (drop.length) update.$unset = Object.fromEntries(drop.map((q) => [`answers.${q}`, ""]));
+    await this.col.updateOne({ _id: id }, update);
   }
 
-  /** Replaces the answers (after pruning ones that no longer apply) and the cursor. */
+  /** Replaces the answers and the cursor (test set-up; the questionnaire saves one answer at a time). */
   async setAnswers(id: string, answers: Answers, cursor: string, now: Date): Promise<void> {
     await this.col.updateOne({ _id: id }, { $set: { answers, cursor, updatedAt: now } });
   }

@@ -1,10 +1,14 @@
 import type { ActionSpec, FieldsOf } from "./define.js";
+import { consentActions } from "./consent.js";
 import { pairActions } from "./pairs.js";
+import { questionnaireActions } from "./questionnaires.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
 export const ACTIONS = {
   ...pairActions,
+  ...consentActions,
+  ...questionnaireActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
