@@ -165,7 +165,7 @@ const PERSONAS: { key: PersonaKey; label: string; is: ActionSpec["for"][] }[] = 
  * it is not forged for the people it is meant for (an operator-only action, for the operator).
  * A conversation's own button is refused for everyone when no conversation waits.
  */
-const skipped = (type: ActionType, persona: (typeof PERSONAS)[number]) => {
+const notForged = (type: ActionType, persona: (typeof PERSONAS)[number]) => {
   const spec = ACTIONS[type] as ActionSpec;
   if (spec.flow || hasIdFields(type)) return false;
   return spec.for === "anyone" || persona.is.includes(spec.for);
@@ -232,12 +232,14 @@ describe("authorization matrix: every action with someone else's ids is refused 
   it("covers every action of the table", () => {
     expect(types.length).toBeGreaterThan(0);
     for (const type of types) expect(() => forgeAction(type, world.b), type).not.toThrow();
+    // Only an action with no ids, for everyone, is pressed by no one.
+    for (const type of types) if (PERSONAS.every((p) => notForged(type, p))) expect((ACTIONS[type] as ActionSpec).for, type).toBe("anyone");
   });
 
-  for (const type of types) {
+  for (const type of types.filter((type) => PERSONAS.some((p) => !notForged(type, p)))) {
     describe(`${type}${(ACTIONS[type] as ActionSpec).flow ? " (a conversation's button, no conversation waiting)" : ""}`, () => {
-      for (const persona of PERSONAS) {
-        it.skipIf(skipped(type, persona))(`pressed by ${persona.label}`, async () => {
+      for (const persona of PERSONAS.filter((p) => !notForged(type, p))) {
+        it(`pressed by ${persona.label}`, async () => {
           const action = forgeAction(type, world.b);
           const data = pack(action);
           // The forged values fit the fields, so the press reaches the access check and is not
