@@ -141,10 +141,13 @@ export function useTestBot(opts: TestBotOptions = {}): TestBotFixture {
     if (opts.bot !== false) await start();
   };
   const down = async () => {
-    await bot?.stop();
-    await emulator?.stop();
-    bot = undefined;
-    emulator = undefined;
+    try {
+      await bot?.stop();
+    } finally {
+      await emulator?.stop();
+      bot = undefined;
+      emulator = undefined;
+    }
   };
   const fixture: TestBotFixture = {
     get db() {
