@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expiryFrom } from "../../src/domain/invitations.js";
-import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { useTestBot } from "../support/harness.js";
 import { createSchoolAsOperator, readInvitation } from "../support/flows.js";
 
 const OPERATOR_ID = 500;
-let db: TestDatabase;
-let t: TestBot;
-
-beforeAll(async () => {
-  db = await startDatabase();
-});
-afterAll(async () => {
-  await db?.stop();
-});
-afterEach(async () => {
-  await t?.stop();
-});
+const t = useTestBot({ operatorIds: [OPERATOR_ID] });
 
 async function boot() {
-  t = await startTestBot(db, { operatorIds: [OPERATOR_ID] });
   const operator = t.emulator.createUser({ id: OPERATOR_ID, firstName: "Ольга", languageCode: "ru" });
   return { operator };
 }

@@ -1,20 +1,10 @@
 import ExcelJS from "exceljs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { useTestBot, type TestBot } from "../support/harness.js";
 import { decodeQrPng } from "../support/qr.js";
 import { fillQuestionnaire, invitation, joinAndConsentAsAdult, label, programmeWithCurator } from "../support/programme.js";
 
-let db: TestDatabase;
-let t: TestBot;
-beforeAll(async () => {
-  db = await startDatabase();
-});
-afterAll(async () => {
-  await db?.stop();
-});
-afterEach(async () => {
-  await t?.stop();
-});
+const t = useTestBot();
 
 const membershipOf = async (userId: number) => (await t.store.memberships.ofUser(userId)).find((m) => m.role !== "curator")!;
 
@@ -31,7 +21,6 @@ async function openBases(curator: ReturnType<TestBot["emulator"]["createUser"]>)
 
 describe("intake: consent and questionnaires", () => {
   it("an adult teacher–mentee: consent, bad answers re-asked, summary, change, submit; the curator sees them ready", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const teacher = t.emulator.createUser({ firstName: "Анна", languageCode: "ru" });
     await teacher.start(await invitation(t, programmeId, "mentee", "teacher"));
@@ -120,7 +109,6 @@ describe("intake: consent and questionnaires", () => {
   });
 
   it("a minor: the parent link, the parent accepts, the student completes; another parent declines and nothing personal is stored", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const link = await invitation(t, programmeId, "mentee", "student", 7);
 
@@ -190,7 +178,6 @@ describe("intake: consent and questionnaires", () => {
   });
 
   it("someone invited as an adult who says they are under 18 needs a parent too", async () => {
-    t = await startTestBot(db);
     const { programmeId } = await programmeWithCurator(t);
     const young = t.emulator.createUser({ firstName: "Кирилл", languageCode: "ru" });
     await young.start(await invitation(t, programmeId, "mentor", "university"));
@@ -202,7 +189,6 @@ describe("intake: consent and questionnaires", () => {
   });
 
   it("the paper consent path", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const pupil = t.emulator.createUser({ firstName: "Коля", languageCode: "ru" });
     await pupil.start(await invitation(t, programmeId, "mentee", "student", 5));
@@ -238,7 +224,6 @@ describe("intake: consent and questionnaires", () => {
   });
 
   it("a restart in the middle of the questionnaire loses nothing", async () => {
-    t = await startTestBot(db);
     const { programmeId } = await programmeWithCurator(t);
     const mentor = t.emulator.createUser({ firstName: "Игорь", languageCode: "ru" });
     await joinAndConsentAsAdult(t, mentor, await invitation(t, programmeId, "mentor", "teacher"));
@@ -248,19 +233,14 @@ describe("intake: consent and questionnaires", () => {
     await mentor.waitForText(/Вопрос 3 из/);
 
     // The bot stops and a new process starts on the same database and the same Telegram.
-    const { emulator, dbName } = t;
-    await t.stop({ forRestart: true });
-    t = await startTestBot(db, { emulator, dbName });
+    await t.restart();
     await mentor.sendText("12");
     await mentor.waitForText(/Вопрос 4 из/);
     const mid = (await membershipOf(mentor.id))._id;
     expect((await t.store.profiles.get(mid))?.answers).toEqual({ "full-name": "Игорь Павлович", subjects: "История", experience: 12 });
-    await t.stop();
-    await emulator.stop();
   });
 
   it("/privacy lists my data as a file; withdrawal deletes the answers and tells the curator; a parent withdraws for a child", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const teacher = t.emulator.createUser({ firstName: "Ирина", languageCode: "ru" });
     await joinAndConsentAsAdult(t, teacher, await invitation(t, programmeId, "mentor", "teacher"));
@@ -313,7 +293,6 @@ describe("intake: consent and questionnaires", () => {
   });
 
   it("exports both bases as one XLSX workbook", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const teacher = t.emulator.createUser({ firstName: "Ольга", languageCode: "ru" });
     await joinAndConsentAsAdult(t, teacher, await invitation(t, programmeId, "mentor", "teacher"));
@@ -348,7 +327,6 @@ describe("intake: consent and questionnaires", () => {
   });
 
   it("keeps the bases from mentees and mentors, and another person's card from a forged button", async () => {
-    t = await startTestBot(db);
     const a = await programmeWithCurator(t, "Школа А");
     const b = await programmeWithCurator(t, "Школа Б");
     const mentee = t.emulator.createUser({ firstName: "Таня", languageCode: "ru" });
@@ -379,7 +357,6 @@ describe("intake: consent and questionnaires", () => {
 
 describe("the curator's bases: filters, reminders, topics", () => {
   it("filters lists, reminds those stuck, and edits the topic list", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const link = await invitation(t, programmeId, "mentee", "student", 6);
     const waitingParent = t.emulator.createUser({ firstName: "Рома", languageCode: "ru" });

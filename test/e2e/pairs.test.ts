@@ -1,22 +1,14 @@
 import ExcelJS from "exceljs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Message } from "grammy/types";
+import { describe, expect, it } from "vitest";
 import { encodeWhy, freePlaces, proposePair, remindAgreements } from "../../src/bot/pairing.js";
 import { defaultTerm } from "../../src/domain/pairs.js";
+import type { Pair } from "../../src/store/pairs.js";
 import type { TestUser } from "../support/emulator/index.js";
-import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
 
-let db: TestDatabase;
-let t: TestBot;
-beforeAll(async () => {
-  db = await startDatabase();
-});
-afterAll(async () => {
-  await db?.stop();
-});
-afterEach(async () => {
-  await t?.stop();
-});
+const t = useTestBot();
 
 async function openPairs(curator: TestUser) {
   await curator.sendText("/menu");
@@ -26,211 +18,265 @@ async function openPairs(curator: TestUser) {
   return curator.nextEdit();
 }
 
+// The whole way of a programme's pairs, in steps that share the people and what they made.
+
+/** Two teacher mentors, two teacher mentees and two pupils (with parents), ready in the store. */
+async function cast() {
+  const { programmeId, curator } = await programmeWithCurator(t);
+  const m1 = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents", "discipline"], capacity: 2 }, trained: false, limit: 2 });
+  const m2 = await readyParticipant(t, programmeId, { name: "Павел Смирнов", role: "mentor", category: "teacher", answers: { experience: 9, competencies: ["adaptation", "communication"], capacity: 3 }, trained: true, limit: 3 });
+  const t1 = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
+  const t2 = await readyParticipant(t, programmeId, { name: "Олег Юрьев", role: "mentee", category: "teacher", answers: { experience: 2, requests: ["discipline"] } });
+  const parent = t.emulator.createUser({ firstName: "Родитель", languageCode: "ru" });
+  const s1 = await readyParticipant(t, programmeId, { name: "Петя Ветров", role: "mentee", category: "student", grade: 7, answers: { requests: ["adaptation"] }, parent });
+  const s2 = await readyParticipant(t, programmeId, { name: "Вова Лесков", role: "mentee", category: "student", grade: 7, answers: { requests: ["communication"] }, parent: t.emulator.createUser({ firstName: "Мама", languageCode: "ru" }) });
+  return { programmeId, curator, m1, m2, t1, t2, parent, s1, s2 };
+}
+type Cast = Awaited<ReturnType<typeof cast>>;
+interface Made {
+  annaPair: Pair;
+  olegPair: Pair;
+  group: Pair;
+}
+
+/** Stage 4: the curator marks Irina selected and trained, and keeps her limit at 2; a mark made by mistake is taken back. */
+async function curatorMarksMentorTrained({ curator, m1 }: Cast) {
+  const home = await openPairs(curator);
+  expect(home.text).toMatch(/Наставники готовы: 2, из них отобраны и обучены: 1/);
+  await curator.press(home, /Наставники: отбор/);
+  const mentors = await curator.nextEdit();
+  await curator.press(mentors, "1");
+  const card = await curator.nextEdit();
+  expect(card.text).toContain("Ирина Орлова");
+  await curator.press(card, /Отобран и прошёл обучение/);
+  const trainedCard = await curator.nextEdit();
+  expect(trainedCard.text).toMatch(/отобран и обучен \d\d\.\d\d\.\d{4}/);
+  expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
+  // A mark made by mistake can be taken back, and made again.
+  await curator.press(trainedCard, /Снять отметку/);
+  await curator.nextEdit();
+  expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeNull();
+  await curator.press(trainedCard, /Отобран и прошёл обучение/);
+  await curator.nextEdit();
+  expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
+}
+
+/** Stage 5: the preference round; Anna names Irina, and the curator sees who answered. */
+async function menteeNamesMentorInRound({ curator, t1 }: Cast) {
+  let home = await openPairs(curator);
+  await curator.press(home, /Тур предпочтений/);
+  const round = await curator.nextEdit();
+  await curator.press(round, /На 7 дн/);
+  const ask = await t1.user.waitForText(/выберите до трёх наставников/);
+  await t1.user.press(ask, /Выбрать/);
+  const cards = await t1.user.waitForText(/Нажимайте номера по порядку/);
+  const irina = /(\d+)\. Ирина Орлова/.exec(cards.text ?? "")![1]!;
+  await t1.user.press(cards, irina);
+  await t1.user.nextEdit();
+  await t1.user.press(cards, /Готово/);
+  await t1.user.waitForText(/Ваш выбор сохранён: 1\) Ирина Орлова/);
+  home = await openPairs(curator);
+  await curator.press(home, /Тур предпочтений/);
+  expect((await curator.nextEdit()).text).toMatch(/Ответили 1 из 6:[\s\S]*✅ Анна Новикова/);
+}
+
+/** Proposals: accept Anna's (with the reason shown), give Oleg another mentor, skip the pupils. */
+async function curatorWalksProposals({ curator }: Cast) {
+  const home = await openPairs(curator);
+  await curator.press(home, /Подбор пар/);
+  let screen = await curator.nextEdit();
+  for (let guard = 0; guard < 10 && /Предложение \d+ из \d+/.test(screen.text ?? ""); guard++) {
+    if (screen.text!.includes("Наставляемый: Анна Новикова")) {
+      expect(screen.text).toContain("Наставник: Ирина Орлова");
+      expect(screen.text).toMatch(/Почему: .*совпадение: .*Работа с родителями/);
+      await curator.press(screen, /Принять/);
+    } else if (screen.text!.includes("Наставляемый: Олег Юрьев")) {
+      await curator.press(screen, /Другой наставник/);
+      const options = await curator.nextEdit();
+      await curator.press(options, /Павел Смирнов/);
+    } else {
+      await curator.press(screen, /Пропустить/);
+    }
+    screen = await curator.nextEdit();
+  }
+  expect(screen.text).toMatch(/Предложений больше нет/);
+}
+
+/** A group by hand: Pavel with the two pupils (teacher – student); a bad date is re-asked. */
+async function curatorMakesGroupByHand({ curator }: Cast) {
+  const home = await openPairs(curator);
+  await curator.press(home, /вручную/);
+  await curator.press(await curator.waitForText(/Выберите наставника/), /Павел Смирнов/);
+  const menteesMsg = await curator.waitForText(/Отметьте наставляемых/);
+  await curator.press(menteesMsg, /Петя Ветров/);
+  await curator.nextEdit();
+  await curator.press(menteesMsg, /Вова Лесков/);
+  await curator.nextEdit();
+  await curator.press(menteesMsg, /Готово/);
+  await curator.press(await curator.waitForText(/Форма наставничества/), /учитель – ученик/);
+  const start = await curator.waitForText(/Дата начала/);
+  await curator.sendText("31.02.2027");
+  await curator.waitForText(/дату|Дата/);
+  await curator.press(start, /\d\d\.\d\d\.\d{4}/);
+  await curator.press(await curator.waitForText(/Плановая дата окончания/), /\d\d\.\d\d\.\d{4}/);
+  await curator.press(await curator.waitForText(/Создать и отправить/), /Создать/);
+  await curator.waitForText(/участники получили предложение/);
+}
+
+/** Three pairs wait for agreement: Anna & Irina, Oleg & Pavel, and the group. */
+async function pairsAwaitAgreement({ programmeId, m1, m2, t1, t2 }: Cast): Promise<Made> {
+  const pairs = await t.store.pairs.ofProgramme(programmeId);
+  expect(pairs).toHaveLength(3);
+  const annaPair = pairs.find((p) => p.menteeIds.includes(t1.membershipId))!;
+  const olegPair = pairs.find((p) => p.menteeIds.includes(t2.membershipId))!;
+  const group = pairs.find((p) => p.menteeIds.length === 2)!;
+  expect(annaPair.mentorId).toBe(m1.membershipId);
+  expect(olegPair.mentorId).toBe(m2.membershipId);
+  expect(group).toMatchObject({ mentorId: m2.membershipId, form: "teacher-student", status: "awaiting" });
+  return { annaPair, olegPair, group };
+}
+
+/** A mentee cannot approve someone else's pair, and a forged curator's answer is refused; both sides agree and the pair starts. */
+async function bothSidesAgree({ curator, m1, t1 }: Cast, { annaPair, olegPair }: Made) {
+  const annaAsk = await t1.user.waitForText(/Предлагаем наставническую пару/);
+  expect(annaAsk.text).toMatch(/Почему: совпадение: Работа с родителями; выбор наставляемого \(№1\)/);
+  let id = await t1.user.pressData(annaAsk, `ag:${olegPair._id}:y`);
+  expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/недоступно/);
+  id = await t1.user.pressData(annaAsk, `pxa:${(await t.client.db(t.dbName).collection("proposal_batches").findOne({}))!._id}:0`);
+  expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/только куратору/);
+
+  await t1.user.press(annaAsk, /Согласен/);
+  const irinaAsk = await m1.user.waitForText(/Предлагаем наставническую пару/);
+  expect(irinaAsk.text).toContain("Анна Новикова");
+  await m1.user.press(irinaAsk, /Согласен/);
+  await curator.waitForText(/Пара с наставником Ирина Орлова .* начала работу/);
+  expect((await t.store.pairs.get(annaPair._id))?.status).toBe("active");
+}
+
+/** Oleg & Pavel agree too; Pavel's ask for the group is left for later (returned). */
+async function secondPairAgrees({ curator, m2, t2 }: Cast): Promise<Message> {
+  await t2.user.press(await t2.user.waitForText(/Предлагаем наставническую пару/), /Согласен/);
+  const pavelAsks = () => m2.user.waitForText(/Предлагаем наставническую пару/);
+  const pAsk1 = await pavelAsks();
+  const pAsk2 = await pavelAsks();
+  const olegAsk = [pAsk1, pAsk2].find((m) => m.text!.includes("Олег Юрьев"))!;
+  const groupAsk = [pAsk1, pAsk2].find((m) => m.text!.includes("Петя Ветров"))!;
+  await m2.user.press(olegAsk, /Согласен/);
+  await curator.waitForText(/Пара с наставником Павел Смирнов .* начала работу/);
+  return groupAsk;
+}
+
+/** The group: the parent of Petya is asked too; Vova declines and both pupils return to the pool. */
+async function groupDeclinedReturnsPupils({ curator, m2, parent, s1, s2 }: Cast, { group }: Made, groupAsk: Message) {
+  const parentAsk = await parent.waitForText(/Для вашего ребёнка предлагают наставническую пару/);
+  await parent.press(parentAsk, /Согласен/);
+  await m2.user.press(groupAsk, /Согласен/);
+  await s2.user.press(await s2.user.waitForText(/Предлагаем наставническую пару/), /Не согласен/);
+  await curator.waitForText(/Отказ от пары \(наставляемый\)/);
+  expect((await t.store.pairs.get(group._id))?.status).toBe("declined");
+  for (const s of [s1, s2]) expect((await t.store.memberships.get(s.membershipId))?.pairId).toBeNull();
+  expect(await freePlaces(t.deps, (await t.store.memberships.get(m2.membershipId))!)).toBe(2);
+  await s1.user.waitForText(/не состоялась/);
+}
+
+/** The order: the two active pairs in an XLSX appendix, and the pairs remember its number. */
+async function orderListsActivePairs({ curator }: Cast, { annaPair }: Made) {
+  const home = await openPairs(curator);
+  await curator.press(home, /Приказ/);
+  await curator.waitForText(/В приказ войдут действующие пары без приказа: 2/);
+  await curator.sendText("15-од");
+  await curator.press(await curator.waitForText(/Дата приказа/), /\d\d\.\d\d\.\d{4}/);
+  const doc = await curator.nextDocument();
+  expect(doc.caption).toMatch(/приказу № 15-од .* пар и групп — 2/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(doc.data as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  expect(String(ws.getRow(1).getCell(1).value)).toContain("к приказу № 15-од");
+  expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(["№", "Форма", "Ролевая модель", "Наставник", "Наставляемые", "Начало", "Окончание"]);
+  const listed = [5, 6].map((r) => ({ mentor: String(ws.getRow(r).getCell(4).value), mentees: String(ws.getRow(r).getCell(5).value) }));
+  expect(listed).toEqual(
+    expect.arrayContaining([
+      { mentor: expect.stringContaining("Ирина Орлова"), mentees: expect.stringContaining("Анна Новикова") },
+      { mentor: expect.stringContaining("Павел Смирнов"), mentees: expect.stringContaining("Олег Юрьев") },
+    ]),
+  );
+  expect(ws.getRow(5).getCell(6).value).toBeInstanceOf(Date);
+  expect(ws.rowCount).toBe(6);
+  expect((await t.store.pairs.get(annaPair._id))?.orderNumber).toBe("15-од");
+}
+
+/** The role model of Anna's pair, named by the curator on its card; returns the list of pairs. */
+async function curatorNamesRoleModel({ curator }: Cast, { annaPair }: Made): Promise<Message> {
+  const home = await openPairs(curator);
+  await curator.press(home, /Все пары и группы/);
+  const list = await curator.nextEdit();
+  const annaN = /(\d+)\. Ирина Орлова .*→ Анна Новикова/.exec(list.text ?? "")![1]!;
+  await curator.press(list, annaN);
+  const annaCard = await curator.nextEdit();
+  await curator.press(annaCard, /Ролевая модель/);
+  await curator.press(await curator.nextEdit(), "опытный педагог – молодой специалист");
+  expect((await curator.nextEdit()).text).toContain("ролевая модель: опытный педагог – молодой специалист");
+  expect((await t.store.pairs.get(annaPair._id))?.roleModel).toBe("experienced-young");
+  await curator.press(annaCard, /Назад/);
+  await curator.nextEdit();
+  return list;
+}
+
+/** The curator replaces Oleg's mentor; the places move and both sides are told. */
+async function curatorReplacesMentor({ curator, m1, m2, t2 }: Cast, { olegPair }: Made, list: Message): Promise<{ pairScreen: Message; olegN: string }> {
+  const olegN = /(\d+)\. Павел Смирнов .*→ Олег Юрьев/.exec(list.text ?? "")![1]!;
+  await curator.press(list, olegN);
+  const pairScreen = await curator.nextEdit();
+  await curator.press(pairScreen, /Заменить наставника/);
+  await curator.press(await curator.waitForText(/Причина замены/), /просьба наставляемого/);
+  await curator.press(await curator.waitForText(/Новый наставник/), /Ирина Орлова/);
+  await curator.waitForText(/Наставник заменён/);
+  expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m1.membershipId);
+  expect(await freePlaces(t.deps, (await t.store.memberships.get(m1.membershipId))!)).toBe(0);
+  await t2.user.waitForText(/заменил наставника/);
+  await m2.user.waitForText(/передал одну из ваших пар другому наставнику/);
+  return { pairScreen, olegN };
+}
+
+/** An extension (a past date re-asked); the history keeps the replacement and the extension, and the card says them in words. */
+async function curatorExtendsTerm({ curator, m1, m2 }: Cast, { olegPair }: Made, { pairScreen, olegN }: { pairScreen: Message; olegN: string }) {
+  await curator.press(pairScreen, /Продлить срок/);
+  await curator.press(await curator.waitForText(/Причина продления/), /командировка/);
+  await curator.waitForText(/Новая дата окончания\?/);
+  await curator.sendText("01.01.2020");
+  await curator.waitForText(/должна быть позже текущей/);
+  await curator.sendText("30.06.2028");
+  await curator.waitForText(/Срок продлён до 30\.06\.2028/);
+  expect((await t.store.pairs.get(olegPair._id))?.plannedEnd).toEqual(new Date("2028-06-30T00:00:00Z"));
+  const events = await t.store.pairs.history(olegPair._id);
+  expect(events.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "order", "mentor-replaced", "extended"]);
+  expect(events.find((e) => e.kind === "mentor-replaced")).toMatchObject({ by: curator.id, reason: "mentee-request", details: { from: m2.membershipId, to: m1.membershipId } });
+  expect(events.find((e) => e.kind === "extended")).toMatchObject({ reason: "business-trip", details: { to: "2028-06-30" } });
+  // The card shows the history in words.
+  await curator.press(pairScreen, /Назад/);
+  await curator.press(await curator.nextEdit(), olegN);
+  const history = await curator.nextEdit();
+  expect(history.text).toMatch(/наставник заменён — просьба наставляемого/);
+}
+
 describe("pairs and groups", () => {
   it("round → proposals (accept, swap) → a group by hand → agreement, a decline → the order → replacement and extension", { timeout: 60_000 }, async () => {
-    t = await startTestBot(db);
-    const { programmeId, curator } = await programmeWithCurator(t);
-    const m1 = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents", "discipline"], capacity: 2 }, trained: false, limit: 2 });
-    const m2 = await readyParticipant(t, programmeId, { name: "Павел Смирнов", role: "mentor", category: "teacher", answers: { experience: 9, competencies: ["adaptation", "communication"], capacity: 3 }, trained: true, limit: 3 });
-    const t1 = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
-    const t2 = await readyParticipant(t, programmeId, { name: "Олег Юрьев", role: "mentee", category: "teacher", answers: { experience: 2, requests: ["discipline"] } });
-    const parent = t.emulator.createUser({ firstName: "Родитель", languageCode: "ru" });
-    const s1 = await readyParticipant(t, programmeId, { name: "Петя Ветров", role: "mentee", category: "student", grade: 7, answers: { requests: ["adaptation"] }, parent });
-    const s2 = await readyParticipant(t, programmeId, { name: "Вова Лесков", role: "mentee", category: "student", grade: 7, answers: { requests: ["communication"] }, parent: t.emulator.createUser({ firstName: "Мама", languageCode: "ru" }) });
-
-    // Stage 4: the curator marks Irina selected and trained, and keeps her limit at 2.
-    let home = await openPairs(curator);
-    expect(home.text).toMatch(/Наставники готовы: 2, из них отобраны и обучены: 1/);
-    await curator.press(home, /Наставники: отбор/);
-    const mentors = await curator.nextEdit();
-    await curator.press(mentors, "1");
-    const card = await curator.nextEdit();
-    expect(card.text).toContain("Ирина Орлова");
-    await curator.press(card, /Отобран и прошёл обучение/);
-    const trainedCard = await curator.nextEdit();
-    expect(trainedCard.text).toMatch(/отобран и обучен \d\d\.\d\d\.\d{4}/);
-    expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
-    // A mark made by mistake can be taken back, and made again.
-    await curator.press(trainedCard, /Снять отметку/);
-    await curator.nextEdit();
-    expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeNull();
-    await curator.press(trainedCard, /Отобран и прошёл обучение/);
-    await curator.nextEdit();
-    expect((await t.store.memberships.get(m1.membershipId))?.mentorTrainedOn).toBeInstanceOf(Date);
-
-    // Stage 5: the preference round; Anna names Irina.
-    home = await openPairs(curator);
-    await curator.press(home, /Тур предпочтений/);
-    const round = await curator.nextEdit();
-    await curator.press(round, /На 7 дн/);
-    const ask = await t1.user.waitForText(/выберите до трёх наставников/);
-    await t1.user.press(ask, /Выбрать/);
-    const cards = await t1.user.waitForText(/Нажимайте номера по порядку/);
-    const irina = /(\d+)\. Ирина Орлова/.exec(cards.text ?? "")![1]!;
-    await t1.user.press(cards, irina);
-    await t1.user.nextEdit();
-    await t1.user.press(cards, /Готово/);
-    await t1.user.waitForText(/Ваш выбор сохранён: 1\) Ирина Орлова/);
-    home = await openPairs(curator);
-    await curator.press(home, /Тур предпочтений/);
-    expect((await curator.nextEdit()).text).toMatch(/Ответили 1 из 6:[\s\S]*✅ Анна Новикова/);
-
-    // Proposals: accept Anna's, give Oleg another mentor, skip the pupils (they become a group).
-    home = await openPairs(curator);
-    await curator.press(home, /Подбор пар/);
-    let screen = await curator.nextEdit();
-    for (let guard = 0; guard < 10 && /Предложение \d+ из \d+/.test(screen.text ?? ""); guard++) {
-      if (screen.text!.includes("Наставляемый: Анна Новикова")) {
-        expect(screen.text).toContain("Наставник: Ирина Орлова");
-        expect(screen.text).toMatch(/Почему: .*совпадение: .*Работа с родителями/);
-        await curator.press(screen, /Принять/);
-      } else if (screen.text!.includes("Наставляемый: Олег Юрьев")) {
-        await curator.press(screen, /Другой наставник/);
-        const options = await curator.nextEdit();
-        await curator.press(options, /Павел Смирнов/);
-      } else {
-        await curator.press(screen, /Пропустить/);
-      }
-      screen = await curator.nextEdit();
-    }
-    expect(screen.text).toMatch(/Предложений больше нет/);
-
-    // A group by hand: Pavel with the two pupils (teacher – student).
-    home = await openPairs(curator);
-    await curator.press(home, /вручную/);
-    await curator.press(await curator.waitForText(/Выберите наставника/), /Павел Смирнов/);
-    const menteesMsg = await curator.waitForText(/Отметьте наставляемых/);
-    await curator.press(menteesMsg, /Петя Ветров/);
-    await curator.nextEdit();
-    await curator.press(menteesMsg, /Вова Лесков/);
-    await curator.nextEdit();
-    await curator.press(menteesMsg, /Готово/);
-    await curator.press(await curator.waitForText(/Форма наставничества/), /учитель – ученик/);
-    const start = await curator.waitForText(/Дата начала/);
-    await curator.sendText("31.02.2027");
-    await curator.waitForText(/дату|Дата/);
-    await curator.press(start, /\d\d\.\d\d\.\d{4}/);
-    await curator.press(await curator.waitForText(/Плановая дата окончания/), /\d\d\.\d\d\.\d{4}/);
-    await curator.press(await curator.waitForText(/Создать и отправить/), /Создать/);
-    await curator.waitForText(/участники получили предложение/);
-
-    // Both sides agree for Anna & Irina.
-    const pairs = await t.store.pairs.ofProgramme(programmeId);
-    expect(pairs).toHaveLength(3);
-    const annaPair = pairs.find((p) => p.menteeIds.includes(t1.membershipId))!;
-    const olegPair = pairs.find((p) => p.menteeIds.includes(t2.membershipId))!;
-    const group = pairs.find((p) => p.menteeIds.length === 2)!;
-    expect(annaPair.mentorId).toBe(m1.membershipId);
-    expect(olegPair.mentorId).toBe(m2.membershipId);
-    expect(group).toMatchObject({ mentorId: m2.membershipId, form: "teacher-student", status: "awaiting" });
-
-    // A mentee cannot approve someone else's pair, and a forged answer on another pair is refused.
-    const annaAsk = await t1.user.waitForText(/Предлагаем наставническую пару/);
-    expect(annaAsk.text).toMatch(/Почему: совпадение: Работа с родителями; выбор наставляемого \(№1\)/);
-    let id = await t1.user.pressData(annaAsk, `ag:${olegPair._id}:y`);
-    expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/недоступно/);
-    id = await t1.user.pressData(annaAsk, `pxa:${(await t.client.db(t.dbName).collection("proposal_batches").findOne({}))!._id}:0`);
-    expect((await t1.user.nextCallbackAnswer(id)).text).toMatch(/только куратору/);
-
-    await t1.user.press(annaAsk, /Согласен/);
-    const irinaAsk = await m1.user.waitForText(/Предлагаем наставническую пару/);
-    expect(irinaAsk.text).toContain("Анна Новикова");
-    await m1.user.press(irinaAsk, /Согласен/);
-    await curator.waitForText(/Пара с наставником Ирина Орлова .* начала работу/);
-    expect((await t.store.pairs.get(annaPair._id))?.status).toBe("active");
-
-    // Oleg & Pavel agree too.
-    await t2.user.press(await t2.user.waitForText(/Предлагаем наставническую пару/), /Согласен/);
-    const pavelAsks = () => m2.user.waitForText(/Предлагаем наставническую пару/);
-    const pAsk1 = await pavelAsks();
-    const pAsk2 = await pavelAsks();
-    const olegAsk = [pAsk1, pAsk2].find((m) => m.text!.includes("Олег Юрьев"))!;
-    const groupAsk = [pAsk1, pAsk2].find((m) => m.text!.includes("Петя Ветров"))!;
-    await m2.user.press(olegAsk, /Согласен/);
-    await curator.waitForText(/Пара с наставником Павел Смирнов .* начала работу/);
-
-    // The group: the parent of Petya is asked too; Vova declines and both pupils return to the pool.
-    const parentAsk = await parent.waitForText(/Для вашего ребёнка предлагают наставническую пару/);
-    await parent.press(parentAsk, /Согласен/);
-    await m2.user.press(groupAsk, /Согласен/);
-    await s2.user.press(await s2.user.waitForText(/Предлагаем наставническую пару/), /Не согласен/);
-    await curator.waitForText(/Отказ от пары \(наставляемый\)/);
-    expect((await t.store.pairs.get(group._id))?.status).toBe("declined");
-    for (const s of [s1, s2]) expect((await t.store.memberships.get(s.membershipId))?.pairId).toBeNull();
-    expect(await freePlaces(t.deps, (await t.store.memberships.get(m2.membershipId))!)).toBe(2);
-    await s1.user.waitForText(/не состоялась/);
-
-    // The order: the two active pairs.
-    home = await openPairs(curator);
-    await curator.press(home, /Приказ/);
-    await curator.waitForText(/В приказ войдут действующие пары без приказа: 2/);
-    await curator.sendText("15-од");
-    await curator.press(await curator.waitForText(/Дата приказа/), /\d\d\.\d\d\.\d{4}/);
-    const doc = await curator.nextDocument();
-    expect(doc.caption).toMatch(/приказу № 15-од .* пар и групп — 2/);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(doc.data as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    expect(String(ws.getRow(1).getCell(1).value)).toContain("к приказу № 15-од");
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(["№", "Форма", "Ролевая модель", "Наставник", "Наставляемые", "Начало", "Окончание"]);
-    const listed = [5, 6].map((r) => ({ mentor: String(ws.getRow(r).getCell(4).value), mentees: String(ws.getRow(r).getCell(5).value) }));
-    expect(listed).toEqual(
-      expect.arrayContaining([
-        { mentor: expect.stringContaining("Ирина Орлова"), mentees: expect.stringContaining("Анна Новикова") },
-        { mentor: expect.stringContaining("Павел Смирнов"), mentees: expect.stringContaining("Олег Юрьев") },
-      ]),
-    );
-    expect(ws.getRow(5).getCell(6).value).toBeInstanceOf(Date);
-    expect(ws.rowCount).toBe(6);
-    expect((await t.store.pairs.get(annaPair._id))?.orderNumber).toBe("15-од");
-
-    // A replacement and an extension leave their records.
-    home = await openPairs(curator);
-    await curator.press(home, /Все пары и группы/);
-    const list = await curator.nextEdit();
-    // The role model of Anna's pair, named by the curator on its card.
-    const annaN = /(\d+)\. Ирина Орлова .*→ Анна Новикова/.exec(list.text ?? "")![1]!;
-    await curator.press(list, annaN);
-    const annaCard = await curator.nextEdit();
-    await curator.press(annaCard, /Ролевая модель/);
-    await curator.press(await curator.nextEdit(), "опытный педагог – молодой специалист");
-    expect((await curator.nextEdit()).text).toContain("ролевая модель: опытный педагог – молодой специалист");
-    expect((await t.store.pairs.get(annaPair._id))?.roleModel).toBe("experienced-young");
-    await curator.press(annaCard, /Назад/);
-    await curator.nextEdit();
-    const olegN = /(\d+)\. Павел Смирнов .*→ Олег Юрьев/.exec(list.text ?? "")![1]!;
-    await curator.press(list, olegN);
-    const pairScreen = await curator.nextEdit();
-    await curator.press(pairScreen, /Заменить наставника/);
-    await curator.press(await curator.waitForText(/Причина замены/), /просьба наставляемого/);
-    await curator.press(await curator.waitForText(/Новый наставник/), /Ирина Орлова/);
-    await curator.waitForText(/Наставник заменён/);
-    expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m1.membershipId);
-    expect(await freePlaces(t.deps, (await t.store.memberships.get(m1.membershipId))!)).toBe(0);
-    await t2.user.waitForText(/заменил наставника/);
-    await m2.user.waitForText(/передал одну из ваших пар другому наставнику/);
-
-    await curator.press(pairScreen, /Продлить срок/);
-    await curator.press(await curator.waitForText(/Причина продления/), /командировка/);
-    await curator.waitForText(/Новая дата окончания\?/);
-    await curator.sendText("01.01.2020");
-    await curator.waitForText(/должна быть позже текущей/);
-    await curator.sendText("30.06.2028");
-    await curator.waitForText(/Срок продлён до 30\.06\.2028/);
-    expect((await t.store.pairs.get(olegPair._id))?.plannedEnd).toEqual(new Date("2028-06-30T00:00:00Z"));
-    const events = await t.store.pairs.history(olegPair._id);
-    expect(events.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "order", "mentor-replaced", "extended"]);
-    expect(events.find((e) => e.kind === "mentor-replaced")).toMatchObject({ by: curator.id, reason: "mentee-request", details: { from: m2.membershipId, to: m1.membershipId } });
-    expect(events.find((e) => e.kind === "extended")).toMatchObject({ reason: "business-trip", details: { to: "2028-06-30" } });
-    // The card shows the history in words.
-    await curator.press(pairScreen, /Назад/);
-    await curator.press(await curator.nextEdit(), olegN);
-    const history = await curator.nextEdit();
-    expect(history.text).toMatch(/наставник заменён — просьба наставляемого/);
+    const c = await cast();
+    await curatorMarksMentorTrained(c);
+    await menteeNamesMentorInRound(c);
+    await curatorWalksProposals(c);
+    await curatorMakesGroupByHand(c);
+    const made = await pairsAwaitAgreement(c);
+    await bothSidesAgree(c, made);
+    const groupAsk = await secondPairAgrees(c);
+    await groupDeclinedReturnsPupils(c, made, groupAsk);
+    await orderListsActivePairs(c, made);
+    const list = await curatorNamesRoleModel(c, made);
+    const replaced = await curatorReplacesMentor(c, made, list);
+    await curatorExtendsTerm(c, made, replaced);
   });
 
   it("two concurrent approvals cannot push a mentor over the limit", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Мария Лебедева", role: "mentor", category: "teacher", answers: { experience: 20, competencies: ["parents"] }, trained: true, limit: 1 });
     const a = await readyParticipant(t, programmeId, { name: "Юлия Котова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
@@ -248,7 +294,6 @@ describe("pairs and groups", () => {
   });
 
   it("reminds once those who have not answered, shows them to the curator, and takes a request for a replacement", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Нина Лисина", role: "mentor", category: "teacher", answers: { experience: 15, competencies: ["parents"] }, trained: true });
     const mentee = await readyParticipant(t, programmeId, { name: "Дарья Осина", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
@@ -298,7 +343,6 @@ describe("pairs and groups", () => {
   });
 
   it("limits by button, a paper parent's agreement by the curator, an early end, and a withdrawal inside a pair", { timeout: 60_000 }, async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Олег Гусев", role: "mentor", category: "teacher", answers: { experience: 20, competencies: ["adaptation", "parents"] }, trained: true });
     const pupil = await readyParticipant(t, programmeId, { name: "Ира Соколова", role: "mentee", category: "student", grade: 6, answers: { requests: ["adaptation"] } });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BotApiEmulator } from "../support/emulator/index.js";
-import { startDatabase } from "../support/harness.js";
+import { useTestBot } from "../support/harness.js";
 import { spawnBot } from "../support/process.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -44,6 +44,8 @@ describe("the bot process", () => {
 });
 
 describe("webhook mode", () => {
+  // The bot runs as a real process: the fixture gives only the database and Telegram.
+  const t = useTestBot({ bot: false });
   it("takes updates Telegram pushes with the secret token, and refuses requests without it", { timeout: 60_000 }, async () => {
     const port = await new Promise<number>((done) => {
       const srv = createServer().listen(0, "127.0.0.1", () => {
@@ -51,9 +53,7 @@ describe("webhook mode", () => {
         srv.close(() => done(typeof address === "object" && address ? address.port : 0));
       });
     });
-    const db = await startDatabase();
-    const emulator = new BotApiEmulator();
-    await emulator.start();
+    const { db, emulator } = t;
     const url = `http://127.0.0.1:${port}/telegram`;
     const bot = spawnBot({
       BOT_TOKEN: "77:WEBHOOK",
@@ -77,8 +77,6 @@ describe("webhook mode", () => {
     } finally {
       bot.child.kill("SIGTERM");
       expect(await bot.exited).toBe(0);
-      await emulator.stop();
-      await db.stop();
     }
   });
 });

@@ -1,30 +1,21 @@
 import { MongoClient } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BotApiEmulator, type TestUser } from "../support/emulator/index.js";
-import { startDatabase, type TestDatabase } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import type { TestUser } from "../support/emulator/index.js";
+import { useTestBot } from "../support/harness.js";
 import { spawnBot, type BotProcess } from "../support/process.js";
 
 // The bot killed with SIGKILL while updates wait: after a restart no update is lost and none is
 // acted on twice.
 
-let db: TestDatabase;
-let emulator: BotApiEmulator;
+// The bot runs as a real process here: the fixture gives only the database and Telegram.
+const t = useTestBot({ bot: false });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-beforeAll(async () => {
-  db = await startDatabase();
-  emulator = new BotApiEmulator();
-  await emulator.start();
-});
-afterAll(async () => {
-  await emulator?.stop();
-  await db?.stop();
-});
 
 const menus = (user: TestUser) => user.messages().filter((m) => /Главное меню/.test(m.text ?? "")).length;
 
 describe("a crash and a restart", () => {
   it("loses no update and acts on none twice", { timeout: 120_000 }, async () => {
+    const { emulator, db } = t;
     const env = { BOT_TOKEN: "42:RESTART", BOT_API_ROOT: emulator.apiRoot, MONGODB_URI: db.server.uri, MONGODB_DB: "restart" };
     const start = async () => {
       const bot = spawnBot(env);

@@ -1,23 +1,14 @@
-import { MongoClient } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { expiryFrom } from "../../src/domain/invitations.js";
-import { connectStore, type Store } from "../../src/store/index.js";
-import { startDatabase, type TestDatabase } from "../support/harness.js";
+import type { Store } from "../../src/store/index.js";
+import { useServices } from "../support/services.js";
 
 // Why invariants are kept with claims (unique inserts) and not with conditional updates:
 // the local server loses concurrent updates to one document; a unique _id never admits two.
 
-let db: TestDatabase;
-let client: MongoClient;
+const f = useServices();
 let store: Store;
-beforeAll(async () => {
-  db = await startDatabase();
-  ({ client, store } = await connectStore(db.server.uri, "claims"));
-});
-afterAll(async () => {
-  await client?.close();
-  await db?.stop();
-});
+beforeEach(() => void (store = f.store));
 
 describe("claims", () => {
   it("give each numbered place to exactly one of many concurrent holders", async () => {

@@ -1,21 +1,12 @@
 import type { Update } from "grammy/types";
-import type { MongoClient } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CONVERSATIONS_KEPT_MS, HANDLED_UPDATES_KEPT_MS, pruneHandledUpdates, pruneStaleConversations } from "../../src/jobs/index.js";
-import { connectStore, type Store } from "../../src/store/index.js";
-import { startDatabase, type TestDatabase } from "../support/harness.js";
+import type { Store } from "../../src/store/index.js";
+import { useServices } from "../support/services.js";
 
-let db: TestDatabase;
-let client: MongoClient;
+const f = useServices();
 let store: Store;
-beforeAll(async () => {
-  db = await startDatabase();
-  ({ client, store } = await connectStore(db.server.uri, "jobs"));
-});
-afterAll(async () => {
-  await client?.close();
-  await db?.stop();
-});
+beforeEach(() => void (store = f.store));
 
 describe("housekeeping jobs", () => {
   it("forget handled update ids after a week, and keep unfinished ones", async () => {
@@ -36,7 +27,7 @@ describe("housekeeping jobs", () => {
     await store.conversations.write("conv:1", { typed: "old" });
     const now = new Date(Date.now() + CONVERSATIONS_KEPT_MS + 60_000);
     await store.conversations.write("conv:2", { typed: "fresh" });
-    await client.db("jobs").collection("conversations").updateOne({ _id: "conv:2" as never }, { $set: { updatedAt: now } });
+    await store.db.collection("conversations").updateOne({ _id: "conv:2" as never }, { $set: { updatedAt: now } });
     expect(await pruneStaleConversations({ store }, now)).toBe(1);
     expect(await store.conversations.read("conv:1")).toBeUndefined();
     expect(await store.conversations.read("conv:2")).toEqual({ typed: "fresh" });

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MongoClient } from "mongodb";
 import { pino, type Logger } from "pino";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { createBot, type AppBot } from "../../src/bot/index.js";
-import type { BotDeps } from "../../src/bot/context.js";
+import type { AppDeps, BotDeps } from "../../src/bot/context.js";
 import { startPolling, type Polling } from "../../src/bot/polling.js";
 import { parseConfig } from "../../src/config.js";
 import { connectStore, type Store } from "../../src/store/index.js";
@@ -12,6 +13,7 @@ import { startLocalServer, type LocalServer } from "../../src/store/localServer.
 import { BotApiEmulator } from "./emulator/index.js";
 
 // The test harness: a real FerretDB per test file, a fresh emulator, database and bot per test.
+// Suites use `useTestBot()` (below); startDatabase/startTestBot are its parts.
 
 export interface TestDatabase {
   server: LocalServer;
@@ -35,7 +37,8 @@ export interface TestBot {
   emulator: BotApiEmulator;
   app: AppBot;
   store: Store;
-  deps: BotDeps;
+  /** The bot's deps with the services' (notices, operatorIds): pass them straight to services. */
+  deps: AppDeps;
   client: MongoClient;
   dbName: string;
   /** Stops the bot; forRestart leaves the database and the emulator for a restarted bot. */
@@ -62,9 +65,10 @@ export async function startTestBot(
     RATE_LIMIT_UPDATES: "1000",
     ...opts.env,
   });
-  const { client, store } = await connectStore(db.server.uri, dbName);
+  const clock = opts.clock ?? (() => new Date());
+  const { client, store } = await connectStore(db.server.uri, dbName, clock);
   const logger = opts.logger ?? pino({ level: process.env["TEST_LOG_LEVEL"] ?? "silent" });
-  const deps: BotDeps = { config, store, logger, clock: opts.clock ?? (() => new Date()) };
+  const deps: BotDeps = { config, store, logger, clock };
   const app = createBot(deps);
   await app.bot.init();
   await app.setCommands();
@@ -74,7 +78,7 @@ export async function startTestBot(
     emulator,
     app,
     store,
-    deps,
+    deps: app.deps,
     client,
     dbName,
     async stop(options = {}) {
@@ -86,4 +90,112 @@ export async function startTestBot(
       if (!opts.emulator && !options.forRestart) await emulator.stop();
     },
   };
+}
+
+export interface TestBotOptions {
+  /** Telegram ids of the operators (OPERATOR_IDS). */
+  operatorIds?: number[];
+  /** The bot's clock; `setNow` fixes it for one test. Default: real time. */
+  clock?: () => Date;
+  /** More environment for the bot's configuration. */
+  env?: Record<string, string>;
+  /**
+   * "test" (default): a fresh emulator, database and bot for every test.
+   * "file": one for all the tests of the file (a matrix of many small cases over one seeded world).
+   */
+  per?: "test" | "file";
+  /** false: only the database and the emulator, for suites that run the bot as a process. */
+  bot?: boolean;
+}
+
+/** The bot of the running test; the same object across tests, its parts change under it. */
+export interface TestBotFixture extends TestBot {
+  /** The FerretDB of this file. */
+  readonly db: TestDatabase;
+  /** The bot stops and a new process starts on the same database and the same Telegram. */
+  restart(): Promise<void>;
+  /** Fixes the bot's clock at this moment (null: real time again). Reset before each test. */
+  setNow(date: Date | null): void;
+}
+
+/**
+ * The e2e suites' one set-up: a real FerretDB per test file, and a fresh emulator, database and
+ * bot per test (or per file). Call it at the top of a file: `const t = useTestBot({ operatorIds: [500] });`
+ * then use `t.emulator`, `t.store`, `t.app` inside tests. Everything is stopped and dropped after.
+ */
+export function useTestBot(opts: TestBotOptions = {}): TestBotFixture {
+  let db: TestDatabase | undefined;
+  let emulator: BotApiEmulator | undefined;
+  let bot: TestBot | undefined;
+  let fixedNow: Date | null = null;
+  const clock = () => fixedNow ?? (opts.clock ? opts.clock() : new Date());
+  const current = (): TestBot => {
+    if (!bot) throw new Error("useTestBot: no bot is running (used outside a test, or after it stopped?)");
+    return bot;
+  };
+  const start = async (reuse?: { dbName: string }) => {
+    bot = await startTestBot(db!, { operatorIds: opts.operatorIds ?? [], clock, emulator: emulator!, ...(opts.env ? { env: opts.env } : {}), ...(reuse ? { dbName: reuse.dbName } : {}) });
+  };
+  const up = async () => {
+    fixedNow = null;
+    emulator = new BotApiEmulator();
+    await emulator.start();
+    if (opts.bot !== false) await start();
+  };
+  const down = async () => {
+    try {
+      await bot?.stop();
+    } finally {
+      await emulator?.stop();
+      bot = undefined;
+      emulator = undefined;
+    }
+  };
+  const fixture: TestBotFixture = {
+    get db() {
+      if (!db) throw new Error("useTestBot: the database is not started yet");
+      return db;
+    },
+    get emulator() {
+      if (!emulator) throw new Error("useTestBot: no emulator is running (used outside a test?)");
+      return emulator;
+    },
+    get app() {
+      return current().app;
+    },
+    get store() {
+      return current().store;
+    },
+    get deps() {
+      return current().deps;
+    },
+    get client() {
+      return current().client;
+    },
+    get dbName() {
+      return current().dbName;
+    },
+    stop: (options) => current().stop(options),
+    async restart() {
+      const { dbName } = current();
+      await current().stop({ forRestart: true });
+      await start({ dbName });
+    },
+    setNow(date) {
+      fixedNow = date;
+    },
+  };
+  beforeAll(async () => {
+    db = await startDatabase();
+    if (opts.per === "file") await up();
+  });
+  if (opts.per !== "file") {
+    beforeEach(up);
+    afterEach(down);
+  }
+  afterAll(async () => {
+    await down();
+    await db?.stop();
+  });
+  return fixture;
 }

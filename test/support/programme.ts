@@ -17,7 +17,7 @@ export interface Programme {
 }
 
 export async function programmeWithCurator(t: TestBot, name = "МОУ СШ № 2"): Promise<Programme> {
-  const now = new Date();
+  const now = t.deps.clock();
   const school = await t.store.schools.create({ name, city: "Ярославль", timeZone: "Europe/Moscow", createdBy: 1 }, now);
   const forms = ["teacher-teacher", "student-student", "teacher-student"] as const;
   const programme = await t.store.programmes.create({ schoolId: school._id, academicYear: "2026/2027", forms: [...forms], topicIds: defaultTopicIds(forms), createdBy: 1 }, now);
@@ -27,7 +27,7 @@ export async function programmeWithCurator(t: TestBot, name = "МОУ СШ № 2
 }
 
 export async function invitation(t: TestBot, programmeId: string, role: Role, category: Category, grade: number | null = null): Promise<string> {
-  const now = new Date();
+  const now = t.deps.clock();
   const { token } = await t.store.invitations.create(
     { programmeId, role, category, grade, createdBy: 1, expiresAt: expiryFrom(now, INVITATION_DEFAULT_DAYS), maxUses: 30 },
     now,
@@ -94,7 +94,7 @@ export async function readyParticipant(
   programmeId: string,
   spec: { name: string; role: Role; category: Category; grade?: number; answers: Answers; parent?: TestUser; trained?: boolean; limit?: number },
 ): Promise<{ user: TestUser; membershipId: string }> {
-  const now = new Date();
+  const now = t.deps.clock();
   const user = t.emulator.createUser({ firstName: spec.name.split(" ")[0]!, languageCode: "ru" });
   const m = (await t.store.memberships.add({ userId: user.id, programmeId, role: spec.role, category: spec.category, grade: spec.grade ?? null, invitationId: null }, now))!;
   const questionnaireId = questionnaireFor(spec.role, spec.category)!;
