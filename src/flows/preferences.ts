@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { MAX_RANKED_CHOICES } from "../domain/matching.js";
+import { MAX_RANKED_CHOICES } from "../domain/matching/index.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
 import { topicLabeller } from "../bot/answers.js";
 import { displayName } from "../bot/pairing.js";

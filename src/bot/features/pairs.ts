@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { evaluatePair, formFor, proposePairs } from "../../domain/matching.js";
+import { evaluatePair, formFor, proposePairs } from "../../domain/matching/index.js";
 import { ROLE_MODELS, defaultTerm, partyKey, pairStatusKey, roleModelKey } from "../../domain/pairs.js";
 import { MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM } from "../../flows/ids.js";
 import type { Membership } from "../../store/memberships.js";
