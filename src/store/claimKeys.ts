@@ -17,4 +17,8 @@ export const claimKeys = {
   /** A parent link is taken by one parent, and used once. */
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,
+  /** One open preference round per programme; held by the open round's id, released when it closes. */
+  roundOpen: (programmeId: string) => `round:${programmeId}`,
+  /** A round is closed once (by the curator or at its deadline): the closer releases roundOpen. */
+  roundClosed: (roundId: string) => `round-closed:${roundId}`,
 } as const;

@@ -31,7 +31,7 @@ async function home(ctx: BaseContext, view: ProgrammeView) {
   const mentors = await store.memberships.participants(pid, "mentor", { intake: "ready" });
   const mentees = await store.memberships.participants(pid, "mentee", { intake: "ready" });
   const pairs = await store.pairs.ofProgramme(pid, ["awaiting", "active"]);
-  const round = await store.preferences.current(pid);
+  const round = await store.rounds.current(pid);
   const text = ctx.t("pairs-home", {
     school: view.school.name,
     year: view.programme.academicYear,

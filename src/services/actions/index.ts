@@ -1,10 +1,12 @@
 import type { ActionSpec, FieldsOf } from "./define.js";
 import { pairActions } from "./pairs.js";
+import { roundsActions } from "./rounds.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
 export const ACTIONS = {
   ...pairActions,
+  ...roundsActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
