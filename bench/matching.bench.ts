@@ -19,7 +19,7 @@ import {
   type MatchMentor,
   type MeetingFormat,
   type RankedChoice,
-} from "../src/domain/matching.js";
+} from "../src/domain/matching/index.js";
 import type { Category } from "../src/domain/programme.js";
 import { mulberry32 } from "../test/support/random.js";
 

@@ -693,10 +693,12 @@ replacement-requested-curator = A request for a replacement in a pair from: { $w
 
 # Preference round
 round-none = The preference round is not open. After the group meeting open it: everyone picks up to three people of the other side. For how many days?
-round-open = 🗳 { $days } days
+round-open = 🗳 { $days } { $days ->
+    [one] day
+   *[other] days
+}
 round-status = The round runs until { $until }. Answered { $answered } of { $asked }:
 round-close = ⏹ Close the round
-round-opening = Opening the round and sending invitations…
 bases-reminding = Sending reminders…
 round-opened = The round is open, invitations sent: { $count }.
 round-closed-curator = The round is closed.
@@ -711,6 +713,13 @@ round-reset = Reset
 round-saved = Your choice is saved: { $names }.
 round-closed = The preference round is closed or not available.
 round-nobody = Nobody to choose from yet.
+round-already-open = The preference round is already open.
+round-none-open = No round is open.
+round-deadline-invalid = The round's deadline must be after today and at most a month ahead.
+round-not-eligible = You are not part of the round now: ready mentees without a pair and selected mentors with free places choose.
+round-ranking-empty = Choose at least one person.
+round-ranking-too-many = You can choose at most { $max }.
+round-ranking-changed = The list changed while you were choosing. Press "Choose" in the invitation again.
 
 # Changes in a pair
 change-replace-ask-reason = The reason for replacing the mentor (regulation 2.8):

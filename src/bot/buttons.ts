@@ -49,7 +49,7 @@ export function parse(data: string | undefined): Action | null {
 
 export function parseAs<K extends ActionType>(type: K, data: string | undefined): ActionOf<K> | null {
   const action = parse(data);
-  return action && action.type === type ? (action as ActionOf<K>) : null;
+  return action && action.type === type ? (action as unknown as ActionOf<K>) : null;
 }
 
 /** Whether this data belongs to a conversation's own button (derived from the table). */
@@ -84,5 +84,5 @@ export const addButton = (kb: InlineKeyboard, label: string, action: Action): In
 /** For flows: the press, when it is one of these action types. */
 export function pressedAction<K extends ActionType>(ctx: BaseContext, types: readonly K[]): ActionOf<K> | null {
   const action = parse(ctx.callbackQuery?.data);
-  return action && (types as readonly ActionType[]).includes(action.type) ? (action as ActionOf<K>) : null;
+  return action && (types as readonly ActionType[]).includes(action.type) ? (action as unknown as ActionOf<K>) : null;
 }

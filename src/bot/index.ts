@@ -77,7 +77,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(basesFeature(notifier, i18n));
   dm.use(topicsFeature());
   dm.use(pairsFeature(notifier));
-  dm.use(roundFeature(notifier));
+  dm.use(roundFeature());
   dm.use(pairParticipantFeature(notifier));
   dm.use(participantFeature());
   dm.use(parentFeature());

@@ -1,4 +1,4 @@
-import type { MatchMentee, MatchMentor, MatchingInput, RankedChoice } from "../domain/matching.js";
+import type { MatchMentee, MatchMentor, MatchingInput, RankedChoice } from "../domain/matching/index.js";
 import type { Programme } from "../store/programmes.js";
 import type { Membership } from "../store/memberships.js";
 import type { Profile } from "../store/profiles.js";

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { describeReasons, type FitReason } from "../domain/matching.js";
+import { describeReasons, type FitReason } from "../domain/matching/index.js";
 import { type Form } from "../domain/programme.js";
 import {
   AGREEMENT_REMIND_AFTER_DAYS,

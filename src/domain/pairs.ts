@@ -1,4 +1,4 @@
-import { MAX_MENTEES_PER_MENTOR } from "./matching.js";
+import { MAX_MENTEES_PER_MENTOR } from "./matching/index.js";
 import type { Form } from "./programme.js";
 
 // Pairs and groups (stages 5–6 of the programme): role models, agreement, term, capacity, history.

@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { formFor } from "../domain/matching.js";
+import { formFor } from "../domain/matching/index.js";
 import { EARLY_END_REASONS, EXTENSION_REASONS, REPLACEMENT_REASONS, ROLE_MODELS, defaultTerm, parseDate, reasonKey, roleModelKey, validateExtension, validateTerm } from "../domain/pairs.js";
 import type { Form } from "../domain/programme.js";
 import { curatedProgramme } from "../bot/access.js";

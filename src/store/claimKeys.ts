@@ -24,4 +24,8 @@ export const claimKeys = {
    * is the key itself, so that its age can be read (an abandoned one is taken over).
    */
   intakeStep: (membershipId: string) => `intake:${membershipId}`,
+  /** One open preference round per programme; held by the open round's id, released when it closes. */
+  roundOpen: (programmeId: string) => `round:${programmeId}`,
+  /** A round is closed once (by the curator or at its deadline): the closer releases roundOpen. */
+  roundClosed: (roundId: string) => `round-closed:${roundId}`,
 } as const;

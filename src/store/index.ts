@@ -10,6 +10,7 @@ import { PairsStore } from "./pairs.js";
 import { PreferencesStore } from "./preferences.js";
 import { ProfilesStore } from "./profiles.js";
 import { ProgrammesStore } from "./programmes.js";
+import { RoundsStore } from "./rounds.js";
 import { SchoolsStore } from "./schools.js";
 import { UpdatesStore } from "./updates.js";
 import { UsersStore } from "./users.js";
@@ -28,6 +29,7 @@ export interface Store {
   parentLinks: ParentLinksStore;
   profiles: ProfilesStore;
   pairs: PairsStore;
+  rounds: RoundsStore;
   preferences: PreferencesStore;
   conversations: ConversationsStore;
 }
@@ -49,6 +51,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     parentLinks: new ParentLinksStore(db, claims),
     profiles: new ProfilesStore(db),
     pairs: new PairsStore(db),
+    rounds: new RoundsStore(db),
     preferences: new PreferencesStore(db),
     conversations: new ConversationsStore(db, clock),
   };
@@ -56,7 +59,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.preferences, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.rounds, store.preferences, store.conversations]) {
     await part.ensureIndexes();
   }
 }

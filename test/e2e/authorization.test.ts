@@ -1,3 +1,4 @@
+import { newId } from "../../src/store/ids.js";
 import type { Message } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -92,7 +93,7 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bMentee = await readyParticipant(t, b.programmeId, { name: "Коля Школьников", role: "mentee", category: "student", grade: 6, answers: { requests: ["adaptation"] }, parent: bParent });
   const bPair = await activePair(b.programmeId, bMentor.membershipId, bMentee.membershipId, b.curator.id);
   const batch = await store.pairs.saveBatch({ programmeId: b.programmeId, createdAt: now, items: [{ mentorId: bMentor.membershipId, menteeId: bMentee.membershipId, form: "teacher-student", fit: 1, why: "" }], unmatched: [] });
-  const round = await store.preferences.open(b.programmeId, now, new Date(now.getTime() + 7 * 86_400_000));
+  const round = await store.rounds.open(newId(), b.programmeId, now, new Date(now.getTime() + 7 * 86_400_000));
   const { invitation } = await store.invitations.create({ programmeId: b.programmeId, role: "mentee", category: "student", grade: 6, createdBy: b.curator.id, expiresAt: expiryFrom(now, INVITATION_DEFAULT_DAYS), maxUses: 30 }, now);
   const topicId = "c-0b0b0b0b";
   await store.programmes.addTopic(b.programmeId, topicId, "Тема школы Б");

@@ -19,7 +19,7 @@ import {
   type MeetingFormat,
   type RankedChoice,
   type Translate,
-} from "../../src/domain/matching.js";
+} from "../../src/domain/matching/index.js";
 import { FORMS, type Category, type Form } from "../../src/domain/programme.js";
 import { mulberry32 } from "../support/random.js";
 

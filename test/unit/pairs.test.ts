@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MAX_MENTEES_PER_MENTOR as MATCHING_MAX } from "../../src/domain/matching.js";
+import { MAX_MENTEES_PER_MENTOR as MATCHING_MAX } from "../../src/domain/matching/index.js";
 import {
   EARLY_END_REASONS,
   EXTENSION_REASONS,

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { evaluatePair, formFor, proposePairs } from "../../domain/matching.js";
+import { evaluatePair, formFor, proposePairs } from "../../domain/matching/index.js";
 import { ROLE_MODELS, defaultTerm, partyKey, pairStatusKey, roleModelKey } from "../../domain/pairs.js";
 import { MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM } from "../../flows/ids.js";
 import type { Membership } from "../../store/memberships.js";
@@ -31,7 +31,7 @@ async function home(ctx: BaseContext, view: ProgrammeView) {
   const mentors = await store.memberships.participants(pid, "mentor", { intake: "ready" });
   const mentees = await store.memberships.participants(pid, "mentee", { intake: "ready" });
   const pairs = await store.pairs.ofProgramme(pid, ["awaiting", "active"]);
-  const round = await store.preferences.current(pid);
+  const round = await store.rounds.current(pid);
   const text = ctx.t("pairs-home", {
     school: view.school.name,
     year: view.programme.academicYear,

@@ -2,6 +2,7 @@ import type { ActionSpec, FieldsOf } from "./define.js";
 import { consentActions } from "./consent.js";
 import { pairActions } from "./pairs.js";
 import { questionnaireActions } from "./questionnaires.js";
+import { roundsActions } from "./rounds.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -9,6 +10,7 @@ export const ACTIONS = {
   ...pairActions,
   ...consentActions,
   ...questionnaireActions,
+  ...roundsActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
