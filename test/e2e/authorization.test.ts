@@ -132,7 +132,7 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   userId: b.menteeUserId,
 });
 
-/** The action with every field filled: ids with B's, enums with their first option, indexes with 0. */
+/** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */
 function forgeAction(type: ActionType, b: World["b"]): Action {
   const spec = ACTIONS[type] as ActionSpec;
   const ids = idsOfB(b);
@@ -140,7 +140,12 @@ function forgeAction(type: ActionType, b: World["b"]): Action {
   for (const [name, schema] of Object.entries(spec.fields)) {
     if (name in ids) fields[name] = ids[name]!;
     else if (schema instanceof z.ZodEnum) fields[name] = schema.options[0] as string;
-    else if (schema === Index || schema instanceof z.ZodNumber) fields[name] = 0;
+    else if (schema === Index || schema instanceof z.ZodNumber) {
+      // The smallest number the field takes (a refined one, e.g. a round's days, may refuse 0).
+      const n = Array.from({ length: 400 }, (_, i) => i).find((i) => schema.safeParse(String(i)).success);
+      if (n === undefined) throw new Error(`${type}.${name}: no small number parses; add it to the matrix`);
+      fields[name] = n;
+    }
     else throw new Error(`${type}.${name}: a field the authorization matrix does not know; add it to the matrix (idsOfB in test/e2e/authorization.test.ts)`);
   }
   return { type, ...fields } as unknown as Action;
