@@ -1,8 +1,8 @@
 import { CONSENT_VERSION, PARENT_LINK_DAYS, type IntakeStatus } from "../domain/consent.js";
 import { expiryFrom } from "../domain/invitations.js";
 import type { Membership } from "../store/memberships.js";
-import type { BotDeps } from "./context.js";
-import { closePairsOf } from "./pairing.js";
+import type { AppDeps, BotDeps } from "./context.js";
+import { closePairsOf } from "../services/pairs.js";
 
 // The steps of intake that several features share: consent given, declined, withdrawn.
 // Each step is an append to the consent history plus one conditional update of the membership.
@@ -64,7 +64,7 @@ export async function issueParentLink(deps: BotDeps, membership: Membership): Pr
  * participant of the programme are deleted; an anonymous record of the withdrawal stays.
  * Returns the removed memberships (for telling the curator what kind of participant left).
  */
-export async function withdrawConsent(deps: BotDeps, userId: number, programmeId: string, relation: "self" | "parent"): Promise<Membership[]> {
+export async function withdrawConsent(deps: AppDeps, userId: number, programmeId: string, relation: "self" | "parent"): Promise<Membership[]> {
   const now = deps.clock();
   const { store } = deps;
   const memberships = (await store.memberships.ofUser(userId)).filter((m) => m.programmeId === programmeId && m.role !== "curator");
@@ -76,7 +76,7 @@ export async function withdrawConsent(deps: BotDeps, userId: number, programmeId
     await store.memberships.remove(m._id);
   }
   await store.consents.forget(userId, programmeId);
-  await store.pairs.anonymiseEvents(userId, programmeId);
+  await store.pairEvents.anonymise(userId, programmeId);
   // An open conversation keeps what was typed in it: it goes too.
   await store.conversations.delete(`conv:${userId}`);
   // The place they took on their invitation link holds their id: it goes too.

@@ -2,7 +2,8 @@ import { InlineKeyboard } from "grammy";
 import { MAX_RANKED_CHOICES } from "../domain/matching.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
 import { topicLabeller } from "../bot/answers.js";
-import { displayName } from "../bot/pairing.js";
+import { displayPerson } from "../bot/notices.js";
+import { personRef } from "../services/people.js";
 import type { Membership } from "../store/memberships.js";
 import { askChoice } from "./ask.js";
 
@@ -30,7 +31,7 @@ export async function preferences(conversation: FlowConversation, ctx: FlowConte
         const topics = a[m.role === "mentor" ? "competencies" : "requests"];
         return {
           id: m._id,
-          name: await displayName(c.deps, c.t, m),
+          name: await displayPerson(c, await personRef(c.deps, m)),
           topics: Array.isArray(topics) ? topics.map(label).join(", ") : "—",
           format: typeof a["format"] === "string" ? c.t(`opt-${a["format"]}`) : "—",
         };

@@ -7,7 +7,8 @@ import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { issueParentLink } from "../intake.js";
 import { categorySuffix, formatDate, roleLabel } from "../labels.js";
-import { displayName } from "../pairing.js";
+import { personRef } from "../../services/people.js";
+import { displayPerson } from "../notices.js";
 import { qrPng } from "../qr.js";
 import { CONSENT, QUESTIONNAIRE } from "../../flows/ids.js";
 import { enterFlow } from "../flow.js";
@@ -42,8 +43,8 @@ export async function openParticipantPanel(ctx: BotContext, membership: Membersh
     const mentees = [...(await ctx.deps.store.memberships.getMany(pair.menteeIds)).values()];
     lines.push(
       ctx.t("participant-pair", {
-        mentor: mentor ? await displayName(ctx.deps, ctx.t, mentor) : "—",
-        mentees: (await Promise.all(mentees.map((m) => displayName(ctx.deps, ctx.t, m)))).join(", "),
+        mentor: mentor ? await displayPerson(ctx, await personRef(ctx.deps, mentor)) : "—",
+        mentees: (await Promise.all(mentees.map(async (m) => displayPerson(ctx, await personRef(ctx.deps, m))))).join(", "),
         end: formatDate(pair.plannedEnd, await ctx.i18n.getLocale(), "UTC"),
       }),
     );

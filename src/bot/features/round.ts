@@ -5,7 +5,9 @@ import { ID, cb } from "../callbacks.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import type { Notifier } from "../notify.js";
-import { displayName, freePlaces } from "../pairing.js";
+import { freePlaces } from "../../services/pairs.js";
+import { personRef } from "../../services/people.js";
+import { displayPerson } from "../notices.js";
 import { enterFlow } from "../flow.js";
 import { showScreen } from "../screen.js";
 
@@ -40,7 +42,7 @@ async function roundScreen(ctx: BaseContext, view: ProgrammeView) {
   const answers = await store.preferences.ofRound(round._id);
   const answered = new Set(answers.map((a) => a.membershipId));
   const asked = await askedIn(ctx, pid);
-  const lines = await Promise.all(asked.map(async (m) => `${answered.has(m._id) ? "✅" : "⏳"} ${await displayName(ctx.deps, ctx.t, m)}`));
+  const lines = await Promise.all(asked.map(async (m) => `${answered.has(m._id) ? "✅" : "⏳"} ${await displayPerson(ctx, await personRef(ctx.deps, m))}`));
   kb.text(ctx.t("round-close"), cb("prc", pid)).row().text(ctx.t("back"), cb("pp", pid));
   const text = [ctx.t("round-status", { until: formatDate(round.deadline, await ctx.i18n.getLocale(), view.school.timeZone), answered: answered.size, asked: asked.length }), "", ...lines].join("\n");
   return { text, keyboard: kb };
