@@ -257,28 +257,11 @@ export function groupSizeOk(mentees: number): boolean {
   return Number.isInteger(mentees) && mentees >= 1 && mentees <= MAX_MENTEES_PER_MENTOR;
 }
 
-export function isGroup(mentees: number): boolean {
-  return groupSizeOk(mentees) && mentees >= 2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // History: appended, never overwritten.
 
 export const PAIR_EVENT_KINDS = ["proposed", "agreed", "declined", "activated", "order", "mentor-replaced", "extended", "ended-early", "ended", "replacement-requested"] as const;
 export type PairEventKind = (typeof PAIR_EVENT_KINDS)[number];
-
-/**
- * One entry of a pair's history. `by`: the Telegram user who acted, null for the bot itself.
- * `reason`: a reason id (replacement, extension, early end). `details`: e.g. an order's number and
- * date, the old and new mentor's membership, the old and new planned end.
- */
-export type PairEvent = {
-  kind: PairEventKind;
-  at: Date;
-  by: number | null;
-  reason?: string;
-  details?: Record<string, string | number>;
-};
 
 /** The locale key of an event's label: `pair-event-<kind>`. */
 export function describeEventKey(kind: PairEventKind): string {

@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { EARLY_END_REASONS, EXTENSION_REASONS, REPLACEMENT_REASONS, ROLE_MODELS, defaultTerm, parseDate, roleModelKey } from "../domain/pairs.js";
+import { MAX_MENTEES_PER_MENTOR, ROLE_MODELS, defaultTerm, parseDate, reasonsFor, roleModelKey } from "../domain/pairs.js";
 import type { Form } from "../domain/programme.js";
 import { addButton, pack, parseAs } from "../bot/buttons.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
@@ -93,7 +93,7 @@ export async function manualPair(conversation: FlowConversation, ctx: FlowContex
   const mentor = options.mentors[mentorPick.action.index]!;
 
   // One to three mentees (a group when more than one), no more than the mentor's free places.
-  const limit = Math.min(3, mentor.free);
+  const limit = Math.min(MAX_MENTEES_PER_MENTOR, mentor.free);
   const chosen = new Set<number>();
   const menteeOptions = options.mentees.map((m) => ({ membershipId: m.id, name: m.name }));
   const menteeMsg = await ctx.reply(ctx.t("manual-choose-mentees", { max: limit }), { reply_markup: await manualMenteesKeyboard(ctx, menteeOptions, chosen) });
@@ -186,8 +186,6 @@ export async function order(conversation: FlowConversation, ctx: FlowContext, pr
   });
 }
 
-const REASONS = { replace: REPLACEMENT_REASONS, extend: EXTENSION_REASONS, end: EARLY_END_REASONS } as const;
-
 export async function pairChange(conversation: FlowConversation, ctx: FlowContext, pairId: string, kind: "replace" | "extend" | "end"): Promise<void> {
   const state = await conversation.external(async (c) => {
     const term = await pairTermOf(c.deps, actor(c), pairId, "active");
@@ -195,7 +193,7 @@ export async function pairChange(conversation: FlowConversation, ctx: FlowContex
   });
   if (!state) return void (await ctx.reply(ctx.t("curator-only")));
 
-  const reasons = REASONS[kind];
+  const reasons = reasonsFor(kind);
   await ctx.reply(ctx.t(`change-${kind}-ask-reason`), { reply_markup: reasonsKeyboard(ctx, kind, reasons) });
   const why = (await askAction(conversation, "pairFlowReason", [...reasons, "-"].map((reason) => pack({ type: "pairFlowReason", reason })))).action.reason;
   if (why === "-") return void (await ctx.reply(ctx.t("cancelled")));

@@ -14,7 +14,6 @@ import {
   defaultTerm,
   describeEventKey,
   groupSizeOk,
-  isGroup,
   isReason,
   isRoleModelOf,
   pairStatusKey,
@@ -323,9 +322,8 @@ describe("capacity", () => {
     expect(validateLimit(limit)).toBe(expected);
   });
 
-  it("allows one mentor with 1–3 mentees; 2–3 is a group", () => {
+  it("allows one mentor with 1–3 mentees", () => {
     expect([0, 1, 2, 3, 4, 1.5].map(groupSizeOk)).toEqual([false, true, true, true, false, false]);
-    expect([0, 1, 2, 3, 4].map(isGroup)).toEqual([false, false, true, true, false]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { pairStatusKey, reasonKey, roleModelKey, type ReasonKind } from "../../domain/pairs.js";
+import { MAX_MENTEES_PER_MENTOR, describeEventKey, pairStatusKey, reasonKey, roleModelKey, type ReasonKind } from "../../domain/pairs.js";
 import type { Form } from "../../domain/programme.js";
 import type { ManualOptions, ProposalScreen } from "../../services/matching.js";
 import type { NoticeVar } from "../../services/notices.js";
@@ -73,7 +73,7 @@ export async function mentorCardView(ctx: Ctx, card: MentorCard): Promise<Screen
   const kb = new InlineKeyboard();
   if (!m.mentorTrainedOn) addButton(kb, ctx.t("pairs-mark-trained"), { type: "pairsMentorTrained", membershipId: m._id, trained: "y" }).row();
   else addButton(kb, ctx.t("pairs-unmark-trained"), { type: "pairsMentorTrained", membershipId: m._id, trained: "n" }).row();
-  for (const n of [1, 2, 3]) addButton(kb, ctx.t("pairs-limit", { n }), { type: "pairsMentorLimit", membershipId: m._id, limit: n });
+  for (let n = 1; n <= MAX_MENTEES_PER_MENTOR; n++) addButton(kb, ctx.t("pairs-limit", { n }), { type: "pairsMentorLimit", membershipId: m._id, limit: n });
   addButton(kb.row(), ctx.t("back"), { type: "pairsMentors", programmeId: card.view.programme._id });
   return { text, keyboard: kb };
 }
@@ -144,7 +144,7 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     for (const p of card.paperParents) addButton(kb, ctx.t("pair-paper-parent-agrees", { child: w.say(p.child) }), { type: "pairPaperParent", pairId: pair._id, membershipId: p.membershipId }).row();
   }
   lines.push("", ctx.t("pair-history"));
-  for (const e of card.history) lines.push(`${w.date(e.at, card.view.school.timeZone)} — ${ctx.t(`pair-event-${e.kind}`)}${e.reasonKey ? ` — ${ctx.t(e.reasonKey)}` : ""}`);
+  for (const e of card.history) lines.push(`${w.date(e.at, card.view.school.timeZone)} — ${ctx.t(describeEventKey(e.kind))}${e.reasonKey ? ` — ${ctx.t(e.reasonKey)}` : ""}`);
   if (pair.status === "awaiting") addButton(kb, ctx.t("pair-set-term"), { type: "pairTerm", pairId: pair._id }).row();
   if ((pair.status === "awaiting" || pair.status === "active") && card.roleModels.length > 0) addButton(kb, ctx.t("pair-choose-model"), { type: "pairRoleModels", pairId: pair._id }).row();
   if (pair.status === "active") {
