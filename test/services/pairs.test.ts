@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultTerm } from "../../src/domain/pairs.js";
-import type { Category, Role } from "../../src/domain/programme.js";
-import { questionnaireFor } from "../../src/domain/questionnaire.js";
-import { defaultTopicIds } from "../../src/domain/questionnaires.js";
 import type { Actor } from "../../src/services/deps.js";
-import { acceptProposal, proposalAt, runProposals } from "../../src/services/matching.js";
+import { runProposals } from "../../src/services/matching.js";
 import {
   answerAgreement,
   closePairsOf,
@@ -22,9 +18,9 @@ import {
   requestReplacement,
   setMentorLimit,
   setRoleModel,
-  type ProposeInput,
 } from "../../src/services/pairs.js";
 import { claimKeys } from "../../src/store/claimKeys.js";
+import { newUserId, pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
 
 // Pairs and groups through the services alone, on FerretDB: the whole life of a pair, who may do
@@ -32,80 +28,7 @@ import { useServices } from "../support/services.js";
 // one membership written at once).
 
 const f = useServices({ operatorIds: [1] });
-let nextUser = 1000;
-
-async function programme(name = "МОУ СШ № 2") {
-  const now = f.deps.clock();
-  const school = await f.store.schools.create({ name, city: "Ярославль", timeZone: "Europe/Moscow", createdBy: 1 }, now);
-  const forms = ["teacher-teacher", "student-student", "teacher-student"] as const;
-  const p = await f.store.programmes.create({ schoolId: school._id, academicYear: "2026/2027", forms: [...forms], topicIds: defaultTopicIds(forms), createdBy: 1 }, now);
-  const curator: Actor = { userId: nextUser++ };
-  await f.store.memberships.add({ userId: curator.userId, programmeId: p._id, role: "curator", category: null, grade: null, invitationId: null }, now);
-  return { programmeId: p._id, curator };
-}
-
-interface Spec {
-  name: string;
-  role: Role;
-  category: Category;
-  grade?: number;
-  answers?: Record<string, unknown>;
-  /** A parent who consented in the bot (their user id), or "paper". */
-  parent?: number | "paper";
-  trained?: boolean;
-  limit?: number;
-}
-
-async function person(programmeId: string, spec: Spec) {
-  const now = f.deps.clock();
-  const userId = nextUser++;
-  const m = (await f.store.memberships.add({ userId, programmeId, role: spec.role, category: spec.category, grade: spec.grade ?? null, invitationId: null }, now))!;
-  const questionnaireId = questionnaireFor(spec.role, spec.category)!;
-  await f.store.profiles.open({ _id: m._id, userId, programmeId, questionnaireId, version: 1, cursor: "summary" }, now);
-  const answers = { "full-name": spec.name, format: "any", availability: ["weekdays-afternoon"], ...(spec.answers ?? {}) };
-  await f.store.profiles.setAnswers(m._id, answers as never, "summary", now);
-  await f.store.profiles.submit(m._id, now);
-  const paper = spec.parent === "paper";
-  await f.store.consents.add({
-    userId,
-    programmeId,
-    membershipId: m._id,
-    relation: spec.parent !== undefined ? "parent" : "self",
-    decision: "accepted",
-    method: paper ? "paper" : "bot",
-    givenBy: paper ? null : typeof spec.parent === "number" ? spec.parent : userId,
-    textVersion: 1,
-    at: now,
-    ...(paper ? { recordedBy: 1, signedBy: "Родитель", signedOn: now } : {}),
-  });
-  await f.store.memberships.moveIntake(m._id, ["invited"], "ready", now);
-  if (spec.trained) await f.store.memberships.markTrained(m._id, now);
-  if (spec.limit) await f.store.memberships.setMentorLimit(m._id, spec.limit);
-  return { actor: { userId } as Actor, id: m._id };
-}
-
-const teacherMentor = (programmeId: string, name: string, extra: Partial<Spec> = {}) =>
-  person(programmeId, { name, role: "mentor", category: "teacher", answers: { experience: 15, competencies: ["parents", "adaptation"] }, trained: true, ...extra });
-const teacherMentee = (programmeId: string, name: string) => person(programmeId, { name, role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
-
-function term() {
-  const start = new Date(Date.UTC(f.deps.clock().getUTCFullYear(), f.deps.clock().getUTCMonth(), f.deps.clock().getUTCDate()));
-  return { startDate: start, plannedEnd: defaultTerm(start) };
-}
-
-const input = (programmeId: string, mentorId: string, menteeIds: string[], form: ProposeInput["form"] = "teacher-teacher"): ProposeInput => ({
-  programmeId,
-  mentorId,
-  menteeIds,
-  form,
-  roleModel: null,
-  ...term(),
-  why: { kind: "curator" },
-});
-
-async function mentorOf(id: string) {
-  return (await f.store.memberships.get(id))!;
-}
+const { programme, person, teacherMentor, teacherMentee, term, input, mentorOf } = pairsSetup(f);
 
 describe("a pair's life", () => {
   it("is proposed, agreed by both, gets a new mentor, a longer term, an order, and ends early; the history keeps every step", async () => {
@@ -171,7 +94,7 @@ describe("a pair's life", () => {
   it("asks a minor's parent in the bot, and takes a paper parent's agreement from the curator", async () => {
     const { programmeId, curator } = await programme();
     const mentor = await teacherMentor(programmeId, "Олег Гусев");
-    const parentId = nextUser++;
+    const parentId = newUserId();
     const petya = await person(programmeId, { name: "Петя Ветров", role: "mentee", category: "student", grade: 7, answers: { requests: ["adaptation"] }, parent: parentId });
     const ira = await person(programmeId, { name: "Ира Соколова", role: "mentee", category: "student", grade: 6, answers: { requests: ["adaptation"] }, parent: "paper" });
     const made = await proposePair(f.deps, curator, input(programmeId, mentor.id, [petya.id, ira.id], "teacher-student"));
@@ -215,7 +138,7 @@ describe("who may do what", () => {
     const oleg = await teacherMentee(programmeId, "Олег Юрьев");
     const made = await proposePair(f.deps, curator, input(programmeId, mentor.id, [anna.id]));
     const pairId = made.ok ? made.value._id : "";
-    const stranger: Actor = { userId: nextUser++ };
+    const stranger: Actor = { userId: newUserId() };
     const before = await f.store.pairs.get(pairId);
     f.deps.notices.clear();
 
@@ -252,32 +175,6 @@ describe("who may do what", () => {
     expect(await setMentorLimit(f.deps, curator, { membershipId: mentor.id, limit: 1 })).toMatchObject({ ok: false, reason: "pairs-limit-below-load" });
     const card = await setMentorLimit(f.deps, curator, { membershipId: mentor.id, limit: 2 });
     expect(card.ok && card.value.free).toBe(0);
-  });
-});
-
-describe("the engine's proposals", () => {
-  it("are walked through: accepted ones become pairs, the rest are left with reasons", async () => {
-    const { programmeId, curator } = await programme();
-    const mentor = await teacherMentor(programmeId, "Ирина Орлова", { limit: 1 });
-    const anna = await teacherMentee(programmeId, "Анна Новикова");
-    await teacherMentee(programmeId, "Олег Юрьев");
-    const batch = await runProposals(f.deps, curator, programmeId);
-    expect(batch.ok).toBe(true);
-    const batchId = batch.ok ? batch.value : "";
-    const first = await proposalAt(f.deps, curator, { batchId, index: 0 });
-    expect(first.ok && first.value.kind).toBe("proposal");
-    const accepted = await acceptProposal(f.deps, curator, { batchId, index: 0 });
-    expect(accepted.ok && accepted.value.mentorId).toBe(mentor.id);
-    expect(accepted.ok && accepted.value.menteeIds).toHaveLength(1);
-    // Accepting again: the mentor has no place left.
-    expect(await acceptProposal(f.deps, curator, { batchId, index: 0 })).toMatchObject({ ok: false });
-    const done = await proposalAt(f.deps, curator, { batchId, index: 1 });
-    expect(done.ok && done.value.kind).toBe("done");
-    expect(done.ok && done.value.kind === "done" && done.value.unmatched).toHaveLength(1);
-    // Someone else's batch.
-    const other = await programme("Другая школа");
-    expect(await proposalAt(f.deps, other.curator, { batchId, index: 0 })).toMatchObject({ ok: false, kind: "not-allowed" });
-    expect(await acceptProposal(f.deps, anna.actor, { batchId, index: 0 })).toMatchObject({ ok: false, kind: "not-allowed" });
   });
 });
 
