@@ -26,6 +26,9 @@ export const ROLE_MODELS: Record<Form, readonly string[]> = {
   "university-student": [],
 };
 
+/** Every role model of every form, once each. */
+export const ALL_ROLE_MODELS: readonly string[] = [...new Set(Object.values(ROLE_MODELS).flat())];
+
 export function isRoleModelOf(form: Form, id: string): boolean {
   return ROLE_MODELS[form].includes(id);
 }
@@ -51,6 +54,9 @@ export type ExtensionReason = (typeof EXTENSION_REASONS)[number];
 /** 2.10: the mentee does not fulfil the duties; also the mentee leaves, both sides agree, other. */
 export const EARLY_END_REASONS = ["mentee-not-fulfilling", "mentee-left", "mutual-agreement", "other"] as const;
 export type EarlyEndReason = (typeof EARLY_END_REASONS)[number];
+
+/** Every reason of any kind, once each (a pair's history keeps them). */
+export const PAIR_REASONS: readonly string[] = [...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])];
 
 export type ReasonKind = "replace" | "extend" | "end";
 const REASONS: Record<ReasonKind, readonly string[]> = { replace: REPLACEMENT_REASONS, extend: EXTENSION_REASONS, end: EARLY_END_REASONS };

@@ -1,6 +1,6 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
-import { PAIR_EVENT_KINDS } from "../domain/pairs.js";
+import { PAIR_EVENT_KINDS, PAIR_REASONS } from "../domain/pairs.js";
 import { newId } from "./ids.js";
 
 // What happens to a pair: appended, never overwritten (anonymised only when a person withdraws).
@@ -12,7 +12,7 @@ export const pairEventSchema = z.object({
   kind: z.enum(PAIR_EVENT_KINDS),
   at: z.date(),
   by: z.number().int().nullable(),
-  reason: z.string().nullable().default(null),
+  reason: z.enum(PAIR_REASONS as [string, ...string[]]).nullable().default(null),
   details: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });
 export type PairEventRecord = z.infer<typeof pairEventSchema>;

@@ -1,6 +1,6 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
-import { MAX_MENTEES_PER_MENTOR, PAIR_STATUSES, canTransition, type PairStatus } from "../domain/pairs.js";
+import { ALL_ROLE_MODELS, MAX_MENTEES_PER_MENTOR, PAIR_STATUSES, canTransition, type PairStatus } from "../domain/pairs.js";
 import { FORMS } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
@@ -17,7 +17,7 @@ export const pairSchema = z.object({
   mentorId: z.string(),
   menteeIds: z.array(z.string()).min(1).max(MAX_MENTEES_PER_MENTOR),
   form: z.enum(FORMS),
-  roleModel: z.string().nullable().default(null),
+  roleModel: z.enum(ALL_ROLE_MODELS as [string, ...string[]]).nullable().default(null),
   status: z.enum(PAIR_STATUSES),
   startDate: z.date(),
   plannedEnd: z.date(),

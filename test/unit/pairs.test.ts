@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_MENTEES_PER_MENTOR as MATCHING_MAX } from "../../src/domain/matching.js";
 import {
+  ALL_ROLE_MODELS,
+  PAIR_REASONS,
   EARLY_END_REASONS,
   EXTENSION_REASONS,
   MAX_MENTEES_PER_MENTOR,
@@ -65,6 +67,10 @@ describe("role models", () => {
     expect(isRoleModelOf("teacher-student", "leader-passive")).toBe(false);
     expect(isRoleModelOf("student-student", "")).toBe(false);
   });
+
+  it("are listed once each across forms, for the store and the buttons", () => {
+    expect([...ALL_ROLE_MODELS].sort()).toEqual(FORMS.flatMap((f) => ROLE_MODELS[f]).sort());
+  });
 });
 
 describe("reasons", () => {
@@ -84,6 +90,11 @@ describe("reasons", () => {
     expect(REPLACEMENT_REASONS).toEqual(expect.arrayContaining(["mentor-left", "transfer", "mentor-request", "mentee-request", "mentor-not-fulfilling", "other"]));
     expect(EXTENSION_REASONS).toEqual(["incapacity", "business-trip", "absence"]);
     expect(EARLY_END_REASONS[0]).toBe("mentee-not-fulfilling");
+  });
+
+  it("are listed once each across kinds, for the history and the buttons", () => {
+    expect(new Set(PAIR_REASONS).size).toBe(PAIR_REASONS.length);
+    expect([...PAIR_REASONS].sort()).toEqual([...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])].sort());
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EARLY_END_REASONS, EXTENSION_REASONS, REPLACEMENT_REASONS, ROLE_MODELS } from "../../domain/pairs.js";
+import { ALL_ROLE_MODELS, PAIR_REASONS } from "../../domain/pairs.js";
 import { FORMS } from "../../domain/programme.js";
 import { Id, Index, defineAction } from "./define.js";
 
@@ -8,9 +8,9 @@ import { Id, Index, defineAction } from "./define.js";
 
 const yesNo = z.enum(["y", "n"]);
 /** Every role model of every form, or "-" for none. */
-const roleModel = z.enum(["-", ...new Set(Object.values(ROLE_MODELS).flat())] as [string, ...string[]]);
+const roleModel = z.enum(["-", ...ALL_ROLE_MODELS]);
 /** Every reason of a replacement, an extension or an early end, or "-" to cancel. */
-const reason = z.enum(["-", ...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])] as [string, ...string[]]);
+const reason = z.enum(["-", ...PAIR_REASONS]);
 
 export const pairActions = {
   /** A party (or a minor's parent) agrees to or declines a proposed pair (2.6). */
