@@ -1,6 +1,7 @@
 import type { FitReason } from "../domain/matching.js";
 import {
   AGREEMENT_REMIND_AFTER_DAYS,
+  MAX_MENTEES_PER_MENTOR,
   OCCUPYING_STATUSES,
   ROLE_MODELS,
   agreementOutcome,
@@ -205,7 +206,7 @@ export async function markTrained(deps: Deps, actor: Actor, input: { membershipI
 export async function setMentorLimit(deps: Deps, actor: Actor, input: { membershipId: string; limit: number }): Promise<Result<MentorCard>> {
   const grant = await curatedMentor(deps, actor, input.membershipId);
   if (!grant.ok) return grant;
-  if (validateLimit(input.limit) !== "ok") return refuse("rule", "pairs-limit-out-of-range");
+  if (validateLimit(input.limit) !== "ok") return refuse("rule", "pairs-limit-out-of-range", { max: MAX_MENTEES_PER_MENTOR });
   const mentorId = input.membershipId;
   const mentor = await deps.store.claims.withLock(claimKeys.mentorLock(mentorId), async () => {
     if ((await deps.store.claims.placesUsed(claimKeys.mentorPlaces(mentorId))) > input.limit) return "below-load" as const;
