@@ -76,9 +76,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(curatorFeature());
   dm.use(basesFeature(notifier, i18n));
   dm.use(topicsFeature());
-  dm.use(pairsFeature(notifier));
+  dm.use(pairsFeature());
   dm.use(roundFeature());
-  dm.use(pairParticipantFeature(notifier));
+  dm.use(pairParticipantFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

@@ -26,6 +26,9 @@ export const ROLE_MODELS: Record<Form, readonly string[]> = {
   "university-student": [],
 };
 
+/** Every role model of every form, once each. */
+export const ALL_ROLE_MODELS: readonly string[] = [...new Set(Object.values(ROLE_MODELS).flat())];
+
 export function isRoleModelOf(form: Form, id: string): boolean {
   return ROLE_MODELS[form].includes(id);
 }
@@ -51,6 +54,9 @@ export type ExtensionReason = (typeof EXTENSION_REASONS)[number];
 /** 2.10: the mentee does not fulfil the duties; also the mentee leaves, both sides agree, other. */
 export const EARLY_END_REASONS = ["mentee-not-fulfilling", "mentee-left", "mutual-agreement", "other"] as const;
 export type EarlyEndReason = (typeof EARLY_END_REASONS)[number];
+
+/** Every reason of any kind, once each (a pair's history keeps them). */
+export const PAIR_REASONS: readonly string[] = [...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])];
 
 export type ReasonKind = "replace" | "extend" | "end";
 const REASONS: Record<ReasonKind, readonly string[]> = { replace: REPLACEMENT_REASONS, extend: EXTENSION_REASONS, end: EARLY_END_REASONS };
@@ -257,28 +263,11 @@ export function groupSizeOk(mentees: number): boolean {
   return Number.isInteger(mentees) && mentees >= 1 && mentees <= MAX_MENTEES_PER_MENTOR;
 }
 
-export function isGroup(mentees: number): boolean {
-  return groupSizeOk(mentees) && mentees >= 2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // History: appended, never overwritten.
 
 export const PAIR_EVENT_KINDS = ["proposed", "agreed", "declined", "activated", "order", "mentor-replaced", "extended", "ended-early", "ended", "replacement-requested"] as const;
 export type PairEventKind = (typeof PAIR_EVENT_KINDS)[number];
-
-/**
- * One entry of a pair's history. `by`: the Telegram user who acted, null for the bot itself.
- * `reason`: a reason id (replacement, extension, early end). `details`: e.g. an order's number and
- * date, the old and new mentor's membership, the old and new planned end.
- */
-export type PairEvent = {
-  kind: PairEventKind;
-  at: Date;
-  by: number | null;
-  reason?: string;
-  details?: Record<string, string | number>;
-};
 
 /** The locale key of an event's label: `pair-event-<kind>`. */
 export function describeEventKey(kind: PairEventKind): string {

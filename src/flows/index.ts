@@ -9,7 +9,7 @@ import { consent, paperConsent } from "./consent.js";
 import { createSchool } from "./createSchool.js";
 import { addTopic, writeToPersonFlow } from "./curatorFlows.js";
 import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
-import { manualPairFlow, order, pairChangeFlow, pairTerm } from "./pairFlows.js";
+import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
 
@@ -48,9 +48,9 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>, notifier: Notifier
   composer.use(createConversation<BotContext, FlowContext>(paperConsent, { id: PAPER_CONSENT }));
   composer.use(createConversation<BotContext, FlowContext>(addTopic, { id: ADD_TOPIC }));
   composer.use(createConversation<BotContext, FlowContext>(writeToPersonFlow(notifier), { id: WRITE_TO_PERSON }));
-  composer.use(createConversation<BotContext, FlowContext>(manualPairFlow(notifier), { id: MANUAL_PAIR }));
+  composer.use(createConversation<BotContext, FlowContext>(manualPair, { id: MANUAL_PAIR }));
   composer.use(createConversation<BotContext, FlowContext>(order, { id: ORDER }));
-  composer.use(createConversation<BotContext, FlowContext>(pairChangeFlow(notifier), { id: PAIR_CHANGE }));
+  composer.use(createConversation<BotContext, FlowContext>(pairChange, { id: PAIR_CHANGE }));
   composer.use(createConversation<BotContext, FlowContext>(pairTerm, { id: PAIR_TERM }));
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
   return composer;

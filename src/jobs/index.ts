@@ -1,14 +1,14 @@
 import cron from "node-cron";
-import type { BotDeps } from "../bot/context.js";
-import type { Notifier } from "../bot/notify.js";
-import { remindAgreements } from "../bot/pairing.js";
+import type { ServiceDeps } from "../services/deps.js";
+import { remindAgreements } from "../services/pairs.js";
 
-// Scheduled jobs: each a function of (now, data) plus a thin cron wrapper.
+// Scheduled jobs: each a function of (now, data) plus a thin cron wrapper. Jobs call services,
+// never the bot: what they tell people goes out as notices.
 
 /** Handled update ids are kept for a week: Telegram never redelivers older ones. */
 export const HANDLED_UPDATES_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 
-export async function pruneHandledUpdates(deps: Pick<BotDeps, "store">, now: Date): Promise<number> {
+export async function pruneHandledUpdates(deps: Pick<ServiceDeps, "store">, now: Date): Promise<number> {
   return deps.store.updates.pruneDone(new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS));
 }
 
@@ -18,7 +18,7 @@ export async function pruneHandledUpdates(deps: Pick<BotDeps, "store">, now: Dat
  */
 export const CONVERSATIONS_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
-export async function pruneStaleConversations(deps: Pick<BotDeps, "store">, now: Date): Promise<number> {
+export async function pruneStaleConversations(deps: Pick<ServiceDeps, "store">, now: Date): Promise<number> {
   return deps.store.conversations.pruneOlderThan(new Date(now.getTime() - CONVERSATIONS_KEPT_MS));
 }
 
@@ -26,15 +26,16 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-export function startJobs(deps: BotDeps, notifier: Notifier): Jobs {
+/** Starts the cron ticks in the given time zone (the jobs' schedule is local to the schools). */
+export function startJobs(deps: ServiceDeps, timeZone: string): Jobs {
   const tasks = [
     cron.schedule(
       "0 10 * * *",
       async () => {
-        const reminded = await remindAgreements(deps, notifier, deps.clock());
+        const reminded = await remindAgreements(deps, deps.clock());
         deps.logger.info({ reminded }, "reminded people who have not answered a pair proposal");
       },
-      { timezone: deps.config.timeZone, name: "agreement-reminders", noOverlap: true },
+      { timezone: timeZone, name: "agreement-reminders", noOverlap: true },
     ),
     cron.schedule(
       "17 3 * * *",
@@ -43,7 +44,7 @@ export function startJobs(deps: BotDeps, notifier: Notifier): Jobs {
         const conversations = await pruneStaleConversations(deps, deps.clock());
         deps.logger.info({ removed, conversations }, "pruned handled update ids and stale conversations");
       },
-      { timezone: deps.config.timeZone, name: "prune-updates", noOverlap: true },
+      { timezone: timeZone, name: "prune-updates", noOverlap: true },
     ),
   ];
   return {

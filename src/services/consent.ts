@@ -316,7 +316,7 @@ async function withdraw(deps: ServiceDeps, userId: number, programmeId: string, 
     if (done) removed.push(m);
   }
   await store.consents.forget(userId, programmeId);
-  await store.pairs.anonymiseEvents(userId, programmeId);
+  await store.pairEvents.anonymise(userId, programmeId);
   // An open conversation keeps what was typed in it: it goes too.
   await store.conversations.delete(`conv:${userId}`);
   // The place they took on their invitation link holds their id: it goes too.

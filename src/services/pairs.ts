@@ -1,46 +1,826 @@
+import type { FitReason } from "../domain/matching/index.js";
+import {
+  AGREEMENT_REMIND_AFTER_DAYS,
+  MAX_MENTEES_PER_MENTOR,
+  OCCUPYING_STATUSES,
+  ROLE_MODELS,
+  agreementOutcome,
+  groupSizeOk,
+  isReason,
+  isRoleModelOf,
+  parentsOnPaper,
+  partyKey,
+  reasonKey,
+  reminderDue,
+  requiredParties,
+  validateExtension,
+  validateLimit,
+  validateTerm,
+  type AgreementAnswer,
+  type AgreementPerson,
+  type Party,
+  type PairEventKind,
+  type PairStatus,
+  type ReasonKind,
+} from "../domain/pairs.js";
+import type { Form } from "../domain/programme.js";
+import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
-import { claimKeys } from "../store/claimKeys.js";
-import type { ServiceDeps } from "./deps.js";
+import { authorize, type Grant, type ProgrammeView } from "./access.js";
+import { action } from "./actions/index.js";
+import type { Actor, ServiceDeps } from "./deps.js";
+import { msg, tellCurators, type NoticeVar } from "./notices.js";
+import { personRef, personRefs } from "./people.js";
+import { currentRound } from "./rounds.js";
+import { ok, refuse, type Result } from "./result.js";
 
-// TEMPORARY (branch "intake"): only `closePairsOf`, a faithful copy of today's logic from
-// src/bot/pairing.ts adapted to ServiceDeps, so that a withdrawal can close the person's pairs.
-// Helper "pairs" owns this file; the lead takes their version at merge.
+// Pairs and groups as the regulation has them (stages 4–5): places at a mentor are taken under
+// claims when the curator proposes; everyone (and a minor's parent) agrees before the pair is
+// active (2.6); a decline returns the mentees to the pool; the mentor may be replaced, the term
+// extended, the pair ended early, each with a reason. Every step is an event in the pair's history.
 
-async function releaseMentee(deps: ServiceDeps, menteeId: string, pairId: string): Promise<void> {
-  if ((await deps.store.claims.holderOf(claimKeys.mentee(menteeId))) !== pairId) return;
-  await deps.store.claims.release(claimKeys.mentee(menteeId));
-  await deps.store.memberships.setPair(menteeId, null);
+type Deps = ServiceDeps;
+
+// ---------------------------------------------------------------------------------------------
+// Why a pair was proposed: kept as data so that each person reads it in their own language.
+
+export type PairWhy = { kind: "engine"; reasons: FitReason[] } | { kind: "curator" };
+export const encodeWhy = (why: PairWhy): string => JSON.stringify(why);
+
+function decodeWhy(encoded: string): PairWhy | null {
+  try {
+    const why = JSON.parse(encoded) as PairWhy;
+    return why && (why.kind === "curator" || (why.kind === "engine" && Array.isArray(why.reasons))) ? why : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Gives back the mentor's places and returns the mentees to the pool. */
-async function dissolve(deps: ServiceDeps, pair: Pair): Promise<void> {
-  await deps.store.claims.releasePlaces(claimKeys.mentorPlaces(pair.mentorId), pair._id);
-  for (const id of pair.menteeIds) await releaseMentee(deps, id, pair._id);
+const topicRef = (labels: Record<string, string>, id: string): NoticeVar => labels[id] ?? msg(`topic-${id}`);
+
+/** The engine's reasons as message data: «совпадение: …; выбор наставляемого (№1)». */
+export function reasonsRef(reasons: readonly FitReason[], topicLabels: Record<string, string>): NoticeVar {
+  const parts: NoticeVar[] = reasons.map((r) => {
+    switch (r.kind) {
+      case "topics":
+        return msg("match-topics", { topics: { list: r.topics.map((id) => topicRef(topicLabels, id)) } });
+      case "mutual-preference":
+        return msg("match-mutual");
+      case "mentee-choice":
+        return msg("match-mentee-choice", { rank: r.rank });
+      case "mentor-choice":
+        return msg("match-mentor-choice", { rank: r.rank });
+      case "format":
+        return r.compatible ? msg("match-format-match") : msg("match-format-mismatch", { mentee: msg(`match-format-${r.mentee}`), mentor: msg(`match-format-${r.mentor}`) });
+      case "shared-time":
+        return msg("match-shared-time", { slots: { list: r.slots.map((s) => msg(`opt-${s}`)) } });
+    }
+  });
+  return { list: parts, separator: "; " };
 }
 
-async function endPair(deps: ServiceDeps, pair: Pair, by: number | null, reason: string, early: boolean): Promise<boolean> {
-  const now = deps.clock();
-  if (!(await deps.store.claims.claim(claimKeys.pairEnded(pair._id), "ended", by ?? "system", now))) return false;
-  if (!(await deps.store.pairs.move(pair._id, "active", "ended", { endedAt: now }))) return false;
-  await dissolve(deps, pair);
-  await deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: early ? "ended-early" : "ended", at: now, by, reason });
+/** Why a stored pair was proposed, as message data. */
+export function whyRef(encoded: string, topicLabels: Record<string, string>): NoticeVar {
+  const why = decodeWhy(encoded);
+  if (!why) return "—";
+  if (why.kind === "curator") return msg("manual-why");
+  return why.reasons.length > 0 ? reasonsRef(why.reasons, topicLabels) : "—";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access: the curator of the programme (the refusal says so), a pair's curator, a party.
+
+type CuratorGrant = Grant<{ kind: "curator"; programmeId: string }>;
+type PairCuratorGrant = Grant<{ kind: "pair-curator"; pairId: string }>;
+
+export async function asCurator(deps: Deps, actor: Actor, programmeId: string): Promise<Result<CuratorGrant>> {
+  const grant = await authorize(deps, actor, { kind: "curator", programmeId });
+  return grant.ok ? grant : refuse("not-allowed", "curator-only");
+}
+
+async function asPairCurator(deps: Deps, actor: Actor, pairId: string): Promise<Result<PairCuratorGrant>> {
+  const grant = await authorize(deps, actor, { kind: "pair-curator", pairId });
+  return grant.ok ? grant : refuse("not-allowed", "curator-only");
+}
+
+/** A mentor of this programme, for a curator's screen. */
+async function curatedMentor(deps: Deps, actor: Actor, membershipId: string): Promise<Result<CuratorGrant & { mentor: Membership }>> {
+  const mentor = await deps.store.memberships.get(membershipId);
+  if (!mentor || mentor.role !== "mentor") return refuse("not-allowed", "curator-only");
+  const grant = await asCurator(deps, actor, mentor.programmeId);
+  return grant.ok ? ok({ ...grant.value, mentor }) : grant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places: a mentor's limit of mentees at once, taken as numbered claims.
+
+/** A mentor's free places: the limit less the places claimed by pairs. */
+export async function freePlaces(deps: Pick<ServiceDeps, "store">, mentor: Membership): Promise<number> {
+  return Math.max(0, mentor.mentorLimit - (await deps.store.claims.placesUsed(claimKeys.mentorPlaces(mentor._id))));
+}
+
+/** Takes a mentor's places for a pair, all or none, against the limit read under the mentor's lock. */
+async function takePlaces(deps: Deps, mentorId: string, count: number, pairId: string): Promise<boolean> {
+  return deps.store.claims.withLock(claimKeys.mentorLock(mentorId), async () => {
+    const mentor = await deps.store.memberships.get(mentorId);
+    if (!mentor) return false;
+    return deps.store.claims.takePlaces(claimKeys.mentorPlaces(mentorId), mentor.mentorLimit, count, pairId, deps.clock());
+  });
+}
+
+const releasePlaces = (deps: Deps, mentorId: string, pairId: string) => deps.store.claims.releasePlaces(claimKeys.mentorPlaces(mentorId), pairId);
+
+/** Claims a mentee for a pair; false when another pair claimed them first. */
+async function claimMentee(deps: Deps, menteeId: string, pairId: string): Promise<boolean> {
+  if (!(await deps.store.claims.claim(claimKeys.mentee(menteeId), "mentees", pairId, deps.clock()))) return false;
+  await deps.store.memberships.setPair(menteeId, pairId);
   return true;
 }
 
+async function releaseMentee(deps: Deps, menteeId: string, pairId: string): Promise<void> {
+  if ((await deps.store.claims.holderOf(claimKeys.mentee(menteeId))) !== pairId) return;
+  await deps.store.memberships.unsetPair(menteeId, pairId);
+  await deps.store.claims.release(claimKeys.mentee(menteeId));
+}
+
+/** Gives back the mentor's places and returns the mentees to the pool. */
+async function dissolve(deps: Deps, pair: Pair): Promise<void> {
+  await releasePlaces(deps, pair.mentorId, pair._id);
+  for (const id of pair.menteeIds) await releaseMentee(deps, id, pair._id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentors' readiness (stage 4): selected and trained, and their limit.
+
+export interface MentorRow {
+  mentor: Membership;
+  name: NoticeVar;
+  free: number;
+}
+
+export interface MentorsScreen {
+  view: ProgrammeView;
+  mentors: MentorRow[];
+}
+
+async function mentorRows(deps: Deps, mentors: Membership[]): Promise<MentorRow[]> {
+  const names = await personRefs(deps, mentors);
+  return Promise.all(mentors.map(async (m) => ({ mentor: m, name: names.get(m._id) ?? "—", free: await freePlaces(deps, m) })));
+}
+
+/** The ready mentors of a programme with their training mark, limit and free places. */
+export async function mentorsScreen(deps: Deps, actor: Actor, programmeId: string): Promise<Result<MentorsScreen>> {
+  const grant = await asCurator(deps, actor, programmeId);
+  if (!grant.ok) return grant;
+  const mentors = await deps.store.memberships.participants(programmeId, "mentor", { intake: "ready" });
+  return ok({ view: grant.value, mentors: await mentorRows(deps, mentors) });
+}
+
+export interface MentorCard extends MentorRow {
+  view: ProgrammeView;
+}
+
+async function mentorCardOf(deps: Deps, view: ProgrammeView, mentor: Membership): Promise<MentorCard> {
+  return { view, mentor, name: await personRef(deps, mentor), free: await freePlaces(deps, mentor) };
+}
+
+export async function mentorCard(deps: Deps, actor: Actor, membershipId: string): Promise<Result<MentorCard>> {
+  const grant = await curatedMentor(deps, actor, membershipId);
+  if (!grant.ok) return grant;
+  return ok(await mentorCardOf(deps, grant.value, grant.value.mentor));
+}
+
+const startOfDayUtc = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+/** Marks a mentor selected and trained today, or takes the mark back. */
+export async function markTrained(deps: Deps, actor: Actor, input: { membershipId: string; trained: boolean }): Promise<Result<MentorCard>> {
+  const grant = await curatedMentor(deps, actor, input.membershipId);
+  if (!grant.ok) return grant;
+  const mentor = await deps.store.memberships.markTrained(input.membershipId, input.trained ? startOfDayUtc(deps.clock()) : null);
+  if (!mentor) return refuse("stale");
+  deps.logger.info({ membershipId: mentor._id, trained: input.trained }, "mentor training mark");
+  return ok(await mentorCardOf(deps, grant.value, mentor));
+}
+
+/** Sets a mentor's limit (the domain's range), never below the mentees they already have. */
+export async function setMentorLimit(deps: Deps, actor: Actor, input: { membershipId: string; limit: number }): Promise<Result<MentorCard>> {
+  const grant = await curatedMentor(deps, actor, input.membershipId);
+  if (!grant.ok) return grant;
+  if (validateLimit(input.limit) !== "ok") return refuse("rule", "pairs-limit-out-of-range", { max: MAX_MENTEES_PER_MENTOR });
+  const mentorId = input.membershipId;
+  const mentor = await deps.store.claims.withLock(claimKeys.mentorLock(mentorId), async () => {
+    if ((await deps.store.claims.placesUsed(claimKeys.mentorPlaces(mentorId))) > input.limit) return "below-load" as const;
+    return deps.store.memberships.setMentorLimit(mentorId, input.limit);
+  });
+  if (mentor === "below-load") return refuse("rule", "pairs-limit-below-load");
+  if (!mentor) return refuse("stale");
+  return ok(await mentorCardOf(deps, grant.value, mentor));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agreement (2.6).
+
+/** The parent who consented in the bot for a minor, if any (paper consents have none). */
+async function parentInBot(deps: Deps, m: Membership): Promise<number | null> {
+  const standing = (await deps.store.consents.standing([m._id])).get(m._id);
+  return standing && standing.relation === "parent" && standing.method === "bot" ? standing.givenBy : null;
+}
+
+async function agreementPerson(deps: Deps, m: Membership): Promise<AgreementPerson> {
+  const minor = m.category === "student" || m.saidUnder18 === true;
+  return { membershipId: m._id, userId: m.userId, minor, parentUserId: minor ? await parentInBot(deps, m) : null };
+}
+
+/**
+ * Everyone who must agree (2.6): the mentor, each mentee, and the parent of each minor. A parent
+ * who consented on paper has no Telegram: the curator records their agreement (userId null).
+ */
+async function partiesOf(deps: Deps, mentor: Membership, mentees: Membership[]): Promise<Party[]> {
+  const input = { mentor: await agreementPerson(deps, mentor), mentees: await Promise.all(mentees.map((m) => agreementPerson(deps, m))) };
+  return [...requiredParties(input), ...parentsOnPaper(input).map((p) => ({ kind: "parent" as const, membershipId: p.membershipId, userId: null }))];
+}
+
+interface People {
+  mentor: Membership;
+  mentees: Membership[];
+}
+
+async function peopleOf(deps: Deps, pair: Pick<Pair, "mentorId" | "menteeIds">): Promise<People | null> {
+  const mentor = await deps.store.memberships.get(pair.mentorId);
+  const found = await deps.store.memberships.getMany(pair.menteeIds);
+  const mentees = pair.menteeIds.flatMap((id) => {
+    const m = found.get(id);
+    return m ? [m] : [];
+  });
+  return mentor ? { mentor, mentees } : null;
+}
+
+/** The answers given on a pair, by party key. */
+async function answersOf(deps: Deps, pairId: string): Promise<Record<string, AgreementAnswer>> {
+  const scope = claimKeys.pairAnswers(pairId);
+  const claims = await deps.store.claims.inScope(scope);
+  return Object.fromEntries(claims.map((c) => [c._id.slice(scope.length + 1), c.holder === "accepted" ? "accepted" : "declined"]));
+}
+
+const agreementButtons = (pairId: string) => [
+  [
+    { label: msg("pair-agree"), action: action("pairAgree", { pairId, answer: "y" }) },
+    { label: msg("pair-disagree"), action: action("pairAgree", { pairId, answer: "n" }) },
+  ],
+];
+
+async function askAgreement(deps: Deps, pair: Pair, party: Party, people: People): Promise<void> {
+  if (party.userId === null) return;
+  const programme = await deps.store.programmes.get(pair.programmeId);
+  const school = programme && (await deps.store.schools.get(programme.schoolId));
+  if (!programme || !school) return;
+  const names = await personRefs(deps, [people.mentor, ...people.mentees]);
+  await deps.notices.send({
+    to: party.userId,
+    key: party.kind === "parent" ? "pair-ask-parent" : "pair-ask",
+    vars: {
+      school: school.name,
+      mentor: names.get(people.mentor._id) ?? "—",
+      mentees: { list: people.mentees.map((m) => names.get(m._id) ?? "—") },
+      form: msg(`form-${pair.form}`),
+      start: { date: pair.startDate, timeZone: "UTC" },
+      end: { date: pair.plannedEnd, timeZone: "UTC" },
+      why: whyRef(pair.why, programme.topicLabels),
+    },
+    actions: agreementButtons(pair._id),
+  });
+}
+
+export type AgreementResult = "closed" | "waiting" | "active" | "declined";
+
+/**
+ * A party (or a minor's parent in the bot) answers a proposed pair. Who may answer is read from
+ * the store: a party of the pair, or the parent of a minor in it.
+ */
+export async function answerAgreement(deps: Deps, actor: Actor, input: { pairId: string; answer: AgreementAnswer }): Promise<Result<AgreementResult>> {
+  const pair = await deps.store.pairs.get(input.pairId);
+  if (!pair) return refuse("not-allowed");
+  const people = await peopleOf(deps, pair);
+  if (!people) return refuse("stale");
+  const asParty = await authorize(deps, actor, { kind: "pair-party", pairId: pair._id });
+  const minors: string[] = [];
+  for (const m of [people.mentor, ...people.mentees]) {
+    if ((await authorize(deps, actor, { kind: "parent", membershipId: m._id })).ok) minors.push(m._id);
+  }
+  if (!asParty.ok && minors.length === 0) return refuse("not-allowed");
+  const mine = (await partiesOf(deps, people.mentor, people.mentees))
+    .filter((p) => p.userId === actor.userId && pair.parties.includes(partyKey(p)))
+    .filter((p) => (p.kind === "parent" ? minors.includes(p.membershipId) : asParty.ok))
+    .map(partyKey);
+  if (mine.length === 0) return refuse("not-allowed");
+  return ok(await recordAnswers(deps, pair, mine, input.answer, actor.userId));
+}
+
+/** The curator records the agreement of a parent who consented on paper. */
+export async function recordPaperParentAgreement(deps: Deps, actor: Actor, input: { pairId: string; membershipId: string }): Promise<Result<AgreementResult>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const pair = grant.value.pair;
+  const people = await peopleOf(deps, pair);
+  if (!people) return refuse("stale");
+  const key = partyKey({ kind: "parent", membershipId: input.membershipId });
+  const paper = (await partiesOf(deps, people.mentor, people.mentees)).find((p) => partyKey(p) === key && p.userId === null);
+  if (!paper || !pair.parties.includes(key)) return refuse("not-allowed");
+  return ok(await recordAnswers(deps, pair, [key], "accepted", actor.userId));
+}
+
+async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: AgreementAnswer, userId: number): Promise<AgreementResult> {
+  const { store } = deps;
+  const pairId = pair._id;
+  if (pair.status !== "awaiting") return "closed";
+  const now = deps.clock();
+  // Each answer is its own claim: the first answer of a party stands, and answers given at the
+  // same moment by different people are all kept.
+  let any = false;
+  for (const key of mine) any = (await store.claims.claim(claimKeys.pairAnswer(pairId, key), claimKeys.pairAnswers(pairId), answer, now)) || any;
+  if (!any) return "closed";
+  await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: answer === "accepted" ? "agreed" : "declined", at: now, by: userId, details: { parties: mine.join(" ") } });
+
+  const people = await peopleOf(deps, pair);
+  if (!people) return "closed";
+  const required = (await partiesOf(deps, people.mentor, people.mentees)).filter((p) => pair.parties.includes(partyKey(p)));
+  const outcome = agreementOutcome(required, await answersOf(deps, pairId));
+  if (outcome.status === "pending") return "waiting";
+  // Whoever answers last settles the pair, once, even if two last answers arrive together.
+  if (!(await store.claims.claim(claimKeys.pairSettled(pairId), "settled", outcome.status, now))) return "closed";
+  const users = new Set(required.map((p) => p.userId).filter((u): u is number => u !== null));
+
+  if (outcome.status === "agreed") {
+    if (!(await store.pairs.move(pairId, "awaiting", "active", { activatedAt: now }))) return "closed";
+    await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: "activated", at: now, by: null });
+    deps.logger.info({ pairId }, "pair active");
+    for (const user of users) await deps.notices.send({ to: user, key: "pair-active" });
+    await tellCurators(deps, pair.programmeId, { key: "pair-active-curator", vars: { mentor: await personRef(deps, people.mentor) }, actions: [[openPairButton(pairId)]] });
+    return "active";
+  }
+
+  // Someone declined: the mentees go back to the pool, the mentor's places are freed.
+  if (!(await store.pairs.move(pairId, "awaiting", "declined", { endedAt: now }))) return "closed";
+  await dissolve(deps, pair);
+  deps.logger.info({ pairId }, "pair declined");
+  const who = outcome.declinedBy[0];
+  const names = await personRefs(deps, [people.mentor, ...people.mentees]);
+  await tellCurators(deps, pair.programmeId, {
+    key: "pair-declined-curator",
+    vars: { who: who ? msg(`pair-party-${who.kind}`) : "", mentor: names.get(people.mentor._id) ?? "—", mentees: { list: people.mentees.map((m) => names.get(m._id) ?? "—") } },
+  });
+  for (const user of users) if (user !== userId) await deps.notices.send({ to: user, key: "pair-declined" });
+  return "declined";
+}
+
+const openPairButton = (pairId: string) => ({ label: msg("replacement-open-pair"), action: action("pairCard", { pairId }) });
+
+// ---------------------------------------------------------------------------------------------
+// Proposing a pair or a group.
+
+export type ProposeFailure = "mentor-full" | "mentee-taken" | "not-ready" | "group-size" | "form" | "role-model" | "term";
+
+export interface ProposeInput {
+  programmeId: string;
+  mentorId: string;
+  menteeIds: string[];
+  form: Form;
+  roleModel: string | null;
+  startDate: Date;
+  plannedEnd: Date;
+  why: PairWhy;
+}
+
+const proposeRefusal = (reason: ProposeFailure) => refuse("rule", `propose-failed-${reason}`);
+
+/** The curator proposes a pair or a group; every party is asked to agree. */
+export async function proposePair(deps: Deps, actor: Actor, input: ProposeInput): Promise<Result<Pair>> {
+  const grant = await asCurator(deps, actor, input.programmeId);
+  if (!grant.ok) return grant;
+  return propose(deps, grant.value, actor, input);
+}
+
+/**
+ * Places are taken at the mentor under claims, and each mentee is claimed from the pool; if any
+ * step fails, what was taken is given back, so a mentor is never over the limit and a mentee is
+ * never in two pairs, whoever proposes at the same moment.
+ */
+export async function propose(deps: Deps, view: ProgrammeView, actor: Actor, input: ProposeInput): Promise<Result<Pair>> {
+  const { store } = deps;
+  if (!groupSizeOk(input.menteeIds.length) || new Set(input.menteeIds).size !== input.menteeIds.length) return proposeRefusal("group-size");
+  if (!view.programme.forms.includes(input.form)) return proposeRefusal("form");
+  if (input.roleModel !== null && !isRoleModelOf(input.form, input.roleModel)) return proposeRefusal("role-model");
+  if (validateTerm(input.startDate, input.plannedEnd, deps.clock()) !== "ok") return proposeRefusal("term");
+  const mentor = await store.memberships.get(input.mentorId);
+  const found = await store.memberships.getMany(input.menteeIds);
+  const mentees = input.menteeIds.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
+  if (!mentor || mentor.role !== "mentor" || mentor.intake !== "ready" || mentor.mentorTrainedOn === null || mentor.programmeId !== input.programmeId) return proposeRefusal("not-ready");
+  if (mentees.length !== input.menteeIds.length || mentees.some((m) => m.role !== "mentee" || m.intake !== "ready" || m.programmeId !== input.programmeId)) return proposeRefusal("not-ready");
+
+  const pairId = store.pairs.newId();
+  if (!(await takePlaces(deps, mentor._id, mentees.length, pairId))) return proposeRefusal("mentor-full");
+  const claimed: string[] = [];
+  for (const m of mentees) {
+    if (await claimMentee(deps, m._id, pairId)) claimed.push(m._id);
+    else {
+      for (const id of claimed) await releaseMentee(deps, id, pairId);
+      await releasePlaces(deps, mentor._id, pairId);
+      return proposeRefusal("mentee-taken");
+    }
+  }
+  const now = deps.clock();
+  const parties = await partiesOf(deps, mentor, mentees);
+  const pair = await store.pairs.create({
+    _id: pairId,
+    programmeId: input.programmeId,
+    mentorId: mentor._id,
+    menteeIds: mentees.map((m) => m._id),
+    form: input.form,
+    roleModel: input.roleModel,
+    status: "awaiting",
+    startDate: input.startDate,
+    plannedEnd: input.plannedEnd,
+    parties: parties.map(partyKey),
+    why: encodeWhy(input.why),
+    proposedAt: now,
+    createdBy: actor.userId,
+  });
+  await store.pairEvents.add({ pairId, programmeId: input.programmeId, kind: "proposed", at: now, by: actor.userId, details: { mentees: mentees.length } });
+  deps.logger.info({ pairId, mentorId: mentor._id, mentees: mentees.length }, "pair proposed");
+  for (const party of parties) await askAgreement(deps, pair, party, { mentor, mentees });
+  return ok(pair);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing, ending, replacing, extending.
+
 /** Closes whatever pairs a person is in because they left the programme (consent withdrawn). */
 export async function closePairsOf(deps: ServiceDeps, membership: Membership): Promise<void> {
-  const pairs = await deps.store.pairs.ofProgramme(membership.programmeId, ["awaiting", "active"]);
+  const pairs = await deps.store.pairs.ofProgramme(membership.programmeId, OCCUPYING_STATUSES);
   for (const pair of pairs.filter((p) => p.mentorId === membership._id || p.menteeIds.includes(membership._id))) {
     if (pair.status === "active") {
-      await endPair(deps, pair, null, "other", true);
+      await endPair(deps, pair, null, "other");
       continue;
     }
     const now = deps.clock();
     if (!(await deps.store.claims.claim(claimKeys.pairSettled(pair._id), "settled", "withdrawn", now))) continue;
     if (await deps.store.pairs.move(pair._id, "awaiting", "declined", { endedAt: now })) {
       await dissolve(deps, pair);
-      await deps.store.pairs.addEvent({ pairId: pair._id, programmeId: pair.programmeId, kind: "declined", at: now, by: null, reason: "other" });
+      await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "declined", at: now, by: null, reason: "other" });
     }
   }
 }
+
+/** Ends an active pair early, with a reason: its places are freed; history keeps the record. */
+async function endPair(deps: Deps, pair: Pair, by: number | null, reason: string): Promise<boolean> {
+  const now = deps.clock();
+  if (!(await deps.store.claims.claim(claimKeys.pairEnded(pair._id), "ended", by ?? "system", now))) return false;
+  if (!(await deps.store.pairs.move(pair._id, "active", "ended", { endedAt: now }))) {
+    await deps.store.claims.release(claimKeys.pairEnded(pair._id));
+    return false;
+  }
+  await dissolve(deps, pair);
+  await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "ended-early", at: now, by, reason });
+  deps.logger.info({ pairId: pair._id, reason }, "pair ended early");
+  return true;
+}
+
+/** Tells the pair's mentor and mentees about a change the curator made. */
+async function tellPair(deps: Deps, pair: Pick<Pair, "mentorId" | "menteeIds">, key: string): Promise<void> {
+  const people = [...(await deps.store.memberships.getMany([pair.mentorId, ...pair.menteeIds])).values()];
+  for (const user of new Set(people.map((m) => m.userId))) await deps.notices.send({ to: user, key });
+}
+
+function checkReason(kind: ReasonKind, reason: string): Result<string> {
+  return isReason(kind, reason) ? ok(reason) : refuse("rule", "button-stale");
+}
+
+/** The curator ends an active pair early (2.10). */
+export async function endEarly(deps: Deps, actor: Actor, input: { pairId: string; reason: string }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const reason = checkReason("end", input.reason);
+  if (!reason.ok) return reason;
+  if (!(await endPair(deps, grant.value.pair, actor.userId, reason.value))) return refuse("stale");
+  await tellPair(deps, grant.value.pair, "change-told-ended");
+  return ok((await deps.store.pairs.get(input.pairId)) ?? grant.value.pair);
+}
+
+/** Ready, trained mentors of the pair's programme with places for all its mentees. */
+async function replacementMentors(deps: Deps, pair: Pair): Promise<Membership[]> {
+  const out: Membership[] = [];
+  for (const m of await deps.store.memberships.participants(pair.programmeId, "mentor", { intake: "ready" })) {
+    if (m._id !== pair.mentorId && m.mentorTrainedOn !== null && (await freePlaces(deps, m)) >= pair.menteeIds.length) out.push(m);
+  }
+  return out;
+}
+
+export interface Candidate {
+  membershipId: string;
+  name: NoticeVar;
+}
+
+/** Who may take over an active pair. */
+export async function replacementCandidates(deps: Deps, actor: Actor, pairId: string): Promise<Result<Candidate[]>> {
+  const grant = await asPairCurator(deps, actor, pairId);
+  if (!grant.ok) return grant;
+  if (grant.value.pair.status !== "active") return refuse("stale");
+  const mentors = await replacementMentors(deps, grant.value.pair);
+  const names = await personRefs(deps, mentors);
+  return ok(mentors.map((m) => ({ membershipId: m._id, name: names.get(m._id) ?? "—" })));
+}
+
+/**
+ * Replaces the mentor (2.8) under the pair's lock: the new mentor's places are taken first, then
+ * the pair changes, then the old mentor's places are freed. Two curators replacing at once: the
+ * second finds the pair changed.
+ */
+export async function replaceMentor(deps: Deps, actor: Actor, input: { pairId: string; membershipId: string; reason: string; expectedMentorId?: string }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const reason = checkReason("replace", input.reason);
+  if (!reason.ok) return reason;
+  const { store } = deps;
+  const newMentor = await store.memberships.get(input.membershipId);
+  const outcome = await store.pairs.locked(input.pairId, async (): Promise<Result<{ pair: Pair; former: string }>> => {
+    const pair = await store.pairs.get(input.pairId);
+    if (!pair || pair.status !== "active" || (input.expectedMentorId !== undefined && pair.mentorId !== input.expectedMentorId)) return refuse("stale", "change-replace-changed");
+    if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.mentorTrainedOn === null || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) {
+      return refuse("rule", "change-replace-not-ready");
+    }
+    if (!(await takePlaces(deps, newMentor._id, pair.menteeIds.length, pair._id))) return refuse("rule", "change-replace-mentor-full");
+    const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
+    const parties = (await partiesOf(deps, newMentor, mentees)).map(partyKey);
+    if (!(await store.pairs.setMentorLocked(pair._id, pair.mentorId, newMentor._id, parties))) {
+      await releasePlaces(deps, newMentor._id, pair._id);
+      return refuse("stale", "change-replace-changed");
+    }
+    await releasePlaces(deps, pair.mentorId, pair._id);
+    await store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "mentor-replaced", at: deps.clock(), by: actor.userId, reason: reason.value, details: { from: pair.mentorId, to: newMentor._id } });
+    return ok({ pair: { ...pair, mentorId: newMentor._id, parties }, former: pair.mentorId });
+  });
+  if (!outcome.ok) return outcome;
+  deps.logger.info({ pairId: input.pairId }, "mentor replaced");
+  await tellPair(deps, outcome.value.pair, "change-told-replaced");
+  const former = await store.memberships.get(outcome.value.former);
+  if (former) await deps.notices.send({ to: former.userId, key: "change-told-former-mentor" });
+  return ok(outcome.value.pair);
+}
+
+/** The term of an active pair and the suggestion for its extension (a month later). */
+export async function pairTermOf(deps: Deps, actor: Actor, pairId: string, status: PairStatus): Promise<Result<{ startDate: Date; plannedEnd: Date }>> {
+  const grant = await asPairCurator(deps, actor, pairId);
+  if (!grant.ok) return grant;
+  const pair = grant.value.pair;
+  if (pair.status !== status) return refuse("stale");
+  return ok({ startDate: pair.startDate, plannedEnd: pair.plannedEnd });
+}
+
+/** Why a new end cannot be: not later, or the term too long (a message key), or null. */
+export function extensionProblem(term: { startDate: Date; plannedEnd: Date }, newEnd: Date, now: Date): string | null {
+  if (validateExtension(term.plannedEnd, newEnd) !== "ok") return "extension-problem-not-later";
+  return validateTerm(term.startDate, newEnd, now) === "too-long" ? "term-problem-too-long" : null;
+}
+
+/** The curator extends the term of an active pair (2.9). */
+export async function extendTerm(deps: Deps, actor: Actor, input: { pairId: string; reason: string; plannedEnd: Date }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const reason = checkReason("extend", input.reason);
+  if (!reason.ok) return reason;
+  const problem = extensionProblem(grant.value.pair, input.plannedEnd, deps.clock());
+  if (problem) return refuse("rule", problem);
+  const before = await deps.store.pairs.setPlannedEnd(input.pairId, input.plannedEnd);
+  if (!before) return refuse("stale");
+  await deps.store.pairEvents.add({
+    pairId: input.pairId,
+    programmeId: before.programmeId,
+    kind: "extended",
+    at: deps.clock(),
+    by: actor.userId,
+    reason: reason.value,
+    details: { from: before.plannedEnd.toISOString().slice(0, 10), to: input.plannedEnd.toISOString().slice(0, 10) },
+  });
+  await tellPair(deps, before, "change-told-extended");
+  return ok({ ...before, plannedEnd: input.plannedEnd });
+}
+
+/** Why a term cannot be (a message key), or null: the domain's rule. */
+export function termProblem(start: Date, end: Date, now: Date): string | null {
+  const problem = validateTerm(start, end, now);
+  return problem === "ok" ? null : `term-problem-${problem}`;
+}
+
+/** The dates of a proposed pair. */
+export async function setTerm(deps: Deps, actor: Actor, input: { pairId: string; startDate: Date; plannedEnd: Date }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const problem = termProblem(input.startDate, input.plannedEnd, deps.clock());
+  if (problem) return refuse("rule", problem);
+  if (!(await deps.store.pairs.setTerm(input.pairId, input.startDate, input.plannedEnd))) return refuse("stale");
+  return ok({ ...grant.value.pair, startDate: input.startDate, plannedEnd: input.plannedEnd });
+}
+
+/** The role model of a pair (the engine proposes the form; the curator names the model), or none. */
+export async function setRoleModel(deps: Deps, actor: Actor, input: { pairId: string; roleModel: string | null }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  if (input.roleModel !== null && !isRoleModelOf(grant.value.pair.form, input.roleModel)) return refuse("rule", "button-stale");
+  if (!(await deps.store.pairs.setRoleModel(input.pairId, input.roleModel))) return refuse("stale");
+  return ok({ ...grant.value.pair, roleModel: input.roleModel });
+}
+
+/** The role models the form of this pair has (for the curator's choice). */
+export async function roleModelsOf(deps: Deps, actor: Actor, pairId: string): Promise<Result<readonly string[]>> {
+  const grant = await asPairCurator(deps, actor, pairId);
+  if (!grant.ok) return grant;
+  return ok(ROLE_MODELS[grant.value.pair.form]);
+}
+
+/** A mentee or a mentor of an active pair asks the curator for a replacement (5.1). */
+export async function requestReplacement(deps: Deps, actor: Actor, input: { pairId: string }): Promise<Result<Pair>> {
+  const grant = await authorize(deps, actor, { kind: "pair-party", pairId: input.pairId });
+  if (!grant.ok) return grant;
+  const { pair, me } = grant.value;
+  if (pair.status !== "active") return refuse("stale");
+  await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-requested", at: deps.clock(), by: actor.userId, reason: me.role === "mentor" ? "mentor-request" : "mentee-request" });
+  await tellCurators(deps, pair.programmeId, { key: "replacement-requested-curator", vars: { who: await personRef(deps, me) }, actions: [[openPairButton(pair._id)]] });
+  return ok(pair);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The curator's screens.
+
+export interface PairsHome {
+  view: ProgrammeView;
+  mentors: number;
+  trained: number;
+  pool: number;
+  awaiting: number;
+  active: number;
+  roundUntil: Date | null;
+}
+
+export async function pairsHome(deps: Deps, actor: Actor, programmeId: string): Promise<Result<PairsHome>> {
+  const grant = await asCurator(deps, actor, programmeId);
+  if (!grant.ok) return grant;
+  const { store } = deps;
+  const mentors = await store.memberships.participants(programmeId, "mentor", { intake: "ready" });
+  const mentees = await store.memberships.participants(programmeId, "mentee", { intake: "ready" });
+  const pairs = await store.pairs.ofProgramme(programmeId, OCCUPYING_STATUSES);
+  const round = await currentRound(deps, programmeId);
+  return ok({
+    view: grant.value,
+    mentors: mentors.length,
+    trained: mentors.filter((m) => m.mentorTrainedOn !== null).length,
+    pool: mentees.filter((m) => m.pairId === null).length,
+    awaiting: pairs.filter((p) => p.status === "awaiting").length,
+    active: pairs.filter((p) => p.status === "active").length,
+    roundUntil: round ? round.deadline : null,
+  });
+}
+
+export interface PairLine {
+  pair: Pair;
+  mentor: NoticeVar;
+  mentees: NoticeVar[];
+}
+
+async function pairLines(deps: Deps, pairs: Pair[]): Promise<PairLine[]> {
+  const people = await deps.store.memberships.getMany([...new Set(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]))]);
+  const names = await personRefs(deps, [...people.values()]);
+  return pairs.map((pair) => ({ pair, mentor: names.get(pair.mentorId) ?? "—", mentees: pair.menteeIds.flatMap((id) => (names.has(id) ? [names.get(id)!] : [])) }));
+}
+
+export const PAIRS_PAGE = 8;
+
+export interface PairsList {
+  view: ProgrammeView;
+  total: number;
+  page: number;
+  pages: number;
+  /** The number of the first line on the page, from 1. */
+  first: number;
+  lines: PairLine[];
+}
+
+export async function pairsList(deps: Deps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<PairsList>> {
+  const grant = await asCurator(deps, actor, input.programmeId);
+  if (!grant.ok) return grant;
+  const pairs = await deps.store.pairs.ofProgramme(input.programmeId);
+  const pages = Math.max(1, Math.ceil(pairs.length / PAIRS_PAGE));
+  const page = Math.min(input.page, pages - 1);
+  const shown = pairs.slice(page * PAIRS_PAGE, page * PAIRS_PAGE + PAIRS_PAGE);
+  return ok({ view: grant.value, total: pairs.length, page, pages, first: page * PAIRS_PAGE + 1, lines: await pairLines(deps, shown) });
+}
+
+export interface HistoryLine {
+  kind: PairEventKind;
+  at: Date;
+  /** The reason's message key, if the event has a reason. */
+  reasonKey: string | null;
+}
+
+export interface PairCard extends PairLine {
+  view: ProgrammeView;
+  /** Proposed pairs: the parties who have not answered (a paper parent as such). */
+  waiting: { kind: Party["kind"]; paper: boolean }[];
+  /** Proposed pairs: children whose paper parent's agreement the curator may record. */
+  paperParents: { membershipId: string; child: NoticeVar }[];
+  history: HistoryLine[];
+  roleModels: readonly string[];
+}
+
+const reasonKindOf = (kind: PairEventKind): ReasonKind => (kind === "mentor-replaced" || kind === "replacement-requested" ? "replace" : kind === "extended" ? "extend" : "end");
+
+export async function pairCard(deps: Deps, actor: Actor, pairId: string): Promise<Result<PairCard>> {
+  const grant = await asPairCurator(deps, actor, pairId);
+  if (!grant.ok) return grant;
+  const pair = grant.value.pair;
+  const [line] = await pairLines(deps, [pair]);
+  const waiting: PairCard["waiting"] = [];
+  const paperParents: PairCard["paperParents"] = [];
+  const people = await peopleOf(deps, pair);
+  if (pair.status === "awaiting" && people) {
+    const answers = await answersOf(deps, pair._id);
+    const names = await personRefs(deps, people.mentees);
+    for (const p of (await partiesOf(deps, people.mentor, people.mentees)).filter((p) => pair.parties.includes(partyKey(p)) && !answers[partyKey(p)])) {
+      waiting.push({ kind: p.kind, paper: p.userId === null });
+      const child = names.get(p.membershipId);
+      if (p.userId === null && child) paperParents.push({ membershipId: p.membershipId, child });
+    }
+  }
+  const history = (await deps.store.pairEvents.history(pair._id)).map((e) => ({ kind: e.kind, at: e.at, reasonKey: e.reason ? reasonKey(reasonKindOf(e.kind), e.reason) : null }));
+  return ok({ ...line!, view: grant.value, waiting, paperParents, history, roleModels: ROLE_MODELS[pair.form] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The order (2.7): active pairs without an order get its number and date; the list is built.
+
+/** How many active pairs have no order yet. */
+export async function orderPending(deps: Deps, actor: Actor, programmeId: string): Promise<Result<number>> {
+  const grant = await asCurator(deps, actor, programmeId);
+  if (!grant.ok) return grant;
+  return ok((await deps.store.pairs.ofProgramme(programmeId, ["active"])).filter((p) => p.orderNumber === null).length);
+}
+
+export interface OrderList {
+  view: ProgrammeView;
+  number: string;
+  date: Date;
+  recorded: number;
+  rows: (PairLine & { form: Form; roleModel: string | null; start: Date; end: Date })[];
+}
+
+/** Records the order for the active pairs without one, and gives the list of the pairs in it. */
+export async function recordOrder(deps: Deps, actor: Actor, input: { programmeId: string; number: string; date: Date }): Promise<Result<OrderList>> {
+  const grant = await asCurator(deps, actor, input.programmeId);
+  if (!grant.ok) return grant;
+  const number = input.number.trim();
+  if (number.length === 0 || number.length > 30) return refuse("rule", "input-empty");
+  if (input.date.getTime() > deps.clock().getTime()) return refuse("rule", "date-problem-invalid");
+  const { store } = deps;
+  const pending = (await store.pairs.ofProgramme(input.programmeId, ["active"])).filter((p) => p.orderNumber === null);
+  const recorded = await store.pairs.recordOrder(
+    pending.map((p) => p._id),
+    number,
+    input.date,
+  );
+  for (const id of recorded) await store.pairEvents.add({ pairId: id, programmeId: input.programmeId, kind: "order", at: deps.clock(), by: actor.userId, details: { number } });
+  const inOrder = (await store.pairs.ofProgramme(input.programmeId, ["active"])).filter((p) => p.orderNumber === number);
+  const lines = await pairLines(deps, inOrder);
+  deps.logger.info({ programmeId: input.programmeId, recorded: recorded.length }, "order recorded");
+  return ok({
+    view: grant.value,
+    number,
+    date: input.date,
+    recorded: recorded.length,
+    rows: lines.map((l) => ({ ...l, form: l.pair.form, roleModel: l.pair.roleModel, start: l.pair.startDate, end: l.pair.plannedEnd })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The job: once, N days after a proposal, those who have not answered are asked again.
+
+export async function remindAgreements(deps: Deps, now: Date): Promise<number> {
+  let reminded = 0;
+  for (const pair of await deps.store.pairs.awaiting()) {
+    if (!reminderDue({ proposedAt: pair.proposedAt, remindedAt: pair.remindedAt, now, afterDays: AGREEMENT_REMIND_AFTER_DAYS })) continue;
+    // The claim decides who reminds, once, even when two jobs run at the same moment.
+    if (!(await deps.store.claims.claim(claimKeys.pairReminded(pair._id), "reminded", "job", now))) continue;
+    await deps.store.pairs.setReminded(pair._id, now);
+    const people = await peopleOf(deps, pair);
+    if (!people) continue;
+    const answers = await answersOf(deps, pair._id);
+    for (const party of await partiesOf(deps, people.mentor, people.mentees)) {
+      if (party.userId === null || answers[partyKey(party)] || !pair.parties.includes(partyKey(party))) continue;
+      await askAgreement(deps, pair, party, people);
+      reminded++;
+    }
+  }
+  return reminded;
+}
+
+/** The first day of the default term of a pair proposed now (the engine's proposals start today). */
+export const today = (deps: Pick<ServiceDeps, "clock">): Date => startOfDayUtc(deps.clock());

@@ -14,6 +14,8 @@ export const claimKeys = {
   pairSettled: (pairId: string) => `settled:${pairId}`,
   /** A pair ends once. */
   pairEnded: (pairId: string) => `ended:${pairId}`,
+  /** The one reminder of a pair's unanswered agreement is sent once, whichever job runs it. */
+  pairReminded: (pairId: string) => `reminded:${pairId}`,
   /** A parent link is taken by one parent, and used once. */
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,
@@ -28,4 +30,12 @@ export const claimKeys = {
   roundOpen: (programmeId: string) => `round:${programmeId}`,
   /** A round is closed once (by the curator or at its deadline): the closer releases roundOpen. */
   roundClosed: (roundId: string) => `round-closed:${roundId}`,
+
+  // Locks (ClaimsStore.withLock): held while one writer reads, checks and writes, then released.
+  /** Every write to one pair document (status, mentor, dates, role model, order, reminder). */
+  pairLock: (pairId: string) => `lock:pair:${pairId}`,
+  /** Every write to one membership document (intake status, pair link, training mark, limit). */
+  membershipLock: (membershipId: string) => `lock:membership:${membershipId}`,
+  /** A mentor's limit and the taking of their places: a limit is never set below the places taken. */
+  mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
 } as const;

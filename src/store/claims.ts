@@ -1,5 +1,6 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
+import { newId } from "./ids.js";
 
 // "First one wins" for things several people can race for: a mentor's places, a mentee, the
 // last place on an invitation link, a pair's settling. A claim is an insert whose unique _id
@@ -19,10 +20,41 @@ export type Claim = z.infer<typeof claimSchema>;
 
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
+/** The scope of locks (withLock), apart from every counted scope. */
+const LOCK_SCOPE = "lock";
+/** A lock older than this was left by a process that died while holding it. */
+export const LOCK_STALE_MS = 30_000;
+/** How many times a busy lock is tried before giving up (with a growing pause, about 15 s). */
+const LOCK_TRIES = 300;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class ClaimsStore {
   private readonly col: Collection<Claim>;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     this.col = db.collection<Claim>("claims");
+  }
+
+  /**
+   * Runs `work` while holding the lock `key` (a claim released afterwards): one writer at a time
+   * reads, checks and writes a document, so neither a conditional update nor a `$set` of another
+   * field is lost on FerretDB. Not reentrant: never take the same key inside its own work.
+   */
+  async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const token = newId();
+    for (let attempt = 0; !(await this.claim(key, LOCK_SCOPE, token, this.clock())); attempt++) {
+      const held = await this.col.findOne({ _id: key });
+      if (held && this.clock().getTime() - held.at.getTime() > LOCK_STALE_MS) await this.col.deleteOne({ _id: key, holder: held.holder });
+      if (attempt >= LOCK_TRIES) throw new Error(`lock ${key} stays busy`);
+      await pause(2 + Math.floor(Math.random() * 4 * Math.min(attempt + 1, 12)));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.col.deleteOne({ _id: key, holder: token });
+    }
   }
 
   async ensureIndexes(): Promise<void> {

@@ -6,11 +6,13 @@ import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
+import { PairEventsStore } from "./pairEvents.js";
 import { PairsStore } from "./pairs.js";
 import { PreferencesStore } from "./preferences.js";
 import { ProfilesStore } from "./profiles.js";
 import { ProgrammesStore } from "./programmes.js";
 import { RoundsStore } from "./rounds.js";
+import { ProposalBatchesStore } from "./proposalBatches.js";
 import { SchoolsStore } from "./schools.js";
 import { UpdatesStore } from "./updates.js";
 import { UsersStore } from "./users.js";
@@ -30,19 +32,21 @@ export interface Store {
   profiles: ProfilesStore;
   pairs: PairsStore;
   rounds: RoundsStore;
+  pairEvents: PairEventsStore;
+  proposalBatches: ProposalBatchesStore;
   preferences: PreferencesStore;
   conversations: ConversationsStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
 export function createStore(db: Db, clock: () => Date = () => new Date()): Store {
-  const claims = new ClaimsStore(db);
+  const claims = new ClaimsStore(db, clock);
   return {
     db,
     users: new UsersStore(db),
     schools: new SchoolsStore(db),
     programmes: new ProgrammesStore(db),
-    memberships: new MembershipsStore(db),
+    memberships: new MembershipsStore(db, claims),
     invitations: new InvitationsStore(db, claims),
     updates: new UpdatesStore(db),
     groups: new GroupsStore(db),
@@ -50,8 +54,10 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     consents: new ConsentsStore(db),
     parentLinks: new ParentLinksStore(db, claims),
     profiles: new ProfilesStore(db),
-    pairs: new PairsStore(db),
     rounds: new RoundsStore(db),
+    pairs: new PairsStore(db, claims),
+    pairEvents: new PairEventsStore(db, clock),
+    proposalBatches: new ProposalBatchesStore(db),
     preferences: new PreferencesStore(db),
     conversations: new ConversationsStore(db, clock),
   };
@@ -59,7 +65,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.rounds, store.preferences, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations]) {
     await part.ensureIndexes();
   }
 }

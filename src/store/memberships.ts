@@ -1,10 +1,17 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { INTAKE_STATUSES, type IntakeStatus } from "../domain/consent.js";
+import { MAX_MENTEES_PER_MENTOR } from "../domain/pairs.js";
 import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme.js";
+import type { ClaimsStore } from "./claims.js";
+import { claimKeys } from "./claimKeys.js";
 import { newId } from "./ids.js";
 
 // A role a person holds in a programme. One person may hold several roles in several programmes.
+// Every write to a membership runs under its lock (claimKeys.membershipLock): FerretDB applies a
+// conditional update without atomicity and loses one of two concurrent `$set`s of different
+// fields (a pair linked while the intake status moves; the training mark while the limit is
+// set), so each write reads, checks and writes alone.
 
 export const membershipSchema = z.object({
   _id: z.string(),
@@ -22,7 +29,7 @@ export const membershipSchema = z.object({
   intakeAt: z.date().nullable().default(null),
   /** Mentors: selected and trained (stage 4), and their limit of mentees at once (places are claims). */
   mentorTrainedOn: z.date().nullable().default(null),
-  mentorLimit: z.number().int().min(1).max(3).default(3),
+  mentorLimit: z.number().int().min(1).max(MAX_MENTEES_PER_MENTOR).default(MAX_MENTEES_PER_MENTOR),
   /** Mentees: the pair or group they are in (proposed or active), or null in the pool. */
   pairId: z.string().nullable().default(null),
 });
@@ -30,8 +37,24 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 export class MembershipsStore {
   private readonly col: Collection<Membership>;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly claims: ClaimsStore,
+  ) {
     this.col = db.collection<Membership>("memberships");
+  }
+
+  /** Reads the membership, lets `change` decide the fields to set (null: nothing), and writes them, alone. */
+  private async write(id: string, change: (current: Membership) => Partial<Membership> | null): Promise<Membership | null> {
+    return this.claims.withLock(claimKeys.membershipLock(id), async () => {
+      const doc = await this.col.findOne({ _id: id });
+      if (!doc) return null;
+      const current = membershipSchema.parse(doc);
+      const set = change(current);
+      if (set === null) return null;
+      await this.col.updateOne({ _id: id }, { $set: set });
+      return { ...current, ...set };
+    });
   }
 
   async ensureIndexes(): Promise<void> {
@@ -91,13 +114,12 @@ export class MembershipsStore {
    * One write: the status, its time and (when given) the under-18 answer.
    */
   async moveIntake(id: string, from: readonly IntakeStatus[], to: IntakeStatus, now: Date, extra: Partial<Pick<Membership, "saidUnder18">> = {}): Promise<Membership | null> {
-    const doc = await this.col.findOneAndUpdate({ _id: id, intake: { $in: [...from] } }, { $set: { intake: to, intakeAt: now, ...extra } }, { returnDocument: "after" });
-    return doc ? membershipSchema.parse(doc) : null;
+    return this.write(id, (m) => (m.intake !== null && from.includes(m.intake) ? { intake: to, intakeAt: now, ...extra } : null));
   }
 
   /** The under-18 answer of an adult-category person (called under the intake claim). */
   async setSaidUnder18(id: string, value: boolean): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { saidUnder18: value } });
+    await this.write(id, () => ({ saidUnder18: value }));
   }
 
   /** Counts of participants of a role by intake status. */
@@ -119,19 +141,28 @@ export class MembershipsStore {
   }
 
   async remove(id: string): Promise<void> {
-    await this.col.deleteOne({ _id: id });
+    await this.claims.withLock(claimKeys.membershipLock(id), async () => {
+      await this.col.deleteOne({ _id: id });
+    });
   }
 
-  /** Stage 4: the mentor is selected and trained on this date. */
-  async markTrained(id: string, on: Date | null): Promise<void> {
-    await this.col.updateOne({ _id: id, role: "mentor" }, { $set: { mentorTrainedOn: on } });
+  /** Stage 4: the mentor is selected and trained on this date (null takes the mark back). */
+  async markTrained(id: string, on: Date | null): Promise<Membership | null> {
+    return this.write(id, (m) => (m.role === "mentor" ? { mentorTrainedOn: on } : null));
   }
 
-  async setMentorLimit(id: string, limit: number): Promise<void> {
-    await this.col.updateOne({ _id: id, role: "mentor" }, { $set: { mentorLimit: limit } });
+  /** The mentor's limit; the caller checks it against the places taken (services/pairs.ts). */
+  async setMentorLimit(id: string, limit: number): Promise<Membership | null> {
+    return this.write(id, (m) => (m.role === "mentor" ? { mentorLimit: limit } : null));
   }
 
+  /** Links a mentee to their pair (null: back in the pool). */
   async setPair(id: string, pairId: string | null): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { pairId } });
+    await this.write(id, () => ({ pairId }));
+  }
+
+  /** Unlinks a mentee from this pair only (a later pair's link stays). */
+  async unsetPair(id: string, pairId: string): Promise<void> {
+    await this.write(id, (m) => (m.pairId === pairId ? { pairId: null } : null));
   }
 }

@@ -1,24 +1,29 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
+import { ALL_ROLE_MODELS, MAX_MENTEES_PER_MENTOR, PAIR_STATUSES, canTransition, type PairStatus } from "../domain/pairs.js";
 import { FORMS } from "../domain/programme.js";
+import type { ClaimsStore } from "./claims.js";
+import { claimKeys } from "./claimKeys.js";
 import { newId } from "./ids.js";
 
-// Pairs and groups: one mentor, one to three mentees. What happens to a pair is appended to
-// pair_events and never overwritten; the pair document holds the current state.
+// Pairs and groups: one mentor, one to three mentees; the document holds the current state (its
+// history is in pairEvents). Every write runs under the pair's lock (claimKeys.pairLock): a
+// status moves only by the domain's transitions and only from the status expected, and two
+// writes of different fields never lose one another on FerretDB.
 
 export const pairSchema = z.object({
   _id: z.string(),
   programmeId: z.string(),
   mentorId: z.string(),
-  menteeIds: z.array(z.string()).min(1).max(3),
+  menteeIds: z.array(z.string()).min(1).max(MAX_MENTEES_PER_MENTOR),
   form: z.enum(FORMS),
-  roleModel: z.string().nullable().default(null),
-  status: z.enum(["awaiting", "active", "declined", "ended"]),
+  roleModel: z.enum(ALL_ROLE_MODELS as [string, ...string[]]).nullable().default(null),
+  status: z.enum(PAIR_STATUSES),
   startDate: z.date(),
   plannedEnd: z.date(),
   /** Party keys (mentor:<id>, mentee:<id>, parent:<id>) whose agreement is needed. */
   parties: z.array(z.string()),
-  /** Why the engine proposed it, in the curator's words at the time. */
+  /** Why it was proposed, as data (services/pairs.ts: PairWhy, JSON). */
   why: z.string().default(""),
   proposedAt: z.date(),
   remindedAt: z.date().nullable().default(null),
@@ -30,53 +35,36 @@ export const pairSchema = z.object({
 });
 export type Pair = z.infer<typeof pairSchema>;
 
-export const pairEventSchema = z.object({
-  _id: z.string(),
-  pairId: z.string(),
-  programmeId: z.string(),
-  kind: z.string(),
-  at: z.date(),
-  by: z.number().int().nullable(),
-  reason: z.string().nullable().default(null),
-  details: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
-});
-export type PairEventRecord = z.infer<typeof pairEventSchema>;
-
-/** A run of the matching engine the curator walks through, kept so that buttons stay valid. */
-export const batchSchema = z.object({
-  _id: z.string(),
-  programmeId: z.string(),
-  createdAt: z.date(),
-  items: z.array(z.object({ mentorId: z.string(), menteeId: z.string(), form: z.enum(FORMS), fit: z.number(), why: z.string() })),
-  unmatched: z.array(z.object({ menteeId: z.string(), words: z.string() })),
-});
-export type ProposalBatch = z.infer<typeof batchSchema>;
-
 export class PairsStore {
   private readonly col: Collection<Pair>;
-  private readonly events: Collection<PairEventRecord>;
-  private readonly batches: Collection<ProposalBatch>;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly claims: ClaimsStore,
+  ) {
     this.col = db.collection<Pair>("pairs");
-    this.events = db.collection<PairEventRecord>("pair_events");
-    this.batches = db.collection<ProposalBatch>("proposal_batches");
-  }
-
-  async saveBatch(input: Omit<ProposalBatch, "_id">): Promise<ProposalBatch> {
-    const batch = batchSchema.parse({ ...input, _id: newId() });
-    await this.batches.insertOne(batch);
-    return batch;
-  }
-
-  async getBatch(id: string): Promise<ProposalBatch | null> {
-    const doc = await this.batches.findOne({ _id: id });
-    return doc ? batchSchema.parse(doc) : null;
   }
 
   async ensureIndexes(): Promise<void> {
     await this.col.createIndex({ programmeId: 1, status: 1 });
     await this.col.createIndex({ mentorId: 1 });
-    await this.events.createIndex({ pairId: 1, at: 1 });
+  }
+
+  /** Reads the pair, lets `change` decide the fields to set (null: nothing), and writes them, alone. */
+  private async write(id: string, change: (current: Pair) => Partial<Pair> | null): Promise<Pair | null> {
+    return this.claims.withLock(claimKeys.pairLock(id), async () => {
+      const doc = await this.col.findOne({ _id: id });
+      if (!doc) return null;
+      const current = pairSchema.parse(doc);
+      const set = change(current);
+      if (set === null) return null;
+      await this.col.updateOne({ _id: id }, { $set: set });
+      return { ...current, ...set };
+    });
+  }
+
+  /** Runs `work` holding the pair's lock (e.g. a mentor replaced: places taken and the pair changed as one step). */
+  async locked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return this.claims.withLock(claimKeys.pairLock(id), work);
   }
 
   async create(input: z.input<typeof pairSchema>): Promise<Pair> {
@@ -94,7 +82,7 @@ export class PairsStore {
     return doc ? pairSchema.parse(doc) : null;
   }
 
-  async ofProgramme(programmeId: string, statuses?: readonly Pair["status"][]): Promise<Pair[]> {
+  async ofProgramme(programmeId: string, statuses?: readonly PairStatus[]): Promise<Pair[]> {
     const query = statuses ? { programmeId, status: { $in: [...statuses] } } : { programmeId };
     const docs = await this.col.find(query).sort({ proposedAt: 1, _id: 1 }).toArray();
     return docs.map((d) => pairSchema.parse(d));
@@ -105,55 +93,55 @@ export class PairsStore {
     return docs.map((d) => pairSchema.parse(d));
   }
 
-  /** Moves the status, only from the expected one (so a step happens once). */
-  async move(id: string, from: Pair["status"], to: Pair["status"], set: Partial<Pick<Pair, "activatedAt" | "endedAt">> = {}): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: id, status: from }, { $set: { status: to, ...set } });
-    return res.modifiedCount === 1;
+  /** Moves the status, only from the expected one and only as the domain allows (so a step happens once). */
+  async move(id: string, from: PairStatus, to: PairStatus, set: Partial<Pick<Pair, "activatedAt" | "endedAt">> = {}): Promise<boolean> {
+    if (!canTransition(from, to)) throw new RangeError(`a pair does not move from ${from} to ${to}`);
+    return (await this.write(id, (p) => (p.status === from ? { status: to, ...set } : null))) !== null;
   }
 
-  async setMentor(id: string, fromMentor: string, toMentor: string, parties: string[]): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: id, mentorId: fromMentor }, { $set: { mentorId: toMentor, parties } });
-    return res.modifiedCount === 1;
+  /**
+   * Sets the mentor and the parties, only while the pair still has `fromMentor`. Call it inside
+   * `locked(id, …)`: it writes without taking the lock again.
+   */
+  async setMentorLocked(id: string, fromMentor: string, toMentor: string, parties: string[]): Promise<boolean> {
+    const doc = await this.col.findOne({ _id: id });
+    if (!doc || doc.mentorId !== fromMentor) return false;
+    await this.col.updateOne({ _id: id }, { $set: { mentorId: toMentor, parties } });
+    return true;
   }
 
-  async setRoleModel(id: string, roleModel: string | null): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { roleModel } });
+  /** The role model, while the pair is proposed or active. */
+  async setRoleModel(id: string, roleModel: string | null): Promise<boolean> {
+    return (await this.write(id, (p) => (p.status === "awaiting" || p.status === "active" ? { roleModel } : null))) !== null;
   }
 
-  async setTerm(id: string, startDate: Date, plannedEnd: Date): Promise<void> {
-    await this.col.updateOne({ _id: id, status: "awaiting" }, { $set: { startDate, plannedEnd } });
+  /** The dates of a proposed pair. */
+  async setTerm(id: string, startDate: Date, plannedEnd: Date): Promise<boolean> {
+    return (await this.write(id, (p) => (p.status === "awaiting" ? { startDate, plannedEnd } : null))) !== null;
   }
 
-  async setPlannedEnd(id: string, plannedEnd: Date): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { plannedEnd } });
+  /** A new planned end of an active pair; returns the pair as it was before. */
+  async setPlannedEnd(id: string, plannedEnd: Date): Promise<Pair | null> {
+    let before: Pair | null = null;
+    await this.write(id, (p) => {
+      if (p.status !== "active") return null;
+      before = p;
+      return { plannedEnd };
+    });
+    return before;
   }
 
-  async markReminded(id: string, at: Date): Promise<boolean> {
-    const res = await this.col.updateOne({ _id: id, remindedAt: null }, { $set: { remindedAt: at } });
-    return res.modifiedCount === 1;
+  /** Stamps the one reminder (the claim claimKeys.pairReminded decides who sends it). */
+  async setReminded(id: string, at: Date): Promise<void> {
+    await this.write(id, () => ({ remindedAt: at }));
   }
 
-  /** Records the order for the active pairs that have none; returns how many got it. */
-  async recordOrder(ids: readonly string[], orderNumber: string, orderDate: Date): Promise<number> {
-    const res = await this.col.updateMany({ _id: { $in: [...ids] }, status: "active", orderNumber: null }, { $set: { orderNumber, orderDate } });
-    return res.modifiedCount;
-  }
-
-  /** Replaces a person's Telegram id in the history by nothing (their consent was withdrawn). */
-  async anonymiseEvents(userId: number, programmeId: string): Promise<void> {
-    await this.events.updateMany({ by: userId, programmeId }, { $set: { by: null } });
-  }
-
-  /** Event ids sort in the order the events were written (time, then a counter), not by chance. */
-  private seq = 0;
-
-  async addEvent(input: Omit<z.input<typeof pairEventSchema>, "_id">): Promise<void> {
-    const order = `${Date.now().toString(36).padStart(9, "0")}${(this.seq++ % 1_679_616).toString(36).padStart(4, "0")}`;
-    await this.events.insertOne(pairEventSchema.parse({ ...input, _id: `${order}-${newId()}` }));
-  }
-
-  async history(pairId: string): Promise<PairEventRecord[]> {
-    const docs = await this.events.find({ pairId }).sort({ _id: 1 }).toArray();
-    return docs.map((d) => pairEventSchema.parse(d));
+  /** Records the order for those of these pairs that are active and have none; returns their ids. */
+  async recordOrder(ids: readonly string[], orderNumber: string, orderDate: Date): Promise<string[]> {
+    const recorded: string[] = [];
+    for (const id of ids) {
+      if (await this.write(id, (p) => (p.status === "active" && p.orderNumber === null ? { orderNumber, orderDate } : null))) recorded.push(id);
+    }
+    return recorded;
   }
 }

@@ -70,7 +70,7 @@ async function seedWorld(t: TestBot): Promise<World> {
       createdBy,
     });
     await store.memberships.setPair(menteeId, pair._id);
-    await store.pairs.addEvent({ pairId: pair._id, programmeId, kind: "activated", at: now, by: createdBy });
+    await store.pairEvents.add({ pairId: pair._id, programmeId, kind: "activated", at: now, by: createdBy });
     return pair;
   };
 
@@ -92,7 +92,7 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bParent = user("Родитель Б");
   const bMentee = await readyParticipant(t, b.programmeId, { name: "Коля Школьников", role: "mentee", category: "student", grade: 6, answers: { requests: ["adaptation"] }, parent: bParent });
   const bPair = await activePair(b.programmeId, bMentor.membershipId, bMentee.membershipId, b.curator.id);
-  const batch = await store.pairs.saveBatch({ programmeId: b.programmeId, createdAt: now, items: [{ mentorId: bMentor.membershipId, menteeId: bMentee.membershipId, form: "teacher-student", fit: 1, why: "" }], unmatched: [] });
+  const batch = await store.proposalBatches.save({ programmeId: b.programmeId, createdAt: now, items: [{ mentorId: bMentor.membershipId, menteeId: bMentee.membershipId, form: "teacher-student", fit: 1, reasons: [] }], unmatched: [] });
   const round = await store.rounds.open(newId(), b.programmeId, now, new Date(now.getTime() + 7 * 86_400_000));
   const { invitation } = await store.invitations.create({ programmeId: b.programmeId, role: "mentee", category: "student", grade: 6, createdBy: b.curator.id, expiresAt: expiryFrom(now, INVITATION_DEFAULT_DAYS), maxUses: 30 }, now);
   const topicId = "c-0b0b0b0b";

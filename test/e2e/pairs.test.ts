@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { encodeWhy, freePlaces, proposePair, remindAgreements } from "../../src/bot/pairing.js";
+import { freePlaces, proposePair, remindAgreements } from "../../src/services/pairs.js";
 import { defaultTerm } from "../../src/domain/pairs.js";
 import type { Pair } from "../../src/store/pairs.js";
 import type { TestUser } from "../support/emulator/index.js";
@@ -248,7 +248,7 @@ async function curatorExtendsTerm({ curator, m1, m2 }: Cast, { olegPair }: Made,
   await curator.sendText("30.06.2028");
   await curator.waitForText(/Срок продлён до 30\.06\.2028/);
   expect((await t.store.pairs.get(olegPair._id))?.plannedEnd).toEqual(new Date("2028-06-30T00:00:00Z"));
-  const events = await t.store.pairs.history(olegPair._id);
+  const events = await t.store.pairEvents.history(olegPair._id);
   expect(events.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "order", "mentor-replaced", "extended"]);
   expect(events.find((e) => e.kind === "mentor-replaced")).toMatchObject({ by: curator.id, reason: "mentee-request", details: { from: m2.membershipId, to: m1.membershipId } });
   expect(events.find((e) => e.kind === "extended")).toMatchObject({ reason: "business-trip", details: { to: "2028-06-30" } });
@@ -282,10 +282,10 @@ describe("pairs and groups", () => {
     const a = await readyParticipant(t, programmeId, { name: "Юлия Котова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
     const b = await readyParticipant(t, programmeId, { name: "Игорь Белов", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
     const start = new Date(Date.UTC(2026, 10, 23));
-    const input = (menteeId: string) => ({ programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form: "teacher-teacher" as const, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: encodeWhy({ kind: "curator" }), by: curator.id });
-    const results = await Promise.all([proposePair(t.deps, t.app.notifier, input(a.membershipId)), proposePair(t.deps, t.app.notifier, input(b.membershipId))]);
+    const input = (menteeId: string) => ({ programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form: "teacher-teacher" as const, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: { kind: "curator" as const } });
+    const results = await Promise.all([proposePair(t.app.deps, { userId: curator.id }, input(a.membershipId)), proposePair(t.app.deps, { userId: curator.id }, input(b.membershipId))]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "mentor-full" }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, kind: "rule", reason: "propose-failed-mentor-full" }]);
     expect(await freePlaces(t.deps, (await t.store.memberships.get(mentor.membershipId))!)).toBe(0);
     expect(await t.store.pairs.ofProgramme(programmeId)).toHaveLength(1);
     // The one left out is still in the pool.
@@ -298,18 +298,18 @@ describe("pairs and groups", () => {
     const mentor = await readyParticipant(t, programmeId, { name: "Нина Лисина", role: "mentor", category: "teacher", answers: { experience: 15, competencies: ["parents"] }, trained: true });
     const mentee = await readyParticipant(t, programmeId, { name: "Дарья Осина", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
     const start = new Date(Date.UTC(2026, 10, 23));
-    const result = await proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], form: "teacher-teacher", roleModel: "experienced-young", startDate: start, plannedEnd: defaultTerm(start), why: encodeWhy({ kind: "curator" }), by: curator.id });
+    const result = await proposePair(t.app.deps, { userId: curator.id }, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], form: "teacher-teacher", roleModel: "experienced-young", startDate: start, plannedEnd: defaultTerm(start), why: { kind: "curator" as const } });
     expect(result.ok).toBe(true);
-    const pair = result.ok ? result.pair : null;
+    const pair = result.ok ? result.value : null;
     const agreed = await mentor.user.press(await mentor.user.waitForText(/Предлагаем наставническую пару/), /Согласен/);
     expect((await mentor.user.nextCallbackAnswer(agreed)).text).toMatch(/Ждём ответа остальных/);
     await mentee.user.waitForText(/Предлагаем наставническую пару/);
 
     // Not yet due, then due once: only the mentee, who has not answered, is asked again.
     const proposedAt = (await t.store.pairs.get(pair!._id))!.proposedAt.getTime();
-    expect(await remindAgreements(t.deps, t.app.notifier, new Date(proposedAt + 2 * 86_400_000))).toBe(0);
-    expect(await remindAgreements(t.deps, t.app.notifier, new Date(proposedAt + 3 * 86_400_000))).toBe(1);
-    expect(await remindAgreements(t.deps, t.app.notifier, new Date(proposedAt + 9 * 86_400_000))).toBe(0);
+    expect(await remindAgreements(t.app.deps, new Date(proposedAt + 2 * 86_400_000))).toBe(0);
+    expect(await remindAgreements(t.app.deps, new Date(proposedAt + 3 * 86_400_000))).toBe(1);
+    expect(await remindAgreements(t.app.deps, new Date(proposedAt + 9 * 86_400_000))).toBe(0);
     const again = await mentee.user.waitForText(/Предлагаем наставническую пару/);
     expect(mentor.user.messages().filter((m) => /Предлагаем наставническую пару/.test(m.text ?? ""))).toHaveLength(1);
 
@@ -339,7 +339,7 @@ describe("pairs and groups", () => {
     const id = await mentee.user.press(panel, /Попросить куратора о замене/);
     expect((await mentee.user.nextCallbackAnswer(id)).text).toMatch(/отправлена куратору/);
     await curator.waitForText(/Просьба о замене в паре от: Дарья Осина/);
-    expect((await t.store.pairs.history(pair!._id)).map((e) => e.kind)).toContain("replacement-requested");
+    expect((await t.store.pairEvents.history(pair!._id)).map((e) => e.kind)).toContain("replacement-requested");
   });
 
   it("limits by button, a paper parent's agreement by the curator, an early end, and a withdrawal inside a pair", { timeout: 60_000 }, async () => {
@@ -364,7 +364,7 @@ describe("pairs and groups", () => {
 
     const start = new Date(Date.UTC(2026, 10, 23));
     const make = (menteeId: string, form: "teacher-student" | "teacher-teacher") =>
-      proposePair(t.deps, t.app.notifier, { programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: encodeWhy({ kind: "curator" }), by: curator.id });
+      proposePair(t.app.deps, { userId: curator.id }, { programmeId, mentorId: mentor.membershipId, menteeIds: [menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why: { kind: "curator" as const } });
     const withPupil = await make(paperMid, "teacher-student");
     const withTeacher = await make(teacher.membershipId, "teacher-teacher");
     expect(withPupil.ok && withTeacher.ok).toBe(true);
@@ -373,7 +373,7 @@ describe("pairs and groups", () => {
     expect((await t.store.memberships.get(mentor.membershipId))?.mentorLimit).toBe(2);
 
     // The pupil's pair needs the mentor, the pupil, and her paper parent (recorded by the curator).
-    const pairId = withPupil.ok ? withPupil.pair._id : "";
+    const pairId = withPupil.ok ? withPupil.value._id : "";
     for (const ask of [await mentor.user.waitForText(/Ира Соколова/), await pupil.user.waitForText(/Предлагаем наставническую пару/)]) {
       const who = ask.chat.id === mentor.user.id ? mentor.user : pupil.user;
       const press = await who.press(ask, /Согласен/);
@@ -399,7 +399,7 @@ describe("pairs and groups", () => {
     await curator.waitForText(/завершено досрочно/);
     expect((await t.store.pairs.get(pairId))?.status).toBe("ended");
     expect((await t.store.memberships.get(paperMid))?.pairId).toBeNull();
-    expect((await t.store.pairs.history(pairId)).map((e) => e.kind)).toContain("ended-early");
+    expect((await t.store.pairEvents.history(pairId)).map((e) => e.kind)).toContain("ended-early");
 
     // A teacher who withdraws consent leaves her pair: it is closed and the mentor's place freed.
     await teacher.user.sendText("/privacy");
@@ -407,9 +407,9 @@ describe("pairs and groups", () => {
     await teacher.user.press(screen, /Отозвать согласие/);
     await teacher.user.press(await teacher.user.nextEdit(), /Да, отозвать/);
     await teacher.user.waitForText(/Согласие отозвано/);
-    const teacherPair = withTeacher.ok ? withTeacher.pair._id : "";
+    const teacherPair = withTeacher.ok ? withTeacher.value._id : "";
     expect((await t.store.pairs.get(teacherPair))?.status).toBe("declined");
     expect(await freePlaces(t.deps, (await t.store.memberships.get(mentor.membershipId))!)).toBe(2);
-    expect((await t.store.pairs.history(teacherPair)).every((e) => e.by !== teacher.user.id)).toBe(true);
+    expect((await t.store.pairEvents.history(teacherPair)).every((e) => e.by !== teacher.user.id)).toBe(true);
   });
 });

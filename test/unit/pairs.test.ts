@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAX_MENTEES_PER_MENTOR as MATCHING_MAX } from "../../src/domain/matching/index.js";
 import {
+  ALL_ROLE_MODELS,
+  PAIR_REASONS,
   EARLY_END_REASONS,
   EXTENSION_REASONS,
   MAX_MENTEES_PER_MENTOR,
@@ -14,7 +16,6 @@ import {
   defaultTerm,
   describeEventKey,
   groupSizeOk,
-  isGroup,
   isReason,
   isRoleModelOf,
   pairStatusKey,
@@ -66,6 +67,10 @@ describe("role models", () => {
     expect(isRoleModelOf("teacher-student", "leader-passive")).toBe(false);
     expect(isRoleModelOf("student-student", "")).toBe(false);
   });
+
+  it("are listed once each across forms, for the store and the buttons", () => {
+    expect([...ALL_ROLE_MODELS].sort()).toEqual(FORMS.flatMap((f) => ROLE_MODELS[f]).sort());
+  });
 });
 
 describe("reasons", () => {
@@ -85,6 +90,11 @@ describe("reasons", () => {
     expect(REPLACEMENT_REASONS).toEqual(expect.arrayContaining(["mentor-left", "transfer", "mentor-request", "mentee-request", "mentor-not-fulfilling", "other"]));
     expect(EXTENSION_REASONS).toEqual(["incapacity", "business-trip", "absence"]);
     expect(EARLY_END_REASONS[0]).toBe("mentee-not-fulfilling");
+  });
+
+  it("are listed once each across kinds, for the history and the buttons", () => {
+    expect(new Set(PAIR_REASONS).size).toBe(PAIR_REASONS.length);
+    expect([...PAIR_REASONS].sort()).toEqual([...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])].sort());
   });
 });
 
@@ -323,9 +333,8 @@ describe("capacity", () => {
     expect(validateLimit(limit)).toBe(expected);
   });
 
-  it("allows one mentor with 1–3 mentees; 2–3 is a group", () => {
+  it("allows one mentor with 1–3 mentees", () => {
     expect([0, 1, 2, 3, 4, 1.5].map(groupSizeOk)).toEqual([false, true, true, true, false, false]);
-    expect([0, 1, 2, 3, 4].map(isGroup)).toEqual([false, false, true, true, false]);
   });
 });
 

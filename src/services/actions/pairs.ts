@@ -1,11 +1,65 @@
 import { z } from "zod";
-import { Id, defineAction } from "./define.js";
+import { ALL_ROLE_MODELS, PAIR_REASONS } from "../../domain/pairs.js";
+import { FORMS } from "../../domain/programme.js";
+import { Id, Index, defineAction } from "./define.js";
 
-// Pairs and groups: the parties' own buttons.
+// Pairs and groups, and the matching engine's proposals (stages 4–5): the curator's screens, the
+// parties' own buttons, and the buttons of the curator's conversations about pairs (flow).
+
+const yesNo = z.enum(["y", "n"]);
+/** Every role model of every form, or "-" for none. */
+const roleModel = z.enum(["-", ...ALL_ROLE_MODELS]);
+/** Every reason of a replacement, an extension or an early end, or "-" to cancel. */
+const reason = z.enum(["-", ...PAIR_REASONS]);
 
 export const pairActions = {
   /** A party (or a minor's parent) agrees to or declines a proposed pair (2.6). */
-  pairAgree: defineAction({ prefix: "ag", fields: { pairId: Id, answer: z.enum(["y", "n"]) }, for: "pair-party" }),
+  pairAgree: defineAction({ prefix: "ag", fields: { pairId: Id, answer: yesNo }, for: "pair-party" }),
   /** A mentee or a mentor asks the curator for a replacement (5.1). */
   pairRequestReplacement: defineAction({ prefix: "rq", fields: { pairId: Id }, for: "pair-party" }),
+
+  /** The curator's «Пары и группы» screen of a programme. */
+  pairsHome: defineAction({ prefix: "pp", fields: { programmeId: Id }, for: "curator" }),
+  /** The ready mentors: training mark, limit, free places (stage 4). */
+  pairsMentors: defineAction({ prefix: "pm", fields: { programmeId: Id }, for: "curator" }),
+  pairsMentor: defineAction({ prefix: "pmc", fields: { membershipId: Id }, for: "curator" }),
+  /** Selected and trained today (y), or the mark taken back (n). */
+  pairsMentorTrained: defineAction({ prefix: "pmt", fields: { membershipId: Id, trained: yesNo }, for: "curator" }),
+  pairsMentorLimit: defineAction({ prefix: "pml", fields: { membershipId: Id, limit: Index }, for: "curator" }),
+  /** Runs the engine and shows its first proposal. */
+  pairsPropose: defineAction({ prefix: "px", fields: { programmeId: Id }, for: "curator" }),
+  /** A proposal of a batch (past the last: the mentees left without a pair); also «skip». */
+  pairsProposal: defineAction({ prefix: "pxv", fields: { batchId: Id, index: Index }, for: "curator" }),
+  pairsProposalAccept: defineAction({ prefix: "pxa", fields: { batchId: Id, index: Index }, for: "curator" }),
+  /** Another mentor for a proposal: the choice, then the pick. */
+  pairsProposalOthers: defineAction({ prefix: "pxs", fields: { batchId: Id, index: Index }, for: "curator" }),
+  pairsProposalWith: defineAction({ prefix: "pxw", fields: { batchId: Id, index: Index, membershipId: Id }, for: "curator" }),
+  /** A pair or a group by hand (a conversation). */
+  pairsManual: defineAction({ prefix: "ph", fields: { programmeId: Id }, for: "curator" }),
+  /** The order and its list (a conversation). */
+  pairsOrder: defineAction({ prefix: "po", fields: { programmeId: Id }, for: "curator" }),
+  pairsList: defineAction({ prefix: "pl", fields: { programmeId: Id, page: Index }, for: "curator" }),
+  /** A pair's card with its history. */
+  pairCard: defineAction({ prefix: "pcd", fields: { pairId: Id }, for: "curator" }),
+  pairRoleModels: defineAction({ prefix: "pmo", fields: { pairId: Id }, for: "curator" }),
+  pairRoleModel: defineAction({ prefix: "pms", fields: { pairId: Id, model: roleModel }, for: "curator" }),
+  /** The dates of a proposed pair (a conversation). */
+  pairTerm: defineAction({ prefix: "pte", fields: { pairId: Id }, for: "curator" }),
+  /** The curator records the agreement of a parent who consented on paper. */
+  pairPaperParent: defineAction({ prefix: "ppa", fields: { pairId: Id, membershipId: Id }, for: "curator" }),
+  /** Replace the mentor, extend the term, end early (a conversation with a reason). */
+  pairChange: defineAction({ prefix: "pch", fields: { pairId: Id, kind: z.enum(["replace", "extend", "end"]) }, for: "curator" }),
+
+  // The curator's conversations about pairs: their own answer buttons.
+  pairFlowMentor: defineAction({ prefix: "pfm", fields: { index: Index }, for: "curator", flow: true }),
+  pairFlowMentee: defineAction({ prefix: "pfe", fields: { index: Index }, for: "curator", flow: true }),
+  pairFlowMenteesDone: defineAction({ prefix: "pfo", fields: {}, for: "curator", flow: true }),
+  pairFlowForm: defineAction({ prefix: "pff", fields: { form: z.enum(FORMS) }, for: "curator", flow: true }),
+  pairFlowModel: defineAction({ prefix: "pfr", fields: { model: roleModel }, for: "curator", flow: true }),
+  pairFlowConfirm: defineAction({ prefix: "pfc", fields: { answer: yesNo }, for: "curator", flow: true }),
+  /** The date suggested on the button. */
+  pairFlowDate: defineAction({ prefix: "pfd", fields: {}, for: "curator", flow: true }),
+  pairFlowReason: defineAction({ prefix: "pfw", fields: { reason }, for: "curator", flow: true }),
+  pairFlowNewMentor: defineAction({ prefix: "pfn", fields: { index: Index }, for: "curator", flow: true }),
+  pairFlowEnd: defineAction({ prefix: "pfx", fields: { answer: yesNo }, for: "curator", flow: true }),
 };
