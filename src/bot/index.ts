@@ -22,7 +22,7 @@ import { topicsFeature } from "./features/topics.js";
 import { Notifier } from "./notify.js";
 import { startFeature } from "./features/start.js";
 import { createI18n } from "./i18n.js";
-import { createMainMenus } from "./menus/main.js";
+import { createMainMenus } from "./menus/mainMenu.js";
 import { errorHandler } from "./middleware/errors.js";
 import { loadUser, provideDeps } from "./middleware/deps.js";
 import { handleOnce } from "./middleware/updates.js";
@@ -69,7 +69,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(privacyFeature(notifier));
   dm.use(operatorFeature());
   dm.use(curatorFeature());
-  dm.use(basesFeature(notifier, i18n));
+  dm.use(basesFeature(i18n));
   dm.use(topicsFeature());
   dm.use(pairsFeature(notifier));
   dm.use(roundFeature(notifier));

@@ -4,10 +4,8 @@ import type { Category, Role } from "./programme.js";
 
 export const INVITATION_DEFAULT_DAYS = 30;
 export const INVITATION_MAX_DAYS = 365;
-/** Default number of people one link admits: a curator link is personal, others go to a class. */
-export function defaultMaxUses(role: Role): number {
-  return role === "curator" ? 1 : 40;
-}
+/** How many people one link may admit: the curator's choices. */
+export const USES_CHOICES = [1, 5, 30, 100] as const;
 
 /** Random bytes in a token: 192 bits, well above the 128 required. */
 export const TOKEN_BYTES = 24;

@@ -17,4 +17,6 @@ export const claimKeys = {
   /** A parent link is taken by one parent, and used once. */
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,
+  /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
+  invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

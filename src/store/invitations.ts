@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TOKEN_BYTES, invitationStatus, type InvitationStatus } from "../domain/invitations.js";
 import { CATEGORIES, ROLES } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
+import { claimKeys } from "./claimKeys.js";
 import { newId } from "./ids.js";
 
 // Invitations are stored by the SHA-256 of their token only: a leaked database gives no links.
@@ -32,7 +33,7 @@ export function hashToken(token: string): string {
 
 export type RedeemResult = { ok: true; invitation: Invitation } | { ok: false; reason: InvitationStatus | "unknown" };
 
-const placesOf = (id: string) => `invitation:${id}`;
+const placesOf = claimKeys.invitationPlaces;
 
 export class InvitationsStore {
   private readonly col: Collection<Invitation>;

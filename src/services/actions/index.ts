@@ -1,10 +1,20 @@
 import type { ActionSpec, FieldsOf } from "./define.js";
+import { basesActions } from "./bases.js";
+import { invitationActions } from "./invitations.js";
+import { menuActions } from "./menu.js";
+import { operatorActions } from "./operator.js";
 import { pairActions } from "./pairs.js";
+import { topicActions } from "./topics.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
 export const ACTIONS = {
   ...pairActions,
+  ...operatorActions,
+  ...invitationActions,
+  ...basesActions,
+  ...topicActions,
+  ...menuActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
