@@ -149,7 +149,7 @@ export async function joinByToken(deps: ServiceDeps, actor: Actor, input: { toke
   );
   if (!membership) {
     // Lost a race with the same person's other tap: give the place back.
-    await store.invitations.release(invitation, actor.userId);
+    await store.invitations.releasePlace(redeemed.place);
     const again = await store.memberships.find(actor.userId, invitation.programmeId, invitation.role);
     if (!again) return refuse("stale");
     return ok({ outcome: "already", view, membership: again });
