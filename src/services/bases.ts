@@ -7,7 +7,7 @@ import type { Profile } from "../store/profiles.js";
 import type { ProgrammeView } from "./access.js";
 import type { Action } from "./actions/index.js";
 import type { Actor, ServiceDeps } from "./deps.js";
-import { asCurator } from "./invitations.js";
+import { authorizeCurator } from "./invitations.js";
 import { msg, type Notice } from "./notices.js";
 import { ok, refuse, type Result } from "./result.js";
 
@@ -27,7 +27,7 @@ export interface BasesOverview extends ProgrammeView {
 }
 
 export async function basesOverview(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<BasesOverview>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const counts = {
     mentor: await deps.store.memberships.intakeCounts(input.programmeId, "mentor"),
@@ -68,7 +68,7 @@ const nameIn = (profile: Profile | undefined): string | null => {
 };
 
 export async function listBase(deps: ServiceDeps, actor: Actor, input: { programmeId: string } & BaseFilter): Promise<Result<BaseList>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const { programme } = grant.value;
   if (input.topic > programme.topicIds.length) return refuse("stale");
@@ -98,7 +98,7 @@ export async function listBase(deps: ServiceDeps, actor: Actor, input: { program
  * a curator, are not the curator's to open.
  */
 export async function curatedPerson(deps: ServiceDeps, actor: Actor, input: { programmeId: string; membershipId: string }): Promise<Result<ProgrammeView & { person: Membership }>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const person = await deps.store.memberships.get(input.membershipId);
   if (!person || person.programmeId !== input.programmeId || person.role === "curator") return refuse("not-allowed");
@@ -161,7 +161,7 @@ export function reminderFor(person: Membership, school: string): Notice | null {
 
 /** Reminds every mentor and mentee stuck at a step; returns how many were reached. */
 export async function remindStuck(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<{ sent: number }>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   let sent = 0;
   for (const role of ["mentor", "mentee"] as const) {
@@ -187,7 +187,7 @@ export interface BasesExport extends ProgrammeView {
 
 /** Everything the bases' workbook holds; the front lays it out. */
 export async function exportBases(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<BasesExport>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const collect = async (role: BaseRole): Promise<BaseRow[]> => {
     const people = await deps.store.memberships.participants(input.programmeId, role);

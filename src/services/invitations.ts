@@ -33,14 +33,14 @@ export function checkTarget(role: Role, category: Category | null, grade: number
 }
 
 /** The curator's programme, or the curator-only refusal. */
-export async function asCurator(deps: ServiceDeps, actor: Actor, programmeId: string) {
+export async function authorizeCurator(deps: ServiceDeps, actor: Actor, programmeId: string) {
   const grant = await authorize(deps, actor, { kind: "curator", programmeId });
   return grant.ok ? grant : refuse("not-allowed", CURATOR_ONLY);
 }
 
 /** Whether the actor curates this programme (for showing its buttons). */
 export async function curatorView(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<ProgrammeView>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   return ok({ programme: grant.value.programme, school: grant.value.school });
 }
@@ -58,7 +58,7 @@ export async function createInvitation(
   actor: Actor,
   input: { programmeId: string; role: Role; category: Category | null; grade: number | null; uses: number },
 ): Promise<Result<CreatedInvitation>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const target = checkTarget(input.role, input.category, input.grade);
   if (!target || !(USES_CHOICES as readonly number[]).includes(input.uses)) return refuse("stale");
@@ -87,7 +87,7 @@ export interface InvitationPage {
 }
 
 export async function listInvitations(deps: ServiceDeps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<InvitationPage>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const { invitations } = deps.store;
   const total = await invitations.countForProgramme(input.programmeId);
@@ -101,7 +101,7 @@ export async function listInvitations(deps: ServiceDeps, actor: Actor, input: { 
 
 /** Revokes an invitation of this programme; `revoked` is false when it already was. */
 export async function revokeInvitation(deps: ServiceDeps, actor: Actor, input: { programmeId: string; invitationId: string }): Promise<Result<{ revoked: boolean }>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const invitation = await deps.store.invitations.get(input.invitationId);
   if (!invitation || invitation.programmeId !== input.programmeId) return refuse("not-found");

@@ -7,7 +7,7 @@ import type { Membership } from "../store/memberships.js";
 import type { School } from "../store/schools.js";
 import { authorize, isOperator, type ProgrammeView } from "./access.js";
 import type { Actor, ServiceDeps } from "./deps.js";
-import { asCurator } from "./invitations.js";
+import { authorizeCurator } from "./invitations.js";
 import { ok, refuse, type Result } from "./result.js";
 
 // Schools and their programmes: the operator sets up a school's programme for an academic year
@@ -84,7 +84,7 @@ export interface ProgrammeOverview extends ProgrammeView {
 
 /** The curator's panel: the programme and how many people hold each role. */
 export async function programmeOverview(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<ProgrammeOverview>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const members = await deps.store.memberships.ofProgramme(input.programmeId);
   const count = (role: Role) => members.filter((m) => m.role === role).length;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { checkText } from "../domain/text.js";
 import type { ProgrammeView } from "./access.js";
 import type { Actor, ServiceDeps } from "./deps.js";
-import { asCurator } from "./invitations.js";
+import { authorizeCurator } from "./invitations.js";
 import { ok, refuse, type Result } from "./result.js";
 
 // The programme's shared topic list: mentees choose their requests from it, mentors their
@@ -27,7 +27,7 @@ const listOf = (v: ProgrammeView): TopicList => ({
 });
 
 export async function listTopics(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<TopicList>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   return ok(listOf(grant.value));
 }
@@ -38,7 +38,7 @@ async function fresh(deps: ServiceDeps, actor: Actor, programmeId: string): Prom
 
 /** Adds a topic in the curator's words; returns its id and the list after. */
 export async function addTopic(deps: ServiceDeps, actor: Actor, input: { programmeId: string; label: string }): Promise<Result<TopicList & { added: TopicItem }>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const label = checkText(input.label, TOPIC_LABEL_MAX);
   if (!label.ok) return refuse("rule", label.problem === "too-long" ? "input-too-long" : "input-empty", { max: TOPIC_LABEL_MAX });
@@ -52,7 +52,7 @@ export async function addTopic(deps: ServiceDeps, actor: Actor, input: { program
 
 /** Removes a topic; at least one stays. People's earlier answers keep the id (and its words). */
 export async function removeTopic(deps: ServiceDeps, actor: Actor, input: { programmeId: string; topicId: string }): Promise<Result<TopicList>> {
-  const grant = await asCurator(deps, actor, input.programmeId);
+  const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const { topicIds } = grant.value.programme;
   if (!topicIds.includes(input.topicId)) return refuse("stale");

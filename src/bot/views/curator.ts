@@ -1,6 +1,6 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { USES_CHOICES, inviteLink } from "../../domain/invitations.js";
-import { ROLES, categoriesFor, type Category, type Role } from "../../domain/programme.js";
+import { MAX_GRADE, MIN_GRADE, ROLES, categoriesFor, type Category, type Role } from "../../domain/programme.js";
 import type { ProgrammeView } from "../../services/access.js";
 import type { InvitationPage } from "../../services/invitations.js";
 import type { ProgrammeOverview } from "../../services/programmes.js";
@@ -62,7 +62,7 @@ export function inviteCategoryScreen(ctx: BaseContext, programmeId: string, role
 /** Step 2b: the class of a student. */
 export function inviteGradeScreen(ctx: BaseContext, programmeId: string, role: "mentor" | "mentee"): Screen {
   const keyboard = new InlineKeyboard();
-  for (let grade = 1; grade <= 11; grade++) {
+  for (let grade = MIN_GRADE; grade <= MAX_GRADE; grade++) {
     addButton(keyboard, String(grade), { type: "invitationUses", programmeId, role, category: "student", grade });
     if (grade % 4 === 0) keyboard.row();
   }
