@@ -182,7 +182,7 @@ async function pairsList(ctx: BaseContext, view: ProgrammeView, page: number) {
 export function pairsFeature(notifier: Notifier): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const authorizeCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
+  const asCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
   /** For buttons that name a pair: the curator of the pair's own programme only. */
   const asPairCurator = (pattern: RegExp, action: (ctx: BotContext, view: ProgrammeView, pair: Pair, m: RegExpMatchArray) => Promise<unknown>) =>
     feature.callbackQuery(pattern, async (ctx) => {
@@ -194,17 +194,17 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     });
   const show = showScreen;
 
-  authorizeCurator(new RegExp(`^pp:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^pp:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     await show(ctx, await home(ctx, view));
   });
 
   // Mentors: selected and trained (stage 4), limit of mentees at once.
-  authorizeCurator(new RegExp(`^pm:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^pm:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     await show(ctx, await mentorsScreen(ctx, view));
   });
-  authorizeCurator(new RegExp(`^(?:pmc|pmt|pmu|pml):${ID}:${ID}(?::([123]))?$`), async (ctx, view, m) => {
+  asCurator(new RegExp(`^(?:pmc|pmt|pmu|pml):${ID}:${ID}(?::([123]))?$`), async (ctx, view, m) => {
     const data = ctx.callbackQuery!.data!;
     const mentor = await ctx.deps.store.memberships.get(m[2]!);
     if (!mentor || mentor.programmeId !== view.programme._id || mentor.role !== "mentor") return refuse(ctx, "not-allowed");
@@ -225,7 +225,7 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
   });
 
   // The engine's proposals, one at a time.
-  authorizeCurator(new RegExp(`^px:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^px:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     const pool = await matchingPool(ctx.deps, view.programme);
     const label = topicLabeller(ctx.t, view.programme.topicLabels);
@@ -344,15 +344,15 @@ export function pairsFeature(notifier: Notifier): Composer<BotContext> {
     await show(ctx, { text: options.length ? ctx.t("proposal-swap-title") : ctx.t("proposal-swap-none"), keyboard: kb });
   });
 
-  authorizeCurator(new RegExp(`^ph:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^ph:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, MANUAL_PAIR, view.programme._id);
   });
-  authorizeCurator(new RegExp(`^po:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^po:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, ORDER, view.programme._id);
   });
-  authorizeCurator(new RegExp(`^pl:${ID}:(\\d{1,3})$`), async (ctx, view, m) => {
+  asCurator(new RegExp(`^pl:${ID}:(\\d{1,3})$`), async (ctx, view, m) => {
     await ctx.answerCallbackQuery();
     await show(ctx, await pairsList(ctx, view, Number(m[2])));
   });

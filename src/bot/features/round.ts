@@ -59,14 +59,14 @@ async function askedIn(ctx: BaseContext, pid: string) {
 
 export function roundFeature(notifier: Notifier): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const authorizeCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
+  const asCurator = (pattern: RegExp, action: Parameters<typeof curatorButton>[2]) => curatorButton(feature, pattern, action);
   const show = async (ctx: BotContext, view: ProgrammeView) => showScreen(ctx, await roundScreen(ctx, view));
 
-  authorizeCurator(new RegExp(`^pr:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^pr:${ID}$`), async (ctx, view) => {
     await ctx.answerCallbackQuery();
     await show(ctx, view);
   });
-  authorizeCurator(new RegExp(`^pro:${ID}:(3|7|14)$`), async (ctx, view) => {
+  asCurator(new RegExp(`^pro:${ID}:(3|7|14)$`), async (ctx, view) => {
     const pid = view.programme._id;
     const now = ctx.deps.clock();
     // One open round per programme, even when two curators press at once.
@@ -87,7 +87,7 @@ export function roundFeature(notifier: Notifier): Composer<BotContext> {
     await ctx.reply(ctx.t("round-opened", { count: asked }));
     await show(ctx, view);
   });
-  authorizeCurator(new RegExp(`^prc:${ID}$`), async (ctx, view) => {
+  asCurator(new RegExp(`^prc:${ID}$`), async (ctx, view) => {
     const round = await openRound(ctx, view.programme._id);
     if (round) await ctx.deps.store.preferences.close(round._id, ctx.deps.clock());
     await ctx.deps.store.claims.release(roundKey(view.programme._id));
