@@ -99,6 +99,7 @@ school-created =
     Done: the school "{ $name }" and the { $year } programme are created.
     Below is the curator's invitation. Give the link to the curator in person: it lets them into the bot.
 school-exists-programme = The school "{ $name }" already has a programme for { $year }. Nothing was created.
+school-invalid = Some details of the school are missing: its name, city, time zone, academic year and at least one form. Nothing was created.
 school-reused = The school "{ $name }" ({ $city }) was already known — the programme was added to it.
 
 # Text input

@@ -20,10 +20,9 @@ import { roundFeature } from "./features/round.js";
 import { openParticipantPanel, participantFeature } from "./features/participant.js";
 import { privacyFeature } from "./features/privacy.js";
 import { topicsFeature } from "./features/topics.js";
-import { Notifier } from "./notify.js";
 import { startFeature } from "./features/start.js";
 import { createI18n } from "./i18n.js";
-import { createMainMenus } from "./menus/main.js";
+import { createMainMenus } from "./menus/mainMenu.js";
 import { errorHandler } from "./middleware/errors.js";
 import { loadUser, provideDeps } from "./middleware/deps.js";
 import { handleOnce } from "./middleware/updates.js";
@@ -41,7 +40,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const bot = new Bot<BotContext>(deps.config.botToken, botConfig);
   installApiTransformers(bot.api, deps);
   const i18n = createI18n(deps.config.defaultLocale);
-  const notifier = new Notifier(bot.api, deps, i18n);
   const notices = new TelegramNotices(bot.api, { store: deps.store, logger: deps.logger, defaultLocale: deps.config.defaultLocale }, i18n);
   const appDeps: AppDeps = { ...deps, notices, operatorIds: deps.config.operatorIds };
 
@@ -67,14 +65,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(i18n);
   // Before the flows: blocking or unblocking the bot is never taken as an answer.
   dm.use(chatMemberFeature());
-  dm.use(flows(appDeps, i18n, notifier));
+  dm.use(flows(appDeps, i18n));
   dm.use(menus.main);
   dm.use(startFeature(menus, i18n));
   dm.use(languageFeature(menus));
   dm.use(privacyFeature());
   dm.use(operatorFeature());
   dm.use(curatorFeature());
-  dm.use(basesFeature(notifier, i18n));
+  dm.use(basesFeature(i18n));
   dm.use(topicsFeature());
   dm.use(pairsFeature());
   dm.use(roundFeature());
@@ -93,7 +91,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
     }
   }
 
-  return { bot, i18n, menus, notifier, notices, deps: appDeps, setCommands };
+  return { bot, i18n, menus, notices, deps: appDeps, setCommands };
 }
 
 export type AppBot = ReturnType<typeof createBot>;

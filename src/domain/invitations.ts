@@ -1,13 +1,10 @@
-import type { Category, Role } from "./programme.js";
+import { MAX_GRADE, MIN_GRADE, type Category, type Role } from "./programme.js";
 
 // Invitation rules: deep-link payloads, lifetimes, usage limits. Time is passed in.
 
 export const INVITATION_DEFAULT_DAYS = 30;
-export const INVITATION_MAX_DAYS = 365;
-/** Default number of people one link admits: a curator link is personal, others go to a class. */
-export function defaultMaxUses(role: Role): number {
-  return role === "curator" ? 1 : 40;
-}
+/** How many people one link may admit: the curator's choices. */
+export const USES_CHOICES = [1, 5, 30, 100] as const;
 
 /** Random bytes in a token: 192 bits, well above the 128 required. */
 export const TOKEN_BYTES = 24;
@@ -67,6 +64,6 @@ export function validateTarget(t: InvitationTarget): "ok" | "category-required" 
   if (t.role === "curator") return t.category ? "unexpected-category" : "ok";
   if (!t.category) return "category-required";
   if (t.role === "mentee" && t.category !== "student" && t.category !== "teacher") return "unexpected-category";
-  if (t.category === "student" && (t.grade === undefined || t.grade < 1 || t.grade > 11)) return "grade-required";
+  if (t.category === "student" && (t.grade === undefined || t.grade < MIN_GRADE || t.grade > MAX_GRADE)) return "grade-required";
   return "ok";
 }

@@ -7,12 +7,8 @@ import type { ActionOf, ActionType } from "../services/actions/index.js";
 // Small building blocks of conversations: ask for text or for a button, re-ask on bad input.
 // Bad answers are skipped by the plugin (not kept in the replay log), so re-asking never grows it.
 
-/**
- * The flows' own buttons: the table's actions marked `flow`. LEGACY_FLOW_BUTTON holds the raw
- * prefixes not yet moved into the table; it goes when the last one has moved.
- */
-const LEGACY_FLOW_BUTTON = /^(qa|qs|tz|year|form|forms|op|age|consent|paper|mm|me|mf|rm|mc|date|why|nm|end|rk):/;
-const isFlowData = (data: string) => isFlowButton(data) || LEGACY_FLOW_BUTTON.test(data);
+/** The flows' own buttons: the table's actions marked `flow` (any other button belongs to the features). */
+const isFlowData = (data: string) => isFlowButton(data);
 
 const isCommand = (c: FlowContext) => c.message?.entities?.some((e) => e.type === "bot_command" && e.offset === 0) ?? false;
 

@@ -1,3 +1,4 @@
+import { pack } from "../bot/buttons.js";
 import { InlineKeyboard } from "grammy";
 import { parsePaperDate } from "../domain/consent.js";
 import type { BaseContext, FlowContext, FlowConversation } from "../bot/context.js";
@@ -73,6 +74,6 @@ export async function paperConsent(conversation: FlowConversation, ctx: FlowCont
     const recorded = await recordPaperConsent(c.deps, actor(c), { programmeId, membershipId, signedBy: signer, signedOn: date });
     if (!recorded.ok) return void (await say(c, recorded));
     // The curator's card of this person (helper "curator" owns that action).
-    await c.reply(c.t("paper-saved"), { reply_markup: new InlineKeyboard().text(c.t("back"), `bc:${programmeId}:${membershipId}`) });
+    await c.reply(c.t("paper-saved"), { reply_markup: new InlineKeyboard().text(c.t("back"), pack({ type: "basesCard", programmeId, membershipId })) });
   });
 }

@@ -4,10 +4,10 @@ import { Composer, type MiddlewareFn } from "grammy";
 import { installApiTransformers } from "../bot/api.js";
 import type { AppDeps, BaseContext, BotContext, FlowContext } from "../bot/context.js";
 import { loadUser, provideDeps } from "../bot/middleware/deps.js";
-import type { Notifier } from "../bot/notify.js";
 import { consent, paperConsent } from "./consent.js";
 import { createSchool } from "./createSchool.js";
-import { addTopic, writeToPersonFlow } from "./curatorFlows.js";
+import { writeToPerson } from "./bases.js";
+import { addTopic } from "./topics.js";
 import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
 import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
@@ -16,9 +16,9 @@ import { questionnaire } from "./questionnaire.js";
 // Conversations: state in MongoDB, /cancel before them, the same plugins inside as outside.
 
 /** Bump when a conversation's steps change shape, so old saved states are dropped, not misread. */
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 
-export function flows(deps: AppDeps, i18n: I18n<BaseContext>, notifier: Notifier): Composer<BotContext> {
+export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const inside: MiddlewareFn<FlowContext>[] = [
     (ctx, next) => {
@@ -47,7 +47,7 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>, notifier: Notifier
   composer.use(createConversation<BotContext, FlowContext>(questionnaire, { id: QUESTIONNAIRE }));
   composer.use(createConversation<BotContext, FlowContext>(paperConsent, { id: PAPER_CONSENT }));
   composer.use(createConversation<BotContext, FlowContext>(addTopic, { id: ADD_TOPIC }));
-  composer.use(createConversation<BotContext, FlowContext>(writeToPersonFlow(notifier), { id: WRITE_TO_PERSON }));
+  composer.use(createConversation<BotContext, FlowContext>(writeToPerson, { id: WRITE_TO_PERSON }));
   composer.use(createConversation<BotContext, FlowContext>(manualPair, { id: MANUAL_PAIR }));
   composer.use(createConversation<BotContext, FlowContext>(order, { id: ORDER }));
   composer.use(createConversation<BotContext, FlowContext>(pairChange, { id: PAIR_CHANGE }));

@@ -38,4 +38,6 @@ export const claimKeys = {
   membershipLock: (membershipId: string) => `lock:membership:${membershipId}`,
   /** A mentor's limit and the taking of their places: a limit is never set below the places taken. */
   mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
+  /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
+  invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

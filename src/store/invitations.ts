@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TOKEN_BYTES, invitationStatus, type InvitationStatus } from "../domain/invitations.js";
 import { CATEGORIES, ROLES } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
+import { claimKeys } from "./claimKeys.js";
 import { newId } from "./ids.js";
 
 // Invitations are stored by the SHA-256 of their token only: a leaked database gives no links.
@@ -30,9 +31,9 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export type RedeemResult = { ok: true; invitation: Invitation } | { ok: false; reason: InvitationStatus | "unknown" };
+export type RedeemResult = { ok: true; invitation: Invitation; place: string } | { ok: false; reason: InvitationStatus | "unknown" };
 
-const placesOf = (id: string) => `invitation:${id}`;
+const placesOf = claimKeys.invitationPlaces;
 
 export class InvitationsStore {
   private readonly col: Collection<Invitation>;
@@ -73,23 +74,34 @@ export class InvitationsStore {
     return doc ? this.recount(invitationSchema.parse(doc)) : null;
   }
 
-  /** Takes one place on the link for a person: two people racing for the last place cannot both win. */
+  /**
+   * Takes one place on the link for a person: two people racing for the last place cannot both
+   * win. The place taken is returned, so that exactly it can be given back.
+   */
   async redeem(token: string, userId: number, now: Date): Promise<RedeemResult> {
     const existing = await this.findByToken(token);
     if (!existing) return { ok: false, reason: "unknown" };
     const status = invitationStatus(existing, now);
     if (status !== "usable") return { ok: false, reason: status };
-    if (!(await this.claims.takePlaces(placesOf(existing._id), existing.maxUses, 1, userId, now))) {
-      await this.recount(existing);
-      return { ok: false, reason: "used-up" };
+    const scope = placesOf(existing._id);
+    for (let n = 1; n <= existing.maxUses; n++) {
+      const place = `${scope}#${n}`;
+      if (await this.claims.claim(place, scope, userId, now)) return { ok: true, invitation: await this.recount(existing), place };
     }
-    return { ok: true, invitation: await this.recount(existing) };
+    return { ok: false, reason: "used-up" };
   }
 
-  /** Gives a person's place back when the redemption could not be completed. */
+  /**
+   * Gives back one place taken by `redeem` when the redemption could not be completed. Only
+   * that place: the same person's other tap may hold another one, rightly.
+   */
+  async releasePlace(place: string): Promise<void> {
+    await this.claims.release(place);
+  }
+
+  /** Gives back every place a person holds on the link (their data is being forgotten). */
   async release(invitation: Invitation, userId: number): Promise<void> {
     await this.claims.releasePlaces(placesOf(invitation._id), userId);
-    await this.recount(invitation);
   }
 
   /**

@@ -150,9 +150,9 @@ describe("operator → school → programme → curator → invitations", () => 
     expect((await t.store.schools.list()).length).toBe(schoolsBefore);
 
     const invitationsBefore = await t.store.invitations.countForProgramme(programmeId);
-    const curPress = await intruder.pressData(own, `cur:mk:${programmeId}:curator:-:0:100`);
+    const curPress = await intruder.pressData(own, `invk:${programmeId}:curator:-:0:100`);
     expect((await intruder.nextCallbackAnswer(curPress)).text).toMatch(/только куратору/);
-    const listPress = await intruder.pressData(own, `cur:list:${programmeId}:0`);
+    const listPress = await intruder.pressData(own, `invl:${programmeId}:0`);
     expect((await intruder.nextCallbackAnswer(listPress)).text).toMatch(/только куратору/);
     expect(await t.store.invitations.countForProgramme(programmeId)).toBe(invitationsBefore);
     expect(await t.store.memberships.ofUser(intruder.id)).toEqual([]);

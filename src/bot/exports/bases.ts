@@ -2,9 +2,7 @@ import ExcelJS from "exceljs";
 import { applicableQuestions, questionnaireFor } from "../../domain/questionnaire.js";
 import { QUESTIONNAIRES } from "../../domain/questionnaires.js";
 import type { Role } from "../../domain/programme.js";
-import type { Consent } from "../../store/consents.js";
-import type { Membership } from "../../store/memberships.js";
-import type { Profile } from "../../store/profiles.js";
+import type { BaseRow } from "../../services/bases.js";
 import { answerText } from "../answers.js";
 import { categoryLabel } from "../labels.js";
 
@@ -12,13 +10,6 @@ import { categoryLabel } from "../labels.js";
 // one row a person, dates as real dates.
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export interface BaseRow {
-  membership: Membership;
-  profile: Profile | null;
-  /** The standing consent (the latest accepted), if any. */
-  consent: Consent | null;
-}
 
 /** Well-known answers get their own columns; the rest go to "other answers". */
 const OWN_COLUMNS = ["full-name", "requests", "competencies", "format", "availability", "experience", "capacity"] as const;

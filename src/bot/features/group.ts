@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { firstGroupNotice } from "../../services/users.js";
 import type { BotContext } from "../context.js";
 
 // Personal features live in private chats only. In a group the bot says so once, and stays quiet.
@@ -7,7 +8,7 @@ export function groupFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const groups = feature.chatType(["group", "supergroup"]);
   groups.on("message", async (ctx) => {
-    if (await ctx.deps.store.groups.firstNotice(ctx.chat.id, ctx.deps.clock())) {
+    if (await firstGroupNotice(ctx.deps, ctx.chat.id)) {
       await ctx.reply(ctx.t("private-only", { bot: ctx.me.username }));
     }
   });

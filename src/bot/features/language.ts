@@ -1,11 +1,12 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import type { MainMenus } from "../menus/main.js";
+import type { MainMenus } from "../menus/mainMenu.js";
+import { setLanguage } from "../../services/users.js";
 
 /** Saves the chosen language; used by the language menu. */
 export async function setLocale(ctx: BotContext, locale: "ru" | "en"): Promise<void> {
   if (!ctx.from) return;
-  await ctx.deps.store.users.setLocale(ctx.from.id, locale);
+  await setLanguage(ctx.deps, { userId: ctx.from.id }, locale);
   if (ctx.user) ctx.user = { ...ctx.user, locale };
   ctx.i18n.useLocale(locale);
   await ctx.reply(ctx.t("language-set"));

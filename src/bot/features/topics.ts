@@ -1,50 +1,38 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { ADD_TOPIC } from "../../flows/ids.js";
-import { curatedProgramme, refuse, type ProgrammeView } from "../access.js";
-import { topicLabeller } from "../answers.js";
-import { ID, cb } from "../callbacks.js";
-import type { BaseContext, BotContext } from "../context.js";
+import { listTopics, removeTopic } from "../../services/topics.js";
+import { onAction } from "../buttons.js";
+import type { BotContext } from "../context.js";
 import { enterFlow } from "../flow.js";
+import { answerRefusal } from "../refusals.js";
 import { showScreen } from "../screen.js";
+import { topicsScreen } from "../views/topics.js";
 
 // The programme's shared topic list (requests of mentees, competencies of mentors): the
 // curator adds their own topics and removes ones the school does not need.
 
-export async function topicsScreen(ctx: BaseContext, view: ProgrammeView) {
-  const pid = view.programme._id;
-  const label = topicLabeller(ctx.t, view.programme.topicLabels);
-  const lines = view.programme.topicIds.map((id, i) => `${i + 1}. ${label(id)}`);
-  const kb = new InlineKeyboard();
-  view.programme.topicIds.forEach((id, i) => {
-    kb.text(ctx.t("topics-remove", { n: i + 1 }), cb("tp", "rm", pid, id));
-    if (i % 4 === 3) kb.row();
-  });
-  kb.row().text(ctx.t("topics-add"), cb("tp", "add", pid)).row().text(ctx.t("back"), cb("bb", pid));
-  return { text: [ctx.t("topics-title", { count: lines.length }), "", ...lines].join("\n"), keyboard: kb };
-}
+const actor = (ctx: BotContext) => ({ userId: ctx.from!.id });
 
 export function topicsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(new RegExp(`^tp:(ls|add):${ID}$`), async (ctx) => {
-    const [, action, pid] = ctx.match as RegExpMatchArray;
-    const view = await curatedProgramme(ctx, pid!);
-    if (!view) return refuse(ctx, "curator-only");
+  onAction(feature, "topicsList", async (ctx, a) => {
+    const list = await listTopics(ctx.deps, actor(ctx), a);
+    if (!list.ok) return answerRefusal(ctx, list);
     await ctx.answerCallbackQuery();
-    if (action === "add") return enterFlow(ctx, ADD_TOPIC, view.programme._id);
-    await showScreen(ctx, await topicsScreen(ctx, view));
+    await showScreen(ctx, topicsScreen(ctx, list.value));
   });
-  feature.callbackQuery(new RegExp(`^tp:rm:${ID}:([a-z0-9-]{1,24})$`), async (ctx) => {
-    const [, pid, topic] = ctx.match as RegExpMatchArray;
-    const view = await curatedProgramme(ctx, pid!);
-    if (!view) return refuse(ctx, "curator-only");
-    if (view.programme.topicIds.length <= 1) return refuse(ctx, "topics-keep-one");
-    const removed = await ctx.deps.store.programmes.removeTopic(pid!, topic!);
-    await ctx.answerCallbackQuery({ text: ctx.t(removed ? "topics-removed" : "button-stale") });
-    const fresh = await curatedProgramme(ctx, pid!);
-    if (fresh) {
-      await showScreen(ctx, await topicsScreen(ctx, fresh));
-    }
+  onAction(feature, "topicsAdd", async (ctx, a) => {
+    // Checked before the conversation starts, and again when it saves.
+    const list = await listTopics(ctx.deps, actor(ctx), a);
+    if (!list.ok) return answerRefusal(ctx, list);
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, ADD_TOPIC, a.programmeId);
   });
-  feature.callbackQuery(/^tp:/, (ctx) => refuse(ctx, "button-stale"));
+  onAction(feature, "topicRemove", async (ctx, a) => {
+    const list = await removeTopic(ctx.deps, actor(ctx), a);
+    if (!list.ok) return answerRefusal(ctx, list);
+    await ctx.answerCallbackQuery({ text: ctx.t("topics-removed") });
+    await showScreen(ctx, topicsScreen(ctx, list.value));
+  });
   return feature;
 }

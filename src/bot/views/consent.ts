@@ -6,7 +6,7 @@ import type { Category, Role } from "../../domain/programme.js";
 import type { ConsentStart, ParentLinkIssued, ParentScreen, ParticipantPanel, PaperTarget } from "../../services/consent.js";
 import type { KeptData } from "../../services/privacy.js";
 import { answerText, topicLabeller } from "../answers.js";
-import { addButton } from "../buttons.js";
+import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { categorySuffix, formatDate, roleAccusative, roleLabel } from "../labels.js";
 import { displayPerson } from "../notices.js";
@@ -41,7 +41,7 @@ export function consentQuestion(ctx: BaseContext, start: ConsentStart): Screen {
 /** After the adult's decision. */
 export function consentDecided(ctx: BaseContext, membershipId: string, accepted: boolean): Screen {
   if (accepted) return { text: ctx.t("consent-thanks"), keyboard: addButton(new InlineKeyboard(), ctx.t("questionnaire-start"), { type: "participantStep", step: "q", membershipId }) };
-  return { text: ctx.t("consent-declined-self"), keyboard: new InlineKeyboard().text(ctx.t("to-menu"), "menu") };
+  return { text: ctx.t("consent-declined-self"), keyboard: new InlineKeyboard().text(ctx.t("to-menu"), pack({ type: "menuOpen" })) };
 }
 
 /** Sends a minor the link (and its QR picture) to pass to a parent. */
@@ -111,7 +111,7 @@ export async function participantPanelView(ctx: BaseContext, panel: ParticipantP
     addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId: pair.pairId }).row();
   }
   addButton(keyboard, ctx.t("privacy-button"), { type: "privacyShow" }).row();
-  keyboard.text(ctx.t("to-menu"), "menu");
+  keyboard.text(ctx.t("to-menu"), pack({ type: "menuOpen" }));
   return { text: lines.join("\n\n"), keyboard };
 }
 
@@ -162,7 +162,7 @@ export async function privacyScreen(ctx: BaseContext, data: KeptData): Promise<S
     if (r.intake !== null) addButton(keyboard, ctx.t("privacy-withdraw", { school: r.school }), { type: "privacyWithdraw", membershipId: r.membershipId, step: "ask" }).row();
   }
   for (const c of data.asParent) addButton(keyboard, ctx.t("privacy-withdraw-child", { school: c.school }), { type: "privacyWithdrawChild", membershipId: c.membershipId, step: "ask" }).row();
-  keyboard.text(ctx.t("to-menu"), "menu");
+  keyboard.text(ctx.t("to-menu"), pack({ type: "menuOpen" }));
   return { text: [ctx.t("privacy-title"), "", ...(await keptLines(ctx, data, false))].join("\n"), keyboard };
 }
 

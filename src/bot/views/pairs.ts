@@ -4,7 +4,7 @@ import type { Form } from "../../domain/programme.js";
 import type { ManualOptions, ProposalScreen } from "../../services/matching.js";
 import type { NoticeVar } from "../../services/notices.js";
 import type { MentorCard, MentorsScreen, PairCard, PairsHome, PairsList } from "../../services/pairs.js";
-import { addButton } from "../buttons.js";
+import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import { renderVar } from "../notices.js";
@@ -23,7 +23,7 @@ export async function words(ctx: Ctx) {
 }
 
 /** Back to the curator's panel of the programme (the curator capability's screen). */
-const CURATOR_PANEL = (programmeId: string) => `cur:panel:${programmeId}`;
+const CURATOR_PANEL = (programmeId: string) => pack({ type: "curatorPanel", programmeId });
 
 export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
   const w = await words(ctx);
@@ -41,7 +41,7 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("pairs-mentors"), { type: "pairsMentors", programmeId: pid }).row();
   // The preference round belongs to the rounds capability (its button is not in the table yet).
-  kb.text(ctx.t("pairs-round"), `pr:${pid}`).row();
+  kb.text(ctx.t("pairs-round"), pack({ type: "roundScreen", programmeId: pid })).row();
   addButton(kb, ctx.t("pairs-propose"), { type: "pairsPropose", programmeId: pid }).row();
   addButton(kb, ctx.t("pairs-manual"), { type: "pairsManual", programmeId: pid }).row();
   addButton(kb, ctx.t("pairs-list"), { type: "pairsList", programmeId: pid, page: 0 }).row();

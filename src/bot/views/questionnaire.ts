@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Question } from "../../domain/questionnaire.js";
 import { hasPrevious, questionsOf, summaryOf, type QuestionnaireState } from "../../services/questionnaires.js";
 import { answerText, topicLabeller } from "../answers.js";
-import { addButton } from "../buttons.js";
+import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import type { Screen } from "../screen.js";
 
@@ -98,4 +98,4 @@ export function summaryScreen(ctx: BaseContext, state: QuestionnaireState): Scre
 }
 
 /** After "later" or a submit: a way back to the menu. */
-export const toMenu = (ctx: BaseContext): InlineKeyboard => new InlineKeyboard().text(ctx.t("to-menu"), "menu");
+export const toMenu = (ctx: BaseContext): InlineKeyboard => new InlineKeyboard().text(ctx.t("to-menu"), pack({ type: "menuOpen" }));

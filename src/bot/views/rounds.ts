@@ -3,7 +3,7 @@ import { ROUND_DAYS } from "../../domain/rounds.js";
 import type { NoticeVar } from "../../services/notices.js";
 import type { Ranking, RoundStatus } from "../../services/rounds.js";
 import { topicLabeller } from "../answers.js";
-import { addButton } from "../buttons.js";
+import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import { renderVar } from "../notices.js";
@@ -15,9 +15,9 @@ import type { Screen } from "../screen.js";
 type Ctx = Pick<BaseContext, "t" | "i18n">;
 
 /** Back to the pairs' home (the pairs capability's screen; its action is not in this branch's table). */
-const PAIRS_HOME = (programmeId: string) => `pp:${programmeId}`;
+const PAIRS_HOME = (programmeId: string) => pack({ type: "pairsHome", programmeId });
 /** The main menu (the menu's own button). */
-const MAIN_MENU = "menu";
+const MAIN_MENU = pack({ type: "menuOpen" });
 
 /** Telegram takes 4096 characters at most: the cards share this many. */
 const CARDS_BUDGET = 3500;

@@ -3,6 +3,11 @@ import { consentActions } from "./consent.js";
 import { pairActions } from "./pairs.js";
 import { questionnaireActions } from "./questionnaires.js";
 import { roundsActions } from "./rounds.js";
+import { basesActions } from "./bases.js";
+import { invitationActions } from "./invitations.js";
+import { menuActions } from "./menu.js";
+import { operatorActions } from "./operator.js";
+import { topicActions } from "./topics.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -11,6 +16,11 @@ export const ACTIONS = {
   ...consentActions,
   ...questionnaireActions,
   ...roundsActions,
+  ...operatorActions,
+  ...invitationActions,
+  ...basesActions,
+  ...topicActions,
+  ...menuActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;

@@ -1,6 +1,6 @@
 import { Menu } from "@grammyjs/menu";
 import type { Membership } from "../../store/memberships.js";
-import { isOperator } from "../access.js";
+import { canCreateSchools, rolesOf } from "../../services/programmes.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { roleLabel } from "../labels.js";
 import { CREATE_SCHOOL } from "../../flows/ids.js";
@@ -16,22 +16,18 @@ export interface RoleEntry {
 /** The person's roles with readable labels, from the store. */
 export async function roleEntries(ctx: BaseContext): Promise<RoleEntry[]> {
   if (!ctx.from) return [];
-  const memberships = await ctx.deps.store.memberships.ofUser(ctx.from.id);
-  const programmes = await ctx.deps.store.programmes.getMany([...new Set(memberships.map((m) => m.programmeId))]);
-  const schools = await ctx.deps.store.schools.getMany([...new Set([...programmes.values()].map((p) => p.schoolId))]);
-  return memberships.flatMap((membership) => {
-    const programme = programmes.get(membership.programmeId);
-    const school = programme && schools.get(programme.schoolId);
-    if (!programme || !school) return [];
-    const label = ctx.t("menu-role-button", { role: roleLabel(ctx.t, membership.role), school: school.name, year: programme.academicYear });
-    return [{ membership, label }];
-  });
+  return (await rolesOf(ctx.deps, { userId: ctx.from.id })).map(({ membership, programme, school }) => ({
+    membership,
+    label: ctx.t("menu-role-button", { role: roleLabel(ctx.t, membership.role), school: school.name, year: programme.academicYear }),
+  }));
 }
 
 export async function mainMenuText(ctx: BaseContext): Promise<string> {
   const roles = await roleEntries(ctx);
   return [ctx.t("menu-title"), roles.length ? ctx.t("menu-roles") : ctx.t("menu-empty")].join("\n\n");
 }
+
+const isOperator = (ctx: BaseContext) => ctx.from !== undefined && canCreateSchools(ctx.deps, { userId: ctx.from.id });
 
 export interface MainMenus {
   main: Menu<BotContext>;
@@ -60,7 +56,7 @@ export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx:
       for (const entry of await roleEntries(ctx)) {
         range
           .text({ text: entry.label, payload: entry.membership._id }, async (c) => {
-            const membership = c.from && (await c.deps.store.memberships.ofUser(c.from.id)).find((m) => m._id === c.match);
+            const membership = c.from && (await rolesOf(c.deps, { userId: c.from.id })).find((r) => r.membership._id === c.match)?.membership;
             if (!membership) return c.reply(c.t("button-stale"));
             await openRolePanel(c, membership);
           })

@@ -1,0 +1,13 @@
+import type { Joined } from "../../services/invitations.js";
+import type { BaseContext } from "../context.js";
+import { categorySuffix, roleAccusative, roleLabel } from "../labels.js";
+
+// What a person is told on joining a programme by an invitation.
+
+export function joinedText(ctx: BaseContext, joined: Joined): string {
+  const { view, membership, outcome } = joined;
+  const names = { school: view.school.name, year: view.programme.academicYear };
+  if (outcome === "already") return ctx.t("link-already-member", { ...names, role: roleLabel(ctx.t, membership.role) });
+  if (membership.role === "curator") return ctx.t("link-welcome-curator", names);
+  return ctx.t("link-welcome-participant", { ...names, role: roleAccusative(ctx.t, membership.role), category: categorySuffix(ctx.t, membership) });
+}

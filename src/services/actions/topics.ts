@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { Id, defineAction } from "./define.js";
+
+// The programme's shared topic list (requests and competencies).
+
+/** A topic's id: a default topic's name or a curator's own «c-…». */
+export const TopicId = z.string().regex(/^[a-z0-9-]{1,24}$/);
+
+export const topicActions = {
+  topicsList: defineAction({ prefix: "tpl", fields: { programmeId: Id }, for: "curator" }),
+  topicsAdd: defineAction({ prefix: "tpa", fields: { programmeId: Id }, for: "curator" }),
+  topicRemove: defineAction({ prefix: "tpr", fields: { programmeId: Id, topicId: TopicId }, for: "curator" }),
+};
