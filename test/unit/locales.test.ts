@@ -35,6 +35,11 @@ describe("locales", () => {
       for (const m of text.matchAll(/\bt\(\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
       // Keys passed to refuse(), and both sides of t(cond ? "a" : "b").
       for (const m of text.matchAll(/\brefuse\(\s*\w+,\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
+      // Services: refusals' reasons, notices' keys and message references.
+      for (const m of text.matchAll(/\brefuse\(\s*"[a-z-]+",\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/\bmsg\(\s*"([a-z][a-z0-9-]*)"/g)) used.add(m[1]!);
+      // A notice's key (message keys have a hyphen; a column's or a field's key has none).
+      for (const m of text.matchAll(/\bkey:\s*"([a-z][a-z0-9]*-[a-z0-9-]*)"/g)) used.add(m[1]!);
       for (const m of text.matchAll(/\bt\((?!\s*`)[^()`]*?\?\s*"([a-z][a-z0-9-]*)"\s*:\s*"([a-z][a-z0-9-]*)"/g)) {
         used.add(m[1]!);
         used.add(m[2]!);
