@@ -281,9 +281,9 @@ export async function clearManualSelection(deps: Pick<Deps, "store">, actor: Act
   await deps.store.claims.release(claimKeys.manualPickMentor(actor.userId, programmeId));
 }
 
-async function menteesScreen(deps: Deps, actor: Actor, view: ProgrammeView, page: number): Promise<Result<ManualMentees>> {
+async function menteesScreen(deps: Deps, actor: Actor, view: ProgrammeView, page: number, known?: { mentor: Membership; free: number }): Promise<Result<ManualMentees>> {
   const programmeId = view.programme._id;
-  const mentor = await chosenMentor(deps, actor.userId, programmeId);
+  const mentor = known ?? (await chosenMentor(deps, actor.userId, programmeId));
   if (!mentor) return refuse("stale", "manual-mentor-gone");
   const chosen = new Set(await chosenMenteeIds(deps, actor.userId, programmeId));
   const shown = pageOf(await pickableMentees(deps, programmeId), page, PICK_PAGE);
@@ -325,11 +325,11 @@ export async function toggleManualMentee(deps: Deps, actor: Actor, input: { memb
   const programmeId = mentee.programmeId;
   const { claims } = deps.store;
   const key = claimKeys.manualPickMentee(actor.userId, programmeId, mentee._id);
+  const mentor = await chosenMentor(deps, actor.userId, programmeId);
+  if (!mentor) return refuse("stale", "manual-mentor-gone");
   if ((await claims.holderOf(key)) !== null) await claims.release(key);
   else {
     if (mentee.intake !== "ready" || mentee.pairId !== null) return refuse("stale", "manual-mentee-gone");
-    const mentor = await chosenMentor(deps, actor.userId, programmeId);
-    if (!mentor) return refuse("stale", "manual-mentor-gone");
     const max = Math.min(MAX_MENTEES_PER_MENTOR, mentor.free);
     const scope = claimKeys.manualPick(actor.userId, programmeId);
     if ((await claims.placesUsed(scope)) >= max) return refuse("rule", "manual-too-many", { max });
@@ -340,7 +340,7 @@ export async function toggleManualMentee(deps: Deps, actor: Actor, input: { memb
       return refuse("rule", "manual-too-many", { max });
     }
   }
-  return menteesScreen(deps, actor, grant.value, input.page);
+  return menteesScreen(deps, actor, grant.value, input.page, mentor);
 }
 
 export interface ManualSelection {
