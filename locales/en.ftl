@@ -762,3 +762,26 @@ pairs-limit-out-of-range = A mentor's limit is 1 to { $max } mentees.
 propose-failed-form = Not done: this form of mentoring does not fit or is not run in the programme.
 propose-failed-role-model = Not done: this role model does not belong to the chosen form.
 propose-failed-term = Not done: check the pair's dates.
+
+# Pages of every list (the shared pager, bot/views/paging.ts).
+common-page-count = { $from }–{ $to } of { $total }
+common-prev = ◀️ Back
+common-next = Next ▶️
+
+# Pairs at a real school's size: the picker by hand, the whole history, a replacement request answered.
+manual-for-mentor = Mentor: { $name }
+manual-marked = Ticked: { $count } of { $max }.
+manual-mentor-gone = This mentor has no free places any more, or is no longer ready. Choose the mentor again.
+manual-mentee-gone = This mentee is already in a pair or has left the programme. Refresh the list and tick another one.
+pair-history-last = History (the last { $shown } of { $total }):
+pair-history-all = 📜 Whole history ({ $count } { $count ->
+    [one] event
+   *[other] events
+})
+pair-history-title = History of the pair: { $mentor } → { $mentees }
+pair-replacement-open = ⚠️ { $who } asks for another mentor (since { $date }). Replace the mentor or dismiss the request.
+pair-replacement-dismiss = ✖️ Dismiss the replacement request
+replacement-already-requested = You have already asked for a replacement, and the curator has not answered yet. No need to ask again: the curator will answer.
+replacement-none-open = There is no open replacement request any more.
+replacement-dismissed = The curator has considered your request for another mentor and kept the pair as it is. If the question remains, write to the curator.
+replacement-dismissed-note = The replacement request is dismissed; the participant is told.

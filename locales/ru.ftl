@@ -763,3 +763,27 @@ pairs-limit-out-of-range = Лимит наставляемых — от 1 до {
 propose-failed-form = Не получилось: эта форма наставничества не подходит или не ведётся в программе.
 propose-failed-role-model = Не получилось: эта ролевая модель не относится к выбранной форме.
 propose-failed-term = Не получилось: проверьте сроки пары.
+
+# Pages of every list (the shared pager, bot/views/paging.ts).
+common-page-count = { $from }–{ $to } из { $total }
+common-prev = ◀️ Назад
+common-next = Дальше ▶️
+
+# Pairs at a real school's size: the picker by hand, the whole history, a replacement request answered.
+manual-for-mentor = Наставник: { $name }
+manual-marked = Отмечено: { $count } из { $max }.
+manual-mentor-gone = У этого наставника больше нет свободных мест, или он уже не готов. Выберите наставника заново.
+manual-mentee-gone = Этот наставляемый уже в паре или выбыл из программы. Обновите список и отметьте другого.
+pair-history-last = История (последние { $shown } из { $total }):
+pair-history-all = 📜 Вся история ({ $count } { $count ->
+    [one] событие
+    [few] события
+   *[many] событий
+})
+pair-history-title = История пары: { $mentor } → { $mentees }
+pair-replacement-open = ⚠️ { $who } просит заменить наставника (с { $date }). Замените наставника или отклоните просьбу.
+pair-replacement-dismiss = ✖️ Отклонить просьбу о замене
+replacement-already-requested = Вы уже попросили о замене, и куратор её ещё не рассмотрел. Повторять не нужно: куратор ответит.
+replacement-none-open = Открытой просьбы о замене уже нет.
+replacement-dismissed = Куратор рассмотрел вашу просьбу о замене наставника и оставил пару без изменений. Если вопрос остался, напишите куратору.
+replacement-dismissed-note = Просьба о замене отклонена, участник получил ответ.

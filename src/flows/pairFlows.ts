@@ -1,12 +1,12 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { MAX_MENTEES_PER_MENTOR, ROLE_MODELS, defaultTerm, parseDate, reasonsFor, roleModelKey } from "../domain/pairs.js";
+import { ROLE_MODELS, defaultTerm, parseDate, reasonsFor, roleModelKey } from "../domain/pairs.js";
 import type { Form } from "../domain/programme.js";
 import { addButton, pack, parseAs } from "../bot/buttons.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
 import { answerRefusal } from "../bot/refusals.js";
 import { orderWorkbook } from "../bot/views/order.js";
-import { backToPair, backToPairs, formsKeyboard, manualMenteesKeyboard, manualMentorsKeyboard, modelsKeyboard, newMentorsKeyboard, reasonsKeyboard, words } from "../bot/views/pairs.js";
-import { allowedForms, manualOptions } from "../services/matching.js";
+import { backToPair, backToPairs, formsKeyboard, modelsKeyboard, newMentorsKeyboard, reasonsKeyboard, words } from "../bot/views/pairs.js";
+import { allowedForms, clearManualSelection, manualSelection } from "../services/matching.js";
 import {
   endEarly,
   extendTerm,
@@ -75,47 +75,21 @@ const startCheck = (nowMs: number) => (d: Date) => {
   return problem === "term-problem-end-before-start" ? null : problem;
 };
 
+/**
+ * A pair or a group by hand, after the picker (plain screens, the choice in the store): the form,
+ * the role model, the dates, and a confirmation. The conversation only waits for these answers, so
+ * its saved state stays small however many times the curator marked and unmarked mentees.
+ */
 export async function manualPair(conversation: FlowConversation, ctx: FlowContext, programmeId: string): Promise<void> {
   const options = await conversation.external(async (c) => {
-    const found = await manualOptions(c.deps, actor(c), programmeId);
-    if (!found.ok) return null;
+    const found = await manualSelection(c.deps, actor(c), programmeId);
+    if (!found.ok) return { ok: false as const, refusal: c.t(found.reason, found.vars) };
     const w = await words(c);
-    const mentors = found.value.mentors.slice(0, 30);
-    const mentees = found.value.mentees.slice(0, 30);
-    return { forms: found.value.forms, mentors: mentors.map((m) => ({ id: m.membershipId, name: w.say(m.name), free: m.free })), mentees: mentees.map((m) => ({ id: m.membershipId, name: w.say(m.name) })) };
+    const { mentor, mentees } = found.value;
+    return { ok: true as const, mentor: { id: mentor.membershipId, name: w.say(mentor.name) }, mentees: mentees.map((m) => ({ id: m.membershipId, name: w.say(m.name) })) };
   });
-  if (!options) return void (await ctx.reply(ctx.t("curator-only")));
-  if (options.mentors.length === 0 || options.mentees.length === 0) return void (await ctx.reply(ctx.t("manual-nobody")));
-
-  // The mentor.
-  await ctx.reply(ctx.t("manual-choose-mentor"), { reply_markup: await manualMentorsKeyboard(ctx, options.mentors.map((m) => ({ membershipId: m.id, name: m.name, free: m.free }))) });
-  const mentorPick = await askAction(conversation, "pairFlowMentor", options.mentors.map((_, i) => pack({ type: "pairFlowMentor", index: i })));
-  const mentor = options.mentors[mentorPick.action.index]!;
-
-  // One to three mentees (a group when more than one), no more than the mentor's free places.
-  const limit = Math.min(MAX_MENTEES_PER_MENTOR, mentor.free);
-  const chosen = new Set<number>();
-  const menteeOptions = options.mentees.map((m) => ({ membershipId: m.id, name: m.name }));
-  const menteeMsg = await ctx.reply(ctx.t("manual-choose-mentees", { max: limit }), { reply_markup: await manualMenteesKeyboard(ctx, menteeOptions, chosen) });
-  const done = pack({ type: "pairFlowMenteesDone" });
-  const menteeButtons = [...options.mentees.map((_, i) => pack({ type: "pairFlowMentee", index: i })), done];
-  for (let presses = 0; presses < 100; presses++) {
-    const { choice, ctx: pressed } = await askChoice(conversation, menteeButtons);
-    if (choice === done) {
-      if (chosen.size > 0) break;
-      await pressed.reply(ctx.t("answer-too-few", { min: 1 }));
-      continue;
-    }
-    const i = parseAs("pairFlowMentee", choice)!.index;
-    if (chosen.has(i)) chosen.delete(i);
-    else if (chosen.size < limit) chosen.add(i);
-    else {
-      await pressed.reply(ctx.t("manual-too-many", { max: limit }));
-      continue;
-    }
-    await ctx.api.editMessageReplyMarkup(menteeMsg.chat.id, menteeMsg.message_id, { reply_markup: await manualMenteesKeyboard(ctx, menteeOptions, chosen) });
-  }
-  const mentees = [...chosen].map((i) => options.mentees[i]!);
+  if (!options.ok) return void (await ctx.reply(options.refusal, { reply_markup: backToPairs(ctx, programmeId) }));
+  const { mentor, mentees } = options;
 
   // The form: only those the programme runs and the rules allow for every chosen mentee.
   const allowed = await conversation.external(async (c) => {
@@ -155,9 +129,13 @@ export async function manualPair(conversation: FlowConversation, ctx: FlowContex
     }),
     { reply_markup: new InlineKeyboard().text(ctx.t("manual-create"), yes).text(ctx.t("school-cancel"), no) },
   );
-  if ((await askChoice(conversation, [yes, no])).choice === no) return void (await ctx.reply(ctx.t("cancelled")));
+  if ((await askChoice(conversation, [yes, no])).choice === no) {
+    await conversation.external((c) => clearManualSelection(c.deps, actor(c), programmeId));
+    return void (await ctx.reply(ctx.t("cancelled")));
+  }
   await conversation.external(async (c) => {
     const result = await proposePair(c.deps, actor(c), { programmeId, mentorId: mentor.id, menteeIds: mentees.map((m) => m.id), form, roleModel, startDate: start, plannedEnd: end, why: { kind: "curator" } });
+    if (result.ok) await clearManualSelection(c.deps, actor(c), programmeId);
     await c.reply(c.t(result.ok ? "manual-sent" : result.reason), { reply_markup: backToPairs(c, programmeId) });
   });
 }

@@ -1,6 +1,8 @@
 import { evaluatePair, formFor, proposePairs, type MatchMentee, type MatchMentor, type MatchingInput, type RankedChoice } from "../domain/matching/index.js";
-import { defaultTerm } from "../domain/pairs.js";
+import { MAX_MENTEES_PER_MENTOR, defaultTerm } from "../domain/pairs.js";
+import { pageOf, type Page } from "../domain/paging.js";
 import type { Form } from "../domain/programme.js";
+import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
 import type { Profile } from "../store/profiles.js";
@@ -105,7 +107,25 @@ function unmatchedRef(u: ProposalBatch["unmatched"][number], mentorName: NoticeV
 
 export type ProposalScreen =
   | { kind: "proposal"; view: ProgrammeView; batchId: string; index: number; total: number; mentor: NoticeVar; mentee: NoticeVar; form: Form; fit: number; why: NoticeVar }
-  | { kind: "done"; view: ProgrammeView; total: number; unmatched: { mentee: NoticeVar; why: NoticeVar }[] };
+  | { kind: "done"; view: ProgrammeView; batchId: string; total: number; unmatched: Page<{ mentee: NoticeVar; why: NoticeVar }> };
+
+/** The mentees left without a pair, a page at a time (each line carries a reason, so pages are short). */
+export const UNMATCHED_PAGE = 10;
+
+async function doneScreen(deps: Deps, view: ProgrammeView, batch: ProposalBatch, page: number): Promise<ProposalScreen> {
+  const shown = pageOf(batch.unmatched, page, UNMATCHED_PAGE);
+  const people = await deps.store.memberships.getMany([...shown.items.map((u) => u.menteeId), ...shown.items.flatMap((u) => (u.best ? [u.best.mentorId] : []))]);
+  const names = await personRefs(deps, [...people.values()]);
+  const items = shown.items.map((u) => ({ mentee: names.get(u.menteeId) ?? "—", why: unmatchedRef(u, u.best ? names.get(u.best.mentorId) : undefined) }));
+  return { kind: "done", view, batchId: batch._id, total: batch.items.length, unmatched: { ...shown, items } };
+}
+
+/** A page of the list of mentees a batch left without a pair. */
+export async function unmatchedAt(deps: Deps, actor: Actor, input: { batchId: string; page: number }): Promise<Result<ProposalScreen>> {
+  const found = await curatedBatch(deps, actor, input.batchId);
+  if (!found.ok) return found;
+  return ok(await doneScreen(deps, found.value.view, found.value.batch, input.page));
+}
 
 /** One proposal of a batch, or, past the last, what is left without a pair. */
 export async function proposalAt(deps: Deps, actor: Actor, input: { batchId: string; index: number }): Promise<Result<ProposalScreen>> {
@@ -113,12 +133,7 @@ export async function proposalAt(deps: Deps, actor: Actor, input: { batchId: str
   if (!found.ok) return found;
   const { view, batch } = found.value;
   const item = batch.items[input.index];
-  if (!item) {
-    const people = await deps.store.memberships.getMany([...batch.unmatched.map((u) => u.menteeId), ...batch.unmatched.flatMap((u) => (u.best ? [u.best.mentorId] : []))]);
-    const names = await personRefs(deps, [...people.values()]);
-    const unmatched = batch.unmatched.map((u) => ({ mentee: names.get(u.menteeId) ?? "—", why: unmatchedRef(u, u.best ? names.get(u.best.mentorId) : undefined) }));
-    return ok({ kind: "done", view, total: batch.items.length, unmatched });
-  }
+  if (!item) return ok(await doneScreen(deps, view, batch, 0));
   const people = await deps.store.memberships.getMany([item.mentorId, item.menteeId]);
   const names = await personRefs(deps, [...people.values()]);
   return ok({
@@ -201,4 +216,158 @@ export async function allowedForms(deps: Deps, actor: Actor, input: { programmeI
   const mentees = input.menteeIds.map((id) => pool.input.mentees.find((m) => m.id === id));
   if (!mentor || mentees.some((m) => m === undefined)) return ok([]);
   return ok(grant.value.programme.forms.filter((f) => mentees.every((m) => formFor(m!, mentor, [f]) === f)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pair-by-hand picker: pages of mentors and of mentees, any number of them. The choice lives
+// in the store (claims: the mentor, and one per marked mentee), so that marking and unmarking is a
+// plain button, never an answer a conversation has to keep; the conversation starts after «Готово».
+
+export const PICK_PAGE = 10;
+
+export interface PickMentor {
+  membershipId: string;
+  name: NoticeVar;
+  free: number;
+}
+
+export interface ManualMentors {
+  view: ProgrammeView;
+  mentors: Page<PickMentor>;
+}
+
+/** Ready, trained mentors with free places, in a stable order. */
+async function pickableMentors(deps: Deps, programmeId: string): Promise<{ mentor: Membership; free: number }[]> {
+  const ready = (await deps.store.memberships.participants(programmeId, "mentor", { intake: "ready" })).filter((m) => m.mentorTrainedOn !== null);
+  const rows = await Promise.all(ready.map(async (mentor) => ({ mentor, free: await freePlaces(deps, mentor) })));
+  return rows.filter((r) => r.free > 0);
+}
+
+const pickableMentees = async (deps: Deps, programmeId: string) =>
+  (await deps.store.memberships.participants(programmeId, "mentee", { intake: "ready" })).filter((m) => m.pairId === null);
+
+/** A page of the mentors a curator may pick for a pair by hand. */
+export async function manualMentors(deps: Deps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<ManualMentors>> {
+  const grant = await asCurator(deps, actor, input.programmeId);
+  if (!grant.ok) return grant;
+  const page = pageOf(await pickableMentors(deps, input.programmeId), input.page, PICK_PAGE);
+  const names = await personRefs(deps, page.items.map((r) => r.mentor));
+  return ok({ view: grant.value, mentors: { ...page, items: page.items.map((r) => ({ membershipId: r.mentor._id, name: names.get(r.mentor._id) ?? "—", free: r.free })) } });
+}
+
+export interface ManualMentees {
+  view: ProgrammeView;
+  mentor: PickMentor;
+  /** How many mentees may be marked: the mentor's free places, at most a group's size. */
+  max: number;
+  chosen: number;
+  mentees: Page<{ membershipId: string; name: NoticeVar; chosen: boolean }>;
+}
+
+async function chosenMentor(deps: Deps, userId: number, programmeId: string): Promise<{ mentor: Membership; free: number } | null> {
+  const id = await deps.store.claims.holderOf(claimKeys.manualPickMentor(userId, programmeId));
+  const mentor = typeof id === "string" ? await deps.store.memberships.get(id) : null;
+  if (!mentor || mentor.programmeId !== programmeId || mentor.role !== "mentor" || mentor.intake !== "ready" || mentor.mentorTrainedOn === null) return null;
+  const free = await freePlaces(deps, mentor);
+  return free > 0 ? { mentor, free } : null;
+}
+
+const chosenMenteeIds = async (deps: Deps, userId: number, programmeId: string): Promise<string[]> =>
+  (await deps.store.claims.inScope(claimKeys.manualPick(userId, programmeId))).map((c) => String(c.holder));
+
+/** Forgets a curator's picker choice (a new mentor, a pair made, a cancel). */
+export async function clearManualSelection(deps: Pick<Deps, "store">, actor: Actor, programmeId: string): Promise<void> {
+  for (const c of await deps.store.claims.inScope(claimKeys.manualPick(actor.userId, programmeId))) await deps.store.claims.release(c._id);
+  await deps.store.claims.release(claimKeys.manualPickMentor(actor.userId, programmeId));
+}
+
+async function menteesScreen(deps: Deps, actor: Actor, view: ProgrammeView, page: number, known?: { mentor: Membership; free: number }): Promise<Result<ManualMentees>> {
+  const programmeId = view.programme._id;
+  const mentor = known ?? (await chosenMentor(deps, actor.userId, programmeId));
+  if (!mentor) return refuse("stale", "manual-mentor-gone");
+  const chosen = new Set(await chosenMenteeIds(deps, actor.userId, programmeId));
+  const shown = pageOf(await pickableMentees(deps, programmeId), page, PICK_PAGE);
+  const names = await personRefs(deps, [mentor.mentor, ...shown.items]);
+  return ok({
+    view,
+    mentor: { membershipId: mentor.mentor._id, name: names.get(mentor.mentor._id) ?? "—", free: mentor.free },
+    max: Math.min(MAX_MENTEES_PER_MENTOR, mentor.free),
+    chosen: chosen.size,
+    mentees: { ...shown, items: shown.items.map((m) => ({ membershipId: m._id, name: names.get(m._id) ?? "—", chosen: chosen.has(m._id) })) },
+  });
+}
+
+/** The curator picks the mentor; any mentees marked before are forgotten. */
+export async function chooseManualMentor(deps: Deps, actor: Actor, input: { membershipId: string }): Promise<Result<ManualMentees>> {
+  const mentor = await deps.store.memberships.get(input.membershipId);
+  if (!mentor || mentor.role !== "mentor") return refuse("not-allowed", "curator-only");
+  const grant = await asCurator(deps, actor, mentor.programmeId);
+  if (!grant.ok) return grant;
+  const programmeId = mentor.programmeId;
+  await clearManualSelection(deps, actor, programmeId);
+  await deps.store.claims.claim(claimKeys.manualPickMentor(actor.userId, programmeId), claimKeys.manualPickMentor(actor.userId, programmeId), mentor._id, deps.clock());
+  return menteesScreen(deps, actor, grant.value, 0);
+}
+
+/** A page of the mentees for the chosen mentor, with the marks. */
+export async function manualMentees(deps: Deps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<ManualMentees>> {
+  const grant = await asCurator(deps, actor, input.programmeId);
+  if (!grant.ok) return grant;
+  return menteesScreen(deps, actor, grant.value, input.page);
+}
+
+/** Marks a mentee, or takes the mark back; never more than the mentor's free places or a group's size. */
+export async function toggleManualMentee(deps: Deps, actor: Actor, input: { membershipId: string; page: number }): Promise<Result<ManualMentees>> {
+  const mentee = await deps.store.memberships.get(input.membershipId);
+  if (!mentee || mentee.role !== "mentee") return refuse("not-allowed", "curator-only");
+  const grant = await asCurator(deps, actor, mentee.programmeId);
+  if (!grant.ok) return grant;
+  const programmeId = mentee.programmeId;
+  const { claims } = deps.store;
+  const key = claimKeys.manualPickMentee(actor.userId, programmeId, mentee._id);
+  const mentor = await chosenMentor(deps, actor.userId, programmeId);
+  if (!mentor) return refuse("stale", "manual-mentor-gone");
+  if ((await claims.holderOf(key)) !== null) await claims.release(key);
+  else {
+    if (mentee.intake !== "ready" || mentee.pairId !== null) return refuse("stale", "manual-mentee-gone");
+    const max = Math.min(MAX_MENTEES_PER_MENTOR, mentor.free);
+    const scope = claimKeys.manualPick(actor.userId, programmeId);
+    if ((await claims.placesUsed(scope)) >= max) return refuse("rule", "manual-too-many", { max });
+    await claims.claim(key, scope, mentee._id, deps.clock());
+    // Two presses at once: the count decides, the later mark is taken back.
+    if ((await claims.placesUsed(scope)) > max) {
+      await claims.release(key);
+      return refuse("rule", "manual-too-many", { max });
+    }
+  }
+  return menteesScreen(deps, actor, grant.value, input.page, mentor);
+}
+
+export interface ManualSelection {
+  forms: readonly Form[];
+  mentor: PickMentor;
+  mentees: { membershipId: string; name: NoticeVar }[];
+}
+
+/** The picker's choice, checked again: the mentor still has places, the mentees are still free. */
+export async function manualSelection(deps: Deps, actor: Actor, programmeId: string): Promise<Result<ManualSelection>> {
+  const grant = await asCurator(deps, actor, programmeId);
+  if (!grant.ok) return grant;
+  const mentor = await chosenMentor(deps, actor.userId, programmeId);
+  if (!mentor) return refuse("stale", "manual-mentor-gone");
+  const ids = await chosenMenteeIds(deps, actor.userId, programmeId);
+  if (ids.length === 0) return refuse("rule", "answer-too-few", { min: 1 });
+  const found = await deps.store.memberships.getMany(ids);
+  const mentees = ids.flatMap((id) => {
+    const m = found.get(id);
+    return m && m.programmeId === programmeId && m.intake === "ready" && m.pairId === null ? [m] : [];
+  });
+  if (mentees.length !== ids.length) return refuse("stale", "manual-mentee-gone");
+  if (mentees.length > Math.min(MAX_MENTEES_PER_MENTOR, mentor.free)) return refuse("rule", "manual-too-many", { max: Math.min(MAX_MENTEES_PER_MENTOR, mentor.free) });
+  const names = await personRefs(deps, [mentor.mentor, ...mentees]);
+  return ok({
+    forms: grant.value.programme.forms,
+    mentor: { membershipId: mentor.mentor._id, name: names.get(mentor.mentor._id) ?? "—", free: mentor.free },
+    mentees: mentees.map((m) => ({ membershipId: m._id, name: names.get(m._id) ?? "—" })),
+  });
 }

@@ -24,6 +24,7 @@ import {
   type ReasonKind,
 } from "../domain/pairs.js";
 import type { Form } from "../domain/programme.js";
+import { pageOf, type Page } from "../domain/paging.js";
 import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
@@ -161,8 +162,10 @@ export interface MentorRow {
 
 export interface MentorsScreen {
   view: ProgrammeView;
-  mentors: MentorRow[];
+  mentors: Page<MentorRow>;
 }
+
+export const MENTORS_PAGE = 20;
 
 async function mentorRows(deps: Deps, mentors: Membership[]): Promise<MentorRow[]> {
   const names = await personRefs(deps, mentors);
@@ -170,11 +173,11 @@ async function mentorRows(deps: Deps, mentors: Membership[]): Promise<MentorRow[
 }
 
 /** The ready mentors of a programme with their training mark, limit and free places. */
-export async function mentorsScreen(deps: Deps, actor: Actor, programmeId: string): Promise<Result<MentorsScreen>> {
-  const grant = await asCurator(deps, actor, programmeId);
+export async function mentorsScreen(deps: Deps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<MentorsScreen>> {
+  const grant = await asCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
-  const mentors = await deps.store.memberships.participants(programmeId, "mentor", { intake: "ready" });
-  return ok({ view: grant.value, mentors: await mentorRows(deps, mentors) });
+  const page = pageOf(await deps.store.memberships.participants(input.programmeId, "mentor", { intake: "ready" }), input.page, MENTORS_PAGE);
+  return ok({ view: grant.value, mentors: { ...page, items: await mentorRows(deps, page.items) } });
 }
 
 export interface MentorCard extends MentorRow {
@@ -481,6 +484,7 @@ async function endPair(deps: Deps, pair: Pair, by: number | null, reason: string
     return false;
   }
   await dissolve(deps, pair);
+  await deps.store.claims.release(claimKeys.replacementRequest(pair._id));
   await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "ended-early", at: now, by, reason });
   deps.logger.info({ pairId: pair._id, reason }, "pair ended early");
   return true;
@@ -557,6 +561,8 @@ export async function replaceMentor(deps: Deps, actor: Actor, input: { pairId: s
       return refuse("stale", "change-replace-changed");
     }
     await releasePlaces(deps, pair.mentorId, pair._id);
+    // The replacement answers any open request for one.
+    await store.claims.release(claimKeys.replacementRequest(pair._id));
     await store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "mentor-replaced", at: deps.clock(), by: actor.userId, reason: reason.value, details: { from: pair.mentorId, to: newMentor._id } });
     return ok({ pair: { ...pair, mentorId: newMentor._id, parties }, former: pair.mentorId });
   });
@@ -638,15 +644,42 @@ export async function roleModelsOf(deps: Deps, actor: Actor, pairId: string): Pr
   return ok(ROLE_MODELS[grant.value.pair.form]);
 }
 
-/** A mentee or a mentor of an active pair asks the curator for a replacement (5.1). */
+/**
+ * A mentee or a mentor of an active pair asks the curator for a replacement (5.1). The request
+ * stays open (a claim) until the curator replaces the mentor or dismisses it; meanwhile another
+ * request, by anyone in the pair, is refused and adds nothing.
+ */
 export async function requestReplacement(deps: Deps, actor: Actor, input: { pairId: string }): Promise<Result<Pair>> {
   const grant = await authorize(deps, actor, { kind: "pair-party", pairId: input.pairId });
   if (!grant.ok) return grant;
   const { pair, me } = grant.value;
   if (pair.status !== "active") return refuse("stale");
+  const key = claimKeys.replacementRequest(pair._id);
+  if (!(await deps.store.claims.claim(key, key, actor.userId, deps.clock()))) return refuse("rule", "replacement-already-requested");
   await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-requested", at: deps.clock(), by: actor.userId, reason: me.role === "mentor" ? "mentor-request" : "mentee-request" });
   await tellCurators(deps, pair.programmeId, { key: "replacement-requested-curator", vars: { who: await personRef(deps, me) }, actions: [[openPairButton(pair._id)]] });
   return ok(pair);
+}
+
+/** The curator answers an open replacement request without replacing: the one who asked is told. */
+export async function dismissReplacement(deps: Deps, actor: Actor, input: { pairId: string }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const key = claimKeys.replacementRequest(input.pairId);
+  const holder = await deps.store.claims.holderOf(key);
+  if (holder === null) return refuse("stale", "replacement-none-open");
+  await deps.store.claims.release(key);
+  deps.logger.info({ pairId: input.pairId }, "replacement request dismissed");
+  if (typeof holder === "number") await deps.notices.send({ to: holder, key: "replacement-dismissed" });
+  return ok(grant.value.pair);
+}
+
+/** Who asked for a replacement that is still open, if anyone. */
+async function openReplacementRequest(deps: Deps, pair: Pair, people: People | null): Promise<{ who: NoticeVar; at: Date } | null> {
+  const claim = (await deps.store.claims.inScope(claimKeys.replacementRequest(pair._id)))[0];
+  if (!claim) return null;
+  const asker = people ? [people.mentor, ...people.mentees].find((m) => m.userId === claim.holder) : undefined;
+  return { who: asker ? await personRef(deps, asker) : "—", at: claim.at };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -693,26 +726,18 @@ async function pairLines(deps: Deps, pairs: Pair[]): Promise<PairLine[]> {
   return pairs.map((pair) => ({ pair, mentor: names.get(pair.mentorId) ?? "—", mentees: pair.menteeIds.flatMap((id) => (names.has(id) ? [names.get(id)!] : [])) }));
 }
 
-export const PAIRS_PAGE = 8;
+export const PAIRS_PAGE = 10;
 
 export interface PairsList {
   view: ProgrammeView;
-  total: number;
-  page: number;
-  pages: number;
-  /** The number of the first line on the page, from 1. */
-  first: number;
-  lines: PairLine[];
+  pairs: Page<PairLine>;
 }
 
 export async function pairsList(deps: Deps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<PairsList>> {
   const grant = await asCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
-  const pairs = await deps.store.pairs.ofProgramme(input.programmeId);
-  const pages = Math.max(1, Math.ceil(pairs.length / PAIRS_PAGE));
-  const page = Math.min(input.page, pages - 1);
-  const shown = pairs.slice(page * PAIRS_PAGE, page * PAIRS_PAGE + PAIRS_PAGE);
-  return ok({ view: grant.value, total: pairs.length, page, pages, first: page * PAIRS_PAGE + 1, lines: await pairLines(deps, shown) });
+  const page = pageOf(await deps.store.pairs.ofProgramme(input.programmeId), input.page, PAIRS_PAGE);
+  return ok({ view: grant.value, pairs: { ...page, items: await pairLines(deps, page.items) } });
 }
 
 export interface HistoryLine {
@@ -728,9 +753,17 @@ export interface PairCard extends PairLine {
   waiting: { kind: Party["kind"]; paper: boolean }[];
   /** Proposed pairs: children whose paper parent's agreement the curator may record. */
   paperParents: { membershipId: string; child: NoticeVar }[];
+  /** The last few events (HISTORY_ON_CARD), oldest first; the whole history pages (pairHistory). */
   history: HistoryLine[];
+  historyTotal: number;
+  /** An open replacement request: who asked and when. */
+  replacement: { who: NoticeVar; at: Date } | null;
   roleModels: readonly string[];
 }
+
+/** How many of a pair's last events its card shows. */
+export const HISTORY_ON_CARD = 5;
+export const HISTORY_PAGE = 20;
 
 const reasonKindOf = (kind: PairEventKind): ReasonKind => (kind === "mentor-replaced" || kind === "replacement-requested" ? "replace" : kind === "extended" ? "extend" : "end");
 
@@ -751,8 +784,25 @@ export async function pairCard(deps: Deps, actor: Actor, pairId: string): Promis
       if (p.userId === null && child) paperParents.push({ membershipId: p.membershipId, child });
     }
   }
-  const history = (await deps.store.pairEvents.history(pair._id)).map((e) => ({ kind: e.kind, at: e.at, reasonKey: e.reason ? reasonKey(reasonKindOf(e.kind), e.reason) : null }));
-  return ok({ ...line!, view: grant.value, waiting, paperParents, history, roleModels: ROLE_MODELS[pair.form] });
+  const history = await historyOf(deps, pair._id);
+  const replacement = pair.status === "active" ? await openReplacementRequest(deps, pair, people) : null;
+  return ok({ ...line!, view: grant.value, waiting, paperParents, history: history.slice(-HISTORY_ON_CARD), historyTotal: history.length, replacement, roleModels: ROLE_MODELS[pair.form] });
+}
+
+const historyOf = async (deps: Deps, pairId: string): Promise<HistoryLine[]> =>
+  (await deps.store.pairEvents.history(pairId)).map((e) => ({ kind: e.kind, at: e.at, reasonKey: e.reason ? reasonKey(reasonKindOf(e.kind), e.reason) : null }));
+
+export interface PairHistory extends PairLine {
+  view: ProgrammeView;
+  events: Page<HistoryLine>;
+}
+
+/** A pair's whole history, a page at a time, oldest first. */
+export async function pairHistory(deps: Deps, actor: Actor, input: { pairId: string; page: number }): Promise<Result<PairHistory>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const [line] = await pairLines(deps, [grant.value.pair]);
+  return ok({ ...line!, view: grant.value, events: pageOf(await historyOf(deps, input.pairId), input.page, HISTORY_PAGE) });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,15 @@ export const claimKeys = {
   pairEnded: (pairId: string) => `ended:${pairId}`,
   /** The one reminder of a pair's unanswered agreement is sent once, whichever job runs it. */
   pairReminded: (pairId: string) => `reminded:${pairId}`,
+  /** A pair's open request for a replacement: one at a time, until the curator answers it (holder: who asked). */
+  replacementRequest: (pairId: string) => `replacement:${pairId}`,
+  /**
+   * A curator's pair-by-hand picker: the mentor chosen (its own scope) and the mentees marked
+   * (scope manualPick, one claim each), so that toggles live in the store and not in a conversation.
+   */
+  manualPickMentor: (userId: number, programmeId: string) => `pick-mentor:${userId}:${programmeId}`,
+  manualPick: (userId: number, programmeId: string) => `pick:${userId}:${programmeId}`,
+  manualPickMentee: (userId: number, programmeId: string, menteeId: string) => `pick:${userId}:${programmeId}#${menteeId}`,
   /** A parent link is taken by one parent, and used once. */
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,

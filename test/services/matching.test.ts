@@ -28,7 +28,7 @@ describe("the engine's proposals", () => {
     expect(await acceptProposal(f.deps, curator, { batchId, index: 0 })).toMatchObject({ ok: false });
     const done = await proposalAt(f.deps, curator, { batchId, index: 1 });
     expect(done.ok && done.value.kind).toBe("done");
-    expect(done.ok && done.value.kind === "done" && done.value.unmatched).toHaveLength(1);
+    expect(done.ok && done.value.kind === "done" && done.value.unmatched.items).toHaveLength(1);
     // Someone else's batch.
     const other = await programme("Другая школа");
     expect(await proposalAt(f.deps, other.curator, { batchId, index: 0 })).toMatchObject({ ok: false, kind: "not-allowed" });

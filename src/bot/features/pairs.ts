@@ -1,13 +1,25 @@
 import { Composer } from "grammy";
 import { MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM } from "../../flows/ids.js";
-import { acceptProposal, otherMentors, proposalAt, runProposals } from "../../services/matching.js";
 import {
-  asCurator,
+  acceptProposal,
+  chooseManualMentor,
+  manualMentees,
+  manualMentors,
+  manualSelection,
+  otherMentors,
+  proposalAt,
+  runProposals,
+  toggleManualMentee,
+  unmatchedAt,
+} from "../../services/matching.js";
+import {
+  dismissReplacement,
   markTrained,
   mentorCard,
   mentorsScreen,
   orderPending,
   pairCard,
+  pairHistory,
   pairTermOf,
   pairsHome,
   pairsList,
@@ -16,13 +28,25 @@ import {
   setMentorLimit,
   setRoleModel,
 } from "../../services/pairs.js";
-import type { Result } from "../../services/result.js";
+import { refuse, type Result } from "../../services/result.js";
 import { onAction } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { enterFlow } from "../flow.js";
 import { answerRefusal } from "../refusals.js";
 import { showScreen, type Screen } from "../screen.js";
-import { homeView, mentorCardView, mentorsView, otherMentorsView, pairCardView, pairsListView, proposalView, roleModelsView } from "../views/pairs.js";
+import {
+  homeView,
+  manualMenteesView,
+  manualMentorsView,
+  mentorCardView,
+  mentorsView,
+  otherMentorsView,
+  pairCardView,
+  pairHistoryView,
+  pairsListView,
+  proposalView,
+  roleModelsView,
+} from "../views/pairs.js";
 
 // Stages 4–5 for the curator: mentors selected and trained with their limits, the engine's
 // proposals (accept, another mentor, skip), pairs by hand, the list of pairs with each one's card
@@ -43,7 +67,7 @@ export function pairsFeature(): Composer<BotContext> {
   onAction(feature, "pairsHome", async (ctx, { programmeId }) => show(ctx, await pairsHome(ctx.deps, actor(ctx), programmeId), (home) => homeView(ctx, home)));
 
   // Mentors: selected and trained (stage 4), limit of mentees at once.
-  onAction(feature, "pairsMentors", async (ctx, { programmeId }) => show(ctx, await mentorsScreen(ctx.deps, actor(ctx), programmeId), (s) => mentorsView(ctx, s)));
+  onAction(feature, "pairsMentors", async (ctx, input) => show(ctx, await mentorsScreen(ctx.deps, actor(ctx), input), (s) => mentorsView(ctx, s)));
   onAction(feature, "pairsMentor", async (ctx, { membershipId }) => show(ctx, await mentorCard(ctx.deps, actor(ctx), membershipId), (card) => mentorCardView(ctx, card)));
   onAction(feature, "pairsMentorTrained", async (ctx, { membershipId, trained }) => {
     const result = await markTrained(ctx.deps, actor(ctx), { membershipId, trained: trained === "y" });
@@ -61,6 +85,7 @@ export function pairsFeature(): Composer<BotContext> {
     await show(ctx, await proposalAt(ctx.deps, actor(ctx), { batchId: batch.value, index: 0 }), (s) => proposalView(ctx, s));
   });
   onAction(feature, "pairsProposal", async (ctx, at) => show(ctx, await proposalAt(ctx.deps, actor(ctx), at), (s) => proposalView(ctx, s)));
+  onAction(feature, "pairsUnmatched", async (ctx, input) => show(ctx, await unmatchedAt(ctx.deps, actor(ctx), input), (s) => proposalView(ctx, s)));
 
   const accept = async (ctx: BotContext, at: { batchId: string; index: number; mentorId?: string }) => {
     const result = await acceptProposal(ctx.deps, actor(ctx), at);
@@ -75,10 +100,23 @@ export function pairsFeature(): Composer<BotContext> {
   // Another mentor: the best others with free places who may mentor this mentee.
   onAction(feature, "pairsProposalOthers", async (ctx, at) => show(ctx, await otherMentors(ctx.deps, actor(ctx), at), (others) => otherMentorsView(ctx, others)));
 
-  onAction(feature, "pairsManual", async (ctx, { programmeId }) => {
-    const allowed = await asCurator(ctx.deps, actor(ctx), programmeId);
-    if (!allowed.ok) return answerRefusal(ctx, allowed);
+  // A pair or a group by hand: the picker is plain screens over the store; «Готово» starts the
+  // conversation for the form, the role model and the dates.
+  const showMentors = async (ctx: BotContext, programmeId: string, page: number) => {
+    const mentors = await manualMentors(ctx.deps, actor(ctx), { programmeId, page });
+    if (mentors.ok && mentors.value.mentors.total === 0) return answerRefusal(ctx, refuse("rule", "manual-nobody"));
+    await show(ctx, mentors, (s) => manualMentorsView(ctx, s));
+  };
+  onAction(feature, "pairsManual", async (ctx, { programmeId }) => showMentors(ctx, programmeId, 0));
+  onAction(feature, "pairsManualMentors", async (ctx, { programmeId, page }) => showMentors(ctx, programmeId, page));
+  onAction(feature, "pairsManualMentor", async (ctx, input) => show(ctx, await chooseManualMentor(ctx.deps, actor(ctx), input), (s) => manualMenteesView(ctx, s)));
+  onAction(feature, "pairsManualMentees", async (ctx, input) => show(ctx, await manualMentees(ctx.deps, actor(ctx), input), (s) => manualMenteesView(ctx, s)));
+  onAction(feature, "pairsManualMentee", async (ctx, input) => show(ctx, await toggleManualMentee(ctx.deps, actor(ctx), input), (s) => manualMenteesView(ctx, s)));
+  onAction(feature, "pairsManualDone", async (ctx, { programmeId }) => {
+    const chosen = await manualSelection(ctx.deps, actor(ctx), programmeId);
+    if (!chosen.ok) return answerRefusal(ctx, chosen);
     await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {});
     await enterFlow(ctx, MANUAL_PAIR, programmeId);
   });
   onAction(feature, "pairsOrder", async (ctx, { programmeId }) => {
@@ -89,6 +127,12 @@ export function pairsFeature(): Composer<BotContext> {
   });
   onAction(feature, "pairsList", async (ctx, input) => show(ctx, await pairsList(ctx.deps, actor(ctx), input), (list) => pairsListView(ctx, list)));
   onAction(feature, "pairCard", async (ctx, { pairId }) => show(ctx, await pairCard(ctx.deps, actor(ctx), pairId), (card) => pairCardView(ctx, card)));
+  onAction(feature, "pairHistory", async (ctx, input) => show(ctx, await pairHistory(ctx.deps, actor(ctx), input), (h) => pairHistoryView(ctx, h)));
+  onAction(feature, "pairReplacementDismiss", async (ctx, { pairId }) => {
+    const dismissed = await dismissReplacement(ctx.deps, actor(ctx), { pairId });
+    if (!dismissed.ok) return answerRefusal(ctx, dismissed);
+    await show(ctx, await pairCard(ctx.deps, actor(ctx), pairId), (card) => pairCardView(ctx, card), "replacement-dismissed-note");
+  });
 
   // The role model of a pair (the engine proposes the form; the curator names the model).
   onAction(feature, "pairRoleModels", async (ctx, { pairId }) => show(ctx, await roleModelsOf(ctx.deps, actor(ctx), pairId), (models) => roleModelsView(ctx, pairId, models)));

@@ -1,14 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { MAX_MENTEES_PER_MENTOR, describeEventKey, pairStatusKey, reasonKey, roleModelKey, type ReasonKind } from "../../domain/pairs.js";
 import type { Form } from "../../domain/programme.js";
-import type { ManualOptions, ProposalScreen } from "../../services/matching.js";
+import type { ManualMentees, ManualMentors, ProposalScreen } from "../../services/matching.js";
 import type { NoticeVar } from "../../services/notices.js";
-import type { MentorCard, MentorsScreen, PairCard, PairsHome, PairsList } from "../../services/pairs.js";
+import type { MentorCard, MentorsScreen, PairCard, PairHistory, PairsHome, PairsList } from "../../services/pairs.js";
 import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { formatDate } from "../labels.js";
+import { MESSAGE_MAX_CHARS, shorten } from "../limits.js";
 import { renderVar } from "../notices.js";
 import type { Screen } from "../screen.js";
+import { addPager, newRow, pageCount } from "./paging.js";
 
 // The text and keyboards of pairs and groups (stages 4–5), in the reader's language, from what
 // the services return. Features and the pairs' conversations both draw from here.
@@ -39,7 +41,7 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
     round: home.roundUntil ? ctx.t("pairs-round-open", { until: w.date(home.roundUntil, home.view.school.timeZone) }) : ctx.t("pairs-round-none"),
   });
   const kb = new InlineKeyboard();
-  addButton(kb, ctx.t("pairs-mentors"), { type: "pairsMentors", programmeId: pid }).row();
+  addButton(kb, ctx.t("pairs-mentors"), { type: "pairsMentors", programmeId: pid, page: 0 }).row();
   // The preference round belongs to the rounds capability (its button is not in the table yet).
   kb.text(ctx.t("pairs-round"), pack({ type: "roundScreen", programmeId: pid })).row();
   addButton(kb, ctx.t("pairs-propose"), { type: "pairsPropose", programmeId: pid }).row();
@@ -53,17 +55,24 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
 const trainedText = (ctx: Ctx, w: Awaited<ReturnType<typeof words>>, m: { mentorTrainedOn: Date | null }, timeZone: string) =>
   m.mentorTrainedOn ? ctx.t("pairs-trained-on", { date: w.date(m.mentorTrainedOn, timeZone) }) : ctx.t("pairs-not-trained");
 
+/** Every screen's text is measured: pages keep it short, and this keeps it within the limit whatever the names. */
+const fit = (lines: string[]) => shorten(lines.join("\n"), MESSAGE_MAX_CHARS);
+
 export async function mentorsView(ctx: Ctx, screen: MentorsScreen): Promise<Screen> {
   const w = await words(ctx);
   const tz = screen.view.school.timeZone;
-  const lines = screen.mentors.map((row, i) => ctx.t("pairs-mentor-line", { n: i + 1, name: w.say(row.name), trained: trainedText(ctx, w, row.mentor, tz), limit: row.mentor.mentorLimit, free: row.free }));
+  const page = screen.mentors;
+  const pid = screen.view.programme._id;
+  const lines = page.items.map((row, i) => ctx.t("pairs-mentor-line", { n: page.from + i, name: w.say(row.name), trained: trainedText(ctx, w, row.mentor, tz), limit: row.mentor.mentorLimit, free: row.free }));
+  // At most MENTORS_PAGE (20) numbered buttons, five to a row, then the pager and «Назад».
   const kb = new InlineKeyboard();
-  screen.mentors.forEach((row, i) => {
-    addButton(kb, String(i + 1), { type: "pairsMentor", membershipId: row.mentor._id });
+  page.items.forEach((row, i) => {
+    addButton(kb, String(page.from + i), { type: "pairsMentor", membershipId: row.mentor._id });
     if (i % 5 === 4) kb.row();
   });
-  addButton(kb.row(), ctx.t("back"), { type: "pairsHome", programmeId: screen.view.programme._id });
-  return { text: [ctx.t("pairs-mentors-title"), "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])].join("\n"), keyboard: kb };
+  addPager(kb, ctx, page, (p) => ({ type: "pairsMentors", programmeId: pid, page: p }));
+  addButton(newRow(kb), ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  return { text: fit([ctx.t("pairs-mentors-title"), pageCount(ctx, page), "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])]), keyboard: kb };
 }
 
 export async function mentorCardView(ctx: Ctx, card: MentorCard): Promise<Screen> {
@@ -74,7 +83,7 @@ export async function mentorCardView(ctx: Ctx, card: MentorCard): Promise<Screen
   if (!m.mentorTrainedOn) addButton(kb, ctx.t("pairs-mark-trained"), { type: "pairsMentorTrained", membershipId: m._id, trained: "y" }).row();
   else addButton(kb, ctx.t("pairs-unmark-trained"), { type: "pairsMentorTrained", membershipId: m._id, trained: "n" }).row();
   for (let n = 1; n <= MAX_MENTEES_PER_MENTOR; n++) addButton(kb, ctx.t("pairs-limit", { n }), { type: "pairsMentorLimit", membershipId: m._id, limit: n });
-  addButton(kb.row(), ctx.t("back"), { type: "pairsMentors", programmeId: card.view.programme._id });
+  addButton(kb.row(), ctx.t("back"), { type: "pairsMentors", programmeId: card.view.programme._id, page: 0 });
   return { text, keyboard: kb };
 }
 
@@ -82,9 +91,11 @@ export async function proposalView(ctx: Ctx, screen: ProposalScreen): Promise<Sc
   const w = await words(ctx);
   const pid = screen.view.programme._id;
   if (screen.kind === "done") {
-    const lines = screen.unmatched.map((u) => `• ${w.say(u.mentee)}: ${w.say(u.why)}`);
-    const text = [ctx.t("proposals-done", { count: screen.total }), ...(lines.length ? ["", ctx.t("proposals-unmatched"), ...lines] : [])].join("\n");
-    return { text, keyboard: addButton(new InlineKeyboard(), ctx.t("back"), { type: "pairsHome", programmeId: pid }) };
+    const page = screen.unmatched;
+    const lines = page.items.map((u, i) => `${page.from + i}. ${w.say(u.mentee)}: ${w.say(u.why)}`);
+    const text = fit([ctx.t("proposals-done", { count: screen.total }), ...(page.total ? ["", ctx.t("proposals-unmatched"), pageCount(ctx, page), ...lines] : [])]);
+    const kb = addPager(new InlineKeyboard(), ctx, page, (p) => ({ type: "pairsUnmatched", batchId: screen.batchId, page: p }));
+    return { text, keyboard: addButton(kb, ctx.t("back"), { type: "pairsHome", programmeId: pid }) };
   }
   const text = ctx.t("proposal", { n: screen.index + 1, total: screen.total, mentor: w.say(screen.mentor), mentee: w.say(screen.mentee), form: ctx.t(`form-${screen.form}`), fit: screen.fit, why: w.say(screen.why) || "—" });
   const at = { batchId: screen.batchId, index: screen.index };
@@ -107,19 +118,19 @@ export async function otherMentorsView(ctx: Ctx, others: { batchId: string; inde
 export async function pairsListView(ctx: Ctx, list: PairsList): Promise<Screen> {
   const w = await words(ctx);
   const pid = list.view.programme._id;
-  const lines = list.lines.map((l, i) =>
-    ctx.t("pairs-list-item", { n: list.first + i, mentor: w.say(l.mentor), mentees: w.list(l.mentees), status: ctx.t(pairStatusKey(l.pair.status)), end: w.date(l.pair.plannedEnd) }),
+  const page = list.pairs;
+  const lines = page.items.map((l, i) =>
+    ctx.t("pairs-list-item", { n: page.from + i, mentor: w.say(l.mentor), mentees: w.list(l.mentees), status: ctx.t(pairStatusKey(l.pair.status)), end: w.date(l.pair.plannedEnd) }),
   );
+  // At most PAIRS_PAGE (10) numbered buttons, five to a row, then the pager and «Назад».
   const kb = new InlineKeyboard();
-  list.lines.forEach((l, i) => {
-    addButton(kb, String(list.first + i), { type: "pairCard", pairId: l.pair._id });
-    if (i % 4 === 3) kb.row();
+  page.items.forEach((l, i) => {
+    addButton(kb, String(page.from + i), { type: "pairCard", pairId: l.pair._id });
+    if (i % 5 === 4) kb.row();
   });
-  kb.row();
-  if (list.page > 0) addButton(kb, ctx.t("invite-prev"), { type: "pairsList", programmeId: pid, page: list.page - 1 });
-  if (list.page < list.pages - 1) addButton(kb, ctx.t("invite-next"), { type: "pairsList", programmeId: pid, page: list.page + 1 });
-  addButton(kb.row(), ctx.t("back"), { type: "pairsHome", programmeId: pid });
-  return { text: [ctx.t("pairs-list-title", { count: list.total }), "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])].join("\n"), keyboard: kb };
+  addPager(kb, ctx, page, (p) => ({ type: "pairsList", programmeId: pid, page: p }));
+  addButton(newRow(kb), ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  return { text: fit([ctx.t("pairs-list-title", { count: page.total }), pageCount(ctx, page), "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])]), keyboard: kb };
 }
 
 export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
@@ -143,8 +154,15 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     // A parent who consented on paper agrees on paper too; the curator records it here.
     for (const p of card.paperParents) addButton(kb, ctx.t("pair-paper-parent-agrees", { child: w.say(p.child) }), { type: "pairPaperParent", pairId: pair._id, membershipId: p.membershipId }).row();
   }
-  lines.push("", ctx.t("pair-history"));
-  for (const e of card.history) lines.push(`${w.date(e.at, card.view.school.timeZone)} — ${ctx.t(describeEventKey(e.kind))}${e.reasonKey ? ` — ${ctx.t(e.reasonKey)}` : ""}`);
+  const tz = card.view.school.timeZone;
+  if (card.replacement) {
+    lines.push("", ctx.t("pair-replacement-open", { who: w.say(card.replacement.who), date: w.date(card.replacement.at, tz) }));
+    addButton(kb, ctx.t("pair-replacement-dismiss"), { type: "pairReplacementDismiss", pairId: pair._id }).row();
+  }
+  // The last few events; the whole history is behind «Вся история», a page at a time.
+  lines.push("", card.historyTotal > card.history.length ? ctx.t("pair-history-last", { shown: card.history.length, total: card.historyTotal }) : ctx.t("pair-history"));
+  for (const e of card.history) lines.push(historyLine(ctx, w, e, tz));
+  if (card.historyTotal > card.history.length) addButton(kb, ctx.t("pair-history-all", { count: card.historyTotal }), { type: "pairHistory", pairId: pair._id, page: 0 }).row();
   if (pair.status === "awaiting") addButton(kb, ctx.t("pair-set-term"), { type: "pairTerm", pairId: pair._id }).row();
   if ((pair.status === "awaiting" || pair.status === "active") && card.roleModels.length > 0) addButton(kb, ctx.t("pair-choose-model"), { type: "pairRoleModels", pairId: pair._id }).row();
   if (pair.status === "active") {
@@ -153,7 +171,21 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     addButton(kb, ctx.t("pair-end"), { type: "pairChange", pairId: pair._id, kind: "end" }).row();
   }
   addButton(kb, ctx.t("back"), { type: "pairsList", programmeId: pair.programmeId, page: 0 });
-  return { text: lines.join("\n"), keyboard: kb };
+  return { text: fit(lines), keyboard: kb };
+}
+
+const historyLine = (ctx: Ctx, w: Awaited<ReturnType<typeof words>>, e: PairCard["history"][number], timeZone: string) =>
+  `${w.date(e.at, timeZone)} — ${ctx.t(describeEventKey(e.kind))}${e.reasonKey ? ` — ${ctx.t(e.reasonKey)}` : ""}`;
+
+/** A pair's whole history, a page at a time (HISTORY_PAGE events), with the count. */
+export async function pairHistoryView(ctx: Ctx, history: PairHistory): Promise<Screen> {
+  const w = await words(ctx);
+  const tz = history.view.school.timeZone;
+  const page = history.events;
+  const lines = page.items.map((e, i) => `${page.from + i}. ${historyLine(ctx, w, e, tz)}`);
+  const kb = addPager(new InlineKeyboard(), ctx, page, (p) => ({ type: "pairHistory", pairId: history.pair._id, page: p }));
+  addButton(kb, ctx.t("back"), { type: "pairCard", pairId: history.pair._id });
+  return { text: fit([ctx.t("pair-history-title", { mentor: w.say(history.mentor), mentees: w.list(history.mentees) }), pageCount(ctx, page), "", ...lines]), keyboard: kb };
 }
 
 export function roleModelsView(ctx: Ctx, pairId: string, models: readonly string[]): Screen {
@@ -170,18 +202,35 @@ export const backToPairs = (ctx: Ctx, programmeId: string) => addButton(new Inli
 
 // The conversations' keyboards.
 
-export async function manualMentorsKeyboard(ctx: Ctx, options: ManualOptions["mentors"]): Promise<InlineKeyboard> {
+/** The picker's mentors: PICK_PAGE (10) a page, one to a row, then the pager and «Назад». */
+export async function manualMentorsView(ctx: Ctx, screen: ManualMentors): Promise<Screen> {
   const w = await words(ctx);
+  const pid = screen.view.programme._id;
+  const page = screen.mentors;
   const kb = new InlineKeyboard();
-  options.forEach((m, i) => addButton(kb, ctx.t("manual-mentor-option", { name: w.say(m.name), free: m.free }), { type: "pairFlowMentor", index: i }).row());
-  return kb;
+  for (const m of page.items) addButton(kb, ctx.t("manual-mentor-option", { name: w.say(m.name), free: m.free }), { type: "pairsManualMentor", membershipId: m.membershipId }).row();
+  addPager(kb, ctx, page, (p) => ({ type: "pairsManualMentors", programmeId: pid, page: p }));
+  addButton(kb, ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  return { text: fit([ctx.t("manual-choose-mentor"), pageCount(ctx, page)]), keyboard: kb };
 }
 
-export async function manualMenteesKeyboard(ctx: Ctx, options: ManualOptions["mentees"], chosen: ReadonlySet<number>): Promise<InlineKeyboard> {
+/** The picker's mentees with their marks: PICK_PAGE (10) a page, then the pager, «Готово» and «Назад». */
+export async function manualMenteesView(ctx: Ctx, screen: ManualMentees): Promise<Screen> {
   const w = await words(ctx);
+  const pid = screen.view.programme._id;
+  const page = screen.mentees;
   const kb = new InlineKeyboard();
-  options.forEach((m, i) => addButton(kb, `${chosen.has(i) ? "☑️" : "⬜"} ${w.say(m.name)}`, { type: "pairFlowMentee", index: i }).row());
-  return addButton(kb, ctx.t("question-done"), { type: "pairFlowMenteesDone" });
+  for (const m of page.items) addButton(kb, `${m.chosen ? "☑️" : "⬜"} ${w.say(m.name)}`, { type: "pairsManualMentee", membershipId: m.membershipId, page: page.page }).row();
+  addPager(kb, ctx, page, (p) => ({ type: "pairsManualMentees", programmeId: pid, page: p }));
+  addButton(kb, ctx.t("question-done"), { type: "pairsManualDone", programmeId: pid }).row();
+  addButton(kb, ctx.t("back"), { type: "pairsManualMentors", programmeId: pid, page: 0 });
+  const text = [
+    ctx.t("manual-choose-mentees", { max: screen.max }),
+    ctx.t("manual-for-mentor", { name: w.say(screen.mentor.name) }),
+    ctx.t("manual-marked", { count: screen.chosen, max: screen.max }),
+    page.total ? pageCount(ctx, page) : ctx.t("bases-list-empty"),
+  ];
+  return { text: fit(text), keyboard: kb };
 }
 
 export function formsKeyboard(ctx: Ctx, forms: readonly Form[]): InlineKeyboard {

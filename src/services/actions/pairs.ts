@@ -17,11 +17,13 @@ export const pairActions = {
   pairAgree: defineAction({ prefix: "ag", fields: { pairId: Id, answer: yesNo }, for: "pair-party" }),
   /** A mentee or a mentor asks the curator for a replacement (5.1). */
   pairRequestReplacement: defineAction({ prefix: "rq", fields: { pairId: Id }, for: "pair-party" }),
+  /** The curator answers an open replacement request without replacing the mentor. */
+  pairReplacementDismiss: defineAction({ prefix: "prd", fields: { pairId: Id }, for: "curator" }),
 
   /** The curator's «Пары и группы» screen of a programme. */
   pairsHome: defineAction({ prefix: "pp", fields: { programmeId: Id }, for: "curator" }),
   /** The ready mentors: training mark, limit, free places (stage 4). */
-  pairsMentors: defineAction({ prefix: "pm", fields: { programmeId: Id }, for: "curator" }),
+  pairsMentors: defineAction({ prefix: "pm", fields: { programmeId: Id, page: Index }, for: "curator" }),
   pairsMentor: defineAction({ prefix: "pmc", fields: { membershipId: Id }, for: "curator" }),
   /** Selected and trained today (y), or the mark taken back (n). */
   pairsMentorTrained: defineAction({ prefix: "pmt", fields: { membershipId: Id, trained: yesNo }, for: "curator" }),
@@ -34,13 +36,26 @@ export const pairActions = {
   /** Another mentor for a proposal: the choice, then the pick. */
   pairsProposalOthers: defineAction({ prefix: "pxs", fields: { batchId: Id, index: Index }, for: "curator" }),
   pairsProposalWith: defineAction({ prefix: "pxw", fields: { batchId: Id, index: Index, membershipId: Id }, for: "curator" }),
-  /** A pair or a group by hand (a conversation). */
+  /** A page of the mentees a batch left without a pair. */
+  pairsUnmatched: defineAction({ prefix: "pxu", fields: { batchId: Id, page: Index }, for: "curator" }),
+  /**
+   * A pair or a group by hand: the picker's pages of mentors and mentees, with the choice kept in
+   * the store; «Готово» starts the conversation (form, role model, dates).
+   */
   pairsManual: defineAction({ prefix: "ph", fields: { programmeId: Id }, for: "curator" }),
+  pairsManualMentors: defineAction({ prefix: "phm", fields: { programmeId: Id, page: Index }, for: "curator" }),
+  pairsManualMentor: defineAction({ prefix: "phk", fields: { membershipId: Id }, for: "curator" }),
+  pairsManualMentees: defineAction({ prefix: "phe", fields: { programmeId: Id, page: Index }, for: "curator" }),
+  /** Marks a mentee or takes the mark back; the page shown stays. */
+  pairsManualMentee: defineAction({ prefix: "pht", fields: { membershipId: Id, page: Index }, for: "curator" }),
+  pairsManualDone: defineAction({ prefix: "phd", fields: { programmeId: Id }, for: "curator" }),
   /** The order and its list (a conversation). */
   pairsOrder: defineAction({ prefix: "po", fields: { programmeId: Id }, for: "curator" }),
   pairsList: defineAction({ prefix: "pl", fields: { programmeId: Id, page: Index }, for: "curator" }),
   /** A pair's card with its history. */
   pairCard: defineAction({ prefix: "pcd", fields: { pairId: Id }, for: "curator" }),
+  /** A pair's whole history, a page at a time. */
+  pairHistory: defineAction({ prefix: "phs", fields: { pairId: Id, page: Index }, for: "curator" }),
   pairRoleModels: defineAction({ prefix: "pmo", fields: { pairId: Id }, for: "curator" }),
   pairRoleModel: defineAction({ prefix: "pms", fields: { pairId: Id, model: roleModel }, for: "curator" }),
   /** The dates of a proposed pair (a conversation). */
@@ -51,9 +66,6 @@ export const pairActions = {
   pairChange: defineAction({ prefix: "pch", fields: { pairId: Id, kind: z.enum(["replace", "extend", "end"]) }, for: "curator" }),
 
   // The curator's conversations about pairs: their own answer buttons.
-  pairFlowMentor: defineAction({ prefix: "pfm", fields: { index: Index }, for: "curator", flow: true }),
-  pairFlowMentee: defineAction({ prefix: "pfe", fields: { index: Index }, for: "curator", flow: true }),
-  pairFlowMenteesDone: defineAction({ prefix: "pfo", fields: {}, for: "curator", flow: true }),
   pairFlowForm: defineAction({ prefix: "pff", fields: { form: z.enum(FORMS) }, for: "curator", flow: true }),
   pairFlowModel: defineAction({ prefix: "pfr", fields: { model: roleModel }, for: "curator", flow: true }),
   pairFlowConfirm: defineAction({ prefix: "pfc", fields: { answer: yesNo }, for: "curator", flow: true }),
