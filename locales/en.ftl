@@ -297,6 +297,7 @@ consent-parent-needed =
     { $link }
     The link is valid for 14 days. I will write to you when your parent answers.
 consent-parent-qr-caption = QR code for the parent: point a phone camera at it to open Telegram.
+consent-parent-link-replaced = The earlier link for your parent no longer works: only this one does.
 consent-relation-self = the participant
 consent-relation-parent = a parent
 consent-method-bot = in the bot
@@ -314,6 +315,7 @@ parent-child-unnamed = (no name given)
 parent-link-is-for-parent = This link is for your parent: they give consent from their own phone.
 parent-link-used = Someone else has already answered with this link. If this is a mistake, ask the child to get a new link.
 parent-link-expired = The link has expired. Ask the child to get a new one in the programme's menu.
+parent-link-replaced = This link has been replaced by a newer one: the child got another link for a parent. Ask them to send you the latest.
 parent-already-answered = You have already answered with this link.
 parent-thanks = Thank you! The consent is recorded. You can withdraw it at any time with /privacy.
 parent-declined = Understood, no consent is given. The child's data is not kept. The school will know your decision.

@@ -141,6 +141,8 @@ export interface ParentLinkIssued {
   /** The link's secret: the front turns it into its own deep link (and a QR picture). */
   token: string;
   expiresAt: Date;
+  /** Whether an earlier link was revoked by this one (the child is told it no longer works). */
+  replaced: boolean;
 }
 
 /** Creates the link under the claim: the child waits for a parent from now on. */
@@ -153,9 +155,11 @@ async function issueLinkLocked(deps: ServiceDeps, membershipId: string, saidUnde
   if (!needsParent(m.category, saidUnder18 ?? m.saidUnder18)) return refuse("not-allowed");
   if (!(await deps.store.memberships.moveIntake(m._id, from, "parent", now, extra))) return refuse("stale");
   const expiresAt = expiryFrom(now, PARENT_LINK_DAYS);
-  const { token } = await deps.store.parentLinks.create({ membershipId: m._id, programmeId: m.programmeId, childId: m.userId, expiresAt }, now);
-  deps.logger.info({ membershipId: m._id }, "parent link issued");
-  return ok({ membershipId: m._id, token, expiresAt });
+  const { link, token } = await deps.store.parentLinks.create({ membershipId: m._id, programmeId: m.programmeId, childId: m.userId, expiresAt }, now);
+  // One valid link per child: the new one replaces every earlier one not answered on yet.
+  const revoked = await deps.store.parentLinks.revokeOthers(m._id, link._id, now);
+  deps.logger.info({ membershipId: m._id, revoked }, "parent link issued");
+  return ok({ membershipId: m._id, token, expiresAt, replaced: revoked > 0 });
 }
 
 /**
@@ -231,6 +235,7 @@ export async function openParentLink(deps: ServiceDeps, actor: Actor, input: { t
   if (!link) return refuse("not-found", "link-unknown");
   if (link.childId === actor.userId) return refuse("not-allowed", "parent-link-is-for-parent");
   if (link.usedAt) return refuse("stale", link.usedBy === actor.userId ? "parent-already-answered" : "parent-link-used");
+  if (link.revokedAt) return refuse("stale", "parent-link-replaced");
   if (link.expiresAt.getTime() <= now.getTime()) return refuse("stale", "parent-link-expired");
   if (!(await store.parentLinks.open(link._id, actor.userId, now))) return refuse("not-allowed", "parent-link-used");
   const granted = await authorize(deps, actor, { kind: "parent-link", membershipId: link.membershipId });

@@ -47,7 +47,8 @@ export function consentDecided(ctx: BaseContext, membershipId: string, accepted:
 /** Sends a minor the link (and its QR picture) to pass to a parent. */
 export async function replyParentLink(ctx: BaseContext, issued: ParentLinkIssued): Promise<void> {
   const link = inviteLink(ctx.me.username, issued.token, "parent");
-  await ctx.reply(ctx.t("consent-parent-needed", { link }), { link_preview_options: { is_disabled: true } });
+  const text = ctx.t("consent-parent-needed", { link }) + (issued.replaced ? `\n\n${ctx.t("consent-parent-link-replaced")}` : "");
+  await ctx.reply(text, { link_preview_options: { is_disabled: true } });
   await ctx.replyWithPhoto(new InputFile(await qrPng(link), "parent-consent-qr.png"), { caption: ctx.t("consent-parent-qr-caption") });
 }
 
