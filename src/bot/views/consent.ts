@@ -5,7 +5,7 @@ import type { IntakeStatus } from "../../domain/consent.js";
 import type { Category, Role } from "../../domain/programme.js";
 import type { ConsentStart, ParentLinkIssued, ParentScreen, ParticipantPanel, PaperTarget } from "../../services/consent.js";
 import type { KeptData } from "../../services/privacy.js";
-import { answerText, topicLabeller } from "../answers.js";
+import { answerLine, topicLabeller } from "../answers.js";
 import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { categorySuffix, formatDate, roleAccusative, roleLabel } from "../labels.js";
@@ -147,7 +147,7 @@ export async function keptLines(ctx: BaseContext, data: KeptData, withAnswers: b
     lines.push(ctx.t("privacy-answers", { count: r.answers.length }));
     if (withAnswers) {
       const label = topicLabeller(ctx.t, r.topicLabels);
-      for (const a of r.answers) lines.push(`  • ${ctx.t(`q-${a.question.id}`).split("\n")[0]}: ${answerText(ctx.t, a.question, a.value, label)}`);
+      for (const a of r.answers) lines.push(`  • ${answerLine(ctx.t, a.question, a.value, label)}`);
     }
   }
   for (const c of data.asParent) {
