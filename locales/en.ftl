@@ -60,6 +60,30 @@ category-employer = employer's representative
 category-university = university representative
 category-student-grade = student of class { $grade }
 
+# Who a person is in the programme, as whole phrases ($role, $category, $grade: 0 when no grade is given)
+who-nom = { $role ->
+    [mentor] { $category ->
+        [teacher] a teacher mentor
+        [student] { $grade ->
+            [0] a student mentor
+           *[other] a student mentor (grade { $grade })
+        }
+        [employer] a mentor from an employer
+        [university] a mentor from a university
+       *[none] a mentor
+    }
+    [mentee] { $category ->
+        [teacher] a teacher mentee
+        [student] { $grade ->
+            [0] a student mentee
+           *[other] a student mentee (grade { $grade })
+        }
+       *[none] a mentee
+    }
+   *[curator] a curator
+}
+who-gen = { who-nom }
+
 # Forms of mentoring
 form-student-student = student – student
 form-teacher-teacher = teacher – teacher
@@ -153,7 +177,7 @@ link-welcome-curator =
     Invite mentors and mentees from the curator's menu.
 link-welcome-participant =
     Welcome to the mentorship programme "{ $school }", { $year }!
-    You are invited as a { $role }{ $category }.
+    You are invited as { who-nom }.
     Next: consent to the processing of personal data, and a questionnaire. The bot will remind you.
 
 # Curator's panel
@@ -298,7 +322,7 @@ consent-adult-v1 =
     Consent to the processing of personal data (version 1)
 
     Operator: { $school } — the school running the mentorship programme { $year }.
-    Purpose: your taking part in the programme as a { $role }{ $category } — pairing, an individual plan, meetings, reports and monitoring.
+    Purpose: your taking part in the programme as { who-gen }: pairing, an individual plan, meetings, reports and monitoring.
     Data: full name; subject, class or workplace; years of experience; questionnaire answers (requests or competencies, format, convenient times); meeting records and feedback; your Telegram id.
     Term: until the programme ends and 1 more year for the school's reporting, then the data is deleted.
     How to withdraw: at any time — /privacy → "Withdraw consent". Your answers and personal data will be deleted.
@@ -308,7 +332,7 @@ consent-parent-v1 =
     A parent's (legal guardian's) consent to the processing of a child's personal data (version 1)
 
     The child in Telegram: { $child }
-    Invited to the programme as a { $role }{ $category }.
+    The child is invited to the programme as { who-nom }.
     Operator: { $school } ({ $city }) — the school running the mentorship programme { $year }.
     Purpose: the child's taking part in the programme — finding a mentor or mentee, a plan, meetings, reports and monitoring.
     The child's data: full name; class; questionnaire answers (requests, interests, format, convenient times); meeting records and feedback; Telegram id. About you only your Telegram id and the fact of consent are kept.
@@ -356,9 +380,9 @@ child-parent-declined = Your parent has not consented to data processing, so you
 child-parent-withdrew = Your parent has withdrawn the consent to processing your data. Your answers are deleted.
 
 # Notices to curators
-curator-consent-declined = Consent declined: { $role }{ $category } ({ $relation }). No data kept.
-curator-parent-accepted = A parent has given consent: { $role }{ $category }. The participant can fill in the questionnaire.
-curator-consent-withdrawn = Consent withdrawn ({ $relation }): { $role }{ $category }. Answers and personal data removed from the bases.
+curator-consent-declined = Consent declined ({ $relation }): { who-nom }. No data kept.
+curator-parent-accepted = A parent has given consent for their child ({ who-nom }). The participant can fill in the questionnaire.
+curator-consent-withdrawn = Consent withdrawn ({ $relation }): { who-nom }. Answers and personal data removed from the bases.
 
 # Participant statuses
 intake-invited = invited, no consent
@@ -418,7 +442,7 @@ privacy-status = Status: { $status }
 privacy-consent-line = { $date } — { $decision } ({ $relation }, { $method }, text version { $version })
 privacy-answers = Questionnaire answers: { $count }
 privacy-no-answers = No questionnaire.
-privacy-parent-of = You consented as a parent ({ $date }): { $role }{ $category }, { $school }. About you only the Telegram id is kept.
+privacy-parent-of = You consented as a parent ({ $date }) for a child taking part in «{ $school }» as { who-nom }. About you only the Telegram id is kept.
 privacy-file = 📄 Get a file with my data
 privacy-file-title = The data the bot keeps about you
 privacy-file-name = my-data.txt

@@ -57,15 +57,19 @@ export async function underIntakeClaim<T>(deps: ServiceDeps, membershipId: strin
 
 const busy = () => refuse("stale", "intake-busy");
 
-/** ", педагог" after a role, or nothing, as message data. */
-export function categorySuffixRef(m: Pick<Membership, "category" | "grade">): NoticeVar {
-  if (!m.category) return "";
-  const category = m.category === "student" && m.grade ? msg("category-student-grade", { grade: m.grade }) : msg(`category-${m.category}`);
-  return { list: ["", category], separator: ", " };
-}
+/**
+ * Who a person is in the programme, as the locales' `who-nom` / `who-gen` select it: whole
+ * phrases in the right case per role and category («педагог-наставник», «наставляемого — ученика
+ * 7 класса»), never a role and a category glued together in code.
+ */
+export const whoOf = (m: Pick<Membership, "role" | "category" | "grade">): { role: Role; category: Category | "none"; grade: number } => ({
+  role: m.role,
+  category: m.category ?? "none",
+  grade: m.grade ?? 0,
+});
 
-/** «наставляемого, ученик 7 класса»: the role (accusative) and the category, as message data. */
-export const whoVars = (m: Pick<Membership, "role" | "category" | "grade">): Record<string, NoticeVar> => ({ role: msg(`role-${m.role}-acc`), category: categorySuffixRef(m) });
+/** The same, as a notice's variables. */
+export const whoVars = (m: Pick<Membership, "role" | "category" | "grade">): Record<string, NoticeVar> => whoOf(m);
 
 /** The button that opens a participant's questionnaire. */
 export const questionnaireButton = (membershipId: string): NoticeButton[][] => [

@@ -45,7 +45,7 @@ describe("an adult's own consent", () => {
     const mentor = await invited(f.store, f.deps.clock(), programmeId, "mentor", "teacher");
     expect(await decideOwnConsent(f.deps, as(mentor.userId), { membershipId: mentor.membershipId, accept: false })).toEqual({ ok: true, value: { intake: "declined" } });
     expect(f.deps.notices.to(curator)).toEqual([
-      { to: curator, key: "curator-consent-declined", vars: { role: { key: "role-mentor-acc" }, category: { list: ["", { key: "category-teacher" }], separator: ", " }, relation: { key: "consent-relation-self" } } },
+      { to: curator, key: "curator-consent-declined", vars: { role: "mentor", category: "teacher", grade: 0, relation: { key: "consent-relation-self" } } },
     ]);
     expect(await participantStep(f.deps, as(mentor.userId), { membershipId: mentor.membershipId, step: "q" })).toMatchObject({ ok: false, kind: "rule", reason: "questionnaire-not-yet-declined" });
     f.setNow(new Date(f.deps.clock().getTime() + 60_000));

@@ -110,11 +110,12 @@ describe("entry questionnaires", () => {
 });
 
 describe("locale keys", () => {
-  it("list every prompt, option and topic the definitions use", () => {
+  it("list every prompt, short label, option and topic the definitions use", () => {
     const expected = new Set<string>(DEFAULT_TOPICS.map((t) => `topic-${t.id}`));
     for (const q of all) {
       for (const question of q.questions) {
         expected.add(`q-${question.id}`);
+        expected.add(`qlabel-${question.id}`);
         if ((question.kind === "single" || question.kind === "multi") && question.options !== "topics") {
           for (const option of question.options) expected.add(`opt-${option}`);
         }

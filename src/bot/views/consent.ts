@@ -3,12 +3,12 @@ import { consentTextKey } from "../../domain/consent.js";
 import { inviteLink } from "../../domain/invitations.js";
 import type { IntakeStatus } from "../../domain/consent.js";
 import type { Category, Role } from "../../domain/programme.js";
-import type { ConsentStart, ParentLinkIssued, ParentScreen, ParticipantPanel, PaperTarget } from "../../services/consent.js";
+import { whoOf, type ConsentStart, type ParentLinkIssued, type ParentScreen, type ParticipantPanel, type PaperTarget } from "../../services/consent.js";
 import type { KeptData } from "../../services/privacy.js";
 import { answerLine, topicLabeller } from "../answers.js";
 import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
-import { categorySuffix, formatDate, roleAccusative, roleLabel } from "../labels.js";
+import { categorySuffix, formatDate, roleLabel } from "../labels.js";
 import { displayPerson } from "../notices.js";
 import { qrPng } from "../qr.js";
 import type { Screen } from "../screen.js";
@@ -31,7 +31,7 @@ export function ageQuestion(ctx: BaseContext, membershipId: string): Screen {
 
 /** The adult's consent text with "accept" and "decline". */
 export function consentQuestion(ctx: BaseContext, start: ConsentStart): Screen {
-  const text = ctx.t(consentTextKey("self"), { school: start.school, year: start.year, role: roleAccusative(ctx.t, start.role), category: categorySuffix(ctx.t, start) });
+  const text = ctx.t(consentTextKey("self"), { school: start.school, year: start.year, ...whoOf(start) });
   const keyboard = new InlineKeyboard();
   addButton(keyboard, ctx.t("consent-accept"), { type: "consentAnswer", membershipId: start.membershipId, answer: "y" }).row();
   addButton(keyboard, ctx.t("consent-decline"), { type: "consentAnswer", membershipId: start.membershipId, answer: "n" });
@@ -69,8 +69,7 @@ export async function parentQuestion(ctx: BaseContext, screen: ParentScreen): Pr
     school: screen.school,
     city: screen.city,
     year: screen.year,
-    role: roleAccusative(ctx.t, screen.role),
-    category: categorySuffix(ctx.t, screen),
+    ...whoOf(screen),
   });
   const keyboard = new InlineKeyboard();
   addButton(keyboard, ctx.t("consent-accept"), { type: "parentDecide", membershipId: screen.membershipId, answer: "y" }).row();
@@ -151,7 +150,7 @@ export async function keptLines(ctx: BaseContext, data: KeptData, withAnswers: b
     }
   }
   for (const c of data.asParent) {
-    lines.push("", ctx.t("privacy-parent-of", { role: roleAccusative(ctx.t, c.role), category: categorySuffix(ctx.t, c), school: c.school, date: formatDate(c.at, locale, c.timeZone) }));
+    lines.push("", ctx.t("privacy-parent-of", { ...whoOf(c), school: c.school, date: formatDate(c.at, locale, c.timeZone) }));
   }
   return lines;
 }
