@@ -1,7 +1,7 @@
 import { SKIPPED, type AnswerValue } from "../domain/questionnaire.js";
 import type { BaseContext, FlowContext, FlowConversation } from "../bot/context.js";
 import { pressedAction } from "../bot/buttons.js";
-import { choiceQuestion, choiceValues, numberOf, questionScreen, summaryScreen, toMenu, typedQuestion } from "../bot/views/questionnaire.js";
+import { choiceValues, numberOf, questionScreen, summaryScreen, toMenu } from "../bot/views/questionnaire.js";
 import { beginSelection, changeAnswer, checkOne, currentQuestion, goBack, openQuestionnaire, saveAnswer, submitQuestionnaire } from "../services/questionnaires.js";
 import { askAction, flowWait, type OneOf } from "./ask.js";
 
@@ -16,6 +16,8 @@ const MAX_STEPS = 300;
 const actor = (c: BaseContext) => ({ userId: c.from!.id });
 
 export async function questionnaire(conversation: FlowConversation, ctx: FlowContext, membershipId: string): Promise<void> {
+  /** The reason the last answer was refused, shown above the same question asked again. */
+  let refusedHint: string | undefined;
   for (let step = 0; step < MAX_STEPS; step++) {
     const opened = await conversation.external((c) => openQuestionnaire(c.deps, actor(c), { membershipId }));
     if (!opened.ok) return void (await ctx.reply(ctx.t("questionnaire-closed")));
@@ -50,9 +52,11 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       await c.reply(screen.text, screen.keyboard ? { reply_markup: screen.keyboard } : {});
     };
     const otherwise = (c: FlowContext) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : reask(c, c.t(c.message?.text !== undefined ? "input-use-buttons" : "input-not-text")));
+    const hint = refusedHint;
+    refusedHint = undefined;
     let answer: AnswerValue | "back";
     if (question.kind === "text" || question.kind === "number") {
-      const screen = typedQuestion(ctx, state, question);
+      const screen = questionScreen(ctx, state, question, hint);
       await ctx.reply(screen.text, screen.keyboard ? { reply_markup: screen.keyboard } : {});
       const got = await flowWait(conversation)
         .and(
@@ -73,8 +77,8 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       const nav = pressedAction(got, ["questionNav"]);
       answer = nav ? (nav.go === "back" ? "back" : SKIPPED) : (got.message!.text ?? "");
     } else if (question.kind === "single" || question.kind === "scale") {
-      const screen = choiceQuestion(ctx, state, question);
-      await ctx.reply(screen.text, { reply_markup: screen.keyboard });
+      const screen = questionScreen(ctx, state, question, hint);
+      await ctx.reply(screen.text, { reply_markup: screen.keyboard! });
       const values = choiceValues(question, state.topicIds);
       const pressed = await flowWait(conversation).and(
         (c) => {
@@ -92,7 +96,7 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       // that a thousand toggles leave its saved state as it was.
       const begun = await conversation.external((c) => beginSelection(c.deps, actor(c), { membershipId, questionId: question.id }));
       if (!begun.ok) continue;
-      const screen = questionScreen(ctx, begun.value, question);
+      const screen = questionScreen(ctx, begun.value, question, hint);
       await ctx.reply(screen.text, { reply_markup: screen.keyboard! });
       const pressed = await flowWait(conversation).and(
         (c) => {
@@ -114,7 +118,7 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       continue;
     }
     const saved = await conversation.external((c) => saveAnswer(c.deps, actor(c), { membershipId, questionId: question.id, raw: answer }));
-    // Refused (too few ticks, say): the reason, then the loop asks the same question again.
-    if (!saved.ok && saved.kind === "rule" && saved.reason !== "questionnaire-closed") await ctx.reply(ctx.t(saved.reason, saved.vars));
+    // Refused (too few ticks, say): the loop asks the same question again, the reason above it.
+    if (!saved.ok && saved.kind === "rule" && saved.reason !== "questionnaire-closed") refusedHint = ctx.t(saved.reason, saved.vars);
   }
 }

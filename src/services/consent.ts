@@ -251,7 +251,11 @@ export async function openParentLink(deps: ServiceDeps, actor: Actor, input: { t
 /** The parent who opened the link decides; the child and the curators are told. */
 export async function parentDecide(deps: ServiceDeps, actor: Actor, input: { membershipId: string; accept: boolean }): Promise<Result<{ accepted: boolean }>> {
   const granted = await authorize(deps, actor, { kind: "parent-link", membershipId: input.membershipId });
-  if (!granted.ok) return refuse("not-allowed");
+  if (!granted.ok) {
+    // The parent answers on a link the child has replaced since: say so, not "not allowed".
+    if (await deps.store.parentLinks.openedReplaced(input.membershipId, actor.userId)) return refuse("stale", "parent-link-replaced");
+    return refuse("not-allowed");
+  }
   const { child, link } = granted.value;
   if (!(await deps.store.parentLinks.use(link._id, actor.userId, deps.clock()))) return refuse("stale", "parent-already-answered");
   const decision = { relation: "parent" as const, method: "bot" as const, givenBy: actor.userId };

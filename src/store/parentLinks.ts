@@ -85,6 +85,11 @@ export class ParentLinksStore {
     return docs[0] ? parentLinkSchema.parse(docs[0]) : null;
   }
 
+  /** Whether this person opened a link of this child that a newer one has replaced since. */
+  async openedReplaced(membershipId: string, parentId: number): Promise<boolean> {
+    return (await this.col.countDocuments({ membershipId, openedBy: parentId, revokedAt: { $ne: null } })) > 0;
+  }
+
   /** Binds the link to the first person who opens it; false if someone else opened it first. */
   async open(id: string, parentId: number, now: Date): Promise<boolean> {
     if (!(await this.claims.claim(claimKeys.parentLink(id), "parent-links", parentId, now))) {

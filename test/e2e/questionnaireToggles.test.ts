@@ -94,7 +94,11 @@ describe("a multiple choice with 120 topics", () => {
     const mid = (await t.store.memberships.ofUser(teacher.id)).find((m) => m.role === "mentee")!._id;
     await t.store.profiles.setAnswers(mid, { subjects: "Физика", experience: 2, "age-band": "under-35" }, "full-name", t.deps.clock());
     await teacher.sendText("Ольга Петрова");
-    const question = await teacher.waitForText(/Вопрос 5 из/);
+    const shown = await teacher.waitForText(/Вопрос 5 из/);
+    // «Готово» with nothing ticked: the reason, and under it the question with its buttons.
+    await teacher.press(shown, /^✅ Готово/);
+    const question = await teacher.waitForText(/^Отметьте хотя бы 1\.\n\nВопрос 5 из/);
+    expect(teacher.buttons(question).flat()).toContain("✅ Готово");
     const options = teacher.buttons(question).flat().filter((b) => b.startsWith("⬜ "));
     for (const o of options.slice(0, 5)) {
       await teacher.press(question, o);

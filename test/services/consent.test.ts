@@ -153,7 +153,7 @@ describe("a parent's consent", () => {
     expect(valid).toHaveLength(1);
     expect((await f.store.parentLinks.findByToken(tokens.at(-1)!))?._id).toBe(valid[0]!._id);
     // The parent who opened the first link can no longer answer on it.
-    expect(await parentDecide(f.deps, as(early), { membershipId: pupil.membershipId, accept: true })).toMatchObject({ ok: false });
+    expect(await parentDecide(f.deps, as(early), { membershipId: pupil.membershipId, accept: true })).toMatchObject({ ok: false, reason: "parent-link-replaced" });
     for (const old of [tokens[0]!, tokens[1]!, tokens[50]!, tokens[99]!]) {
       expect(await openParentLink(f.deps, as(newUserId()), { token: old })).toMatchObject({ ok: false, kind: "stale", reason: "parent-link-replaced" });
     }
