@@ -85,7 +85,7 @@ describe("a multiple choice with 120 topics", () => {
     const pressed = await teacher.press(question, /Тема 62$/);
     expect((await teacher.nextCallbackAnswer(pressed)).text).toMatch(/устарела/);
     expect((await t.store.profiles.get(mid))?.answers["requests"]).toEqual(["extra-89", "extra-61"]);
-  }, 180_000);
+  }, 540_000);
 
   it("more ticks than the question allows are refused at once", async () => {
     const { programmeId } = await programmeWithCurator(t);
