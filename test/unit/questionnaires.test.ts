@@ -6,6 +6,7 @@ import {
   applicableQuestions,
   checkAnswer,
   nextQuestion,
+  possibleCount,
   previousQuestion,
   pruneAnswers,
   QUESTIONNAIRE_IDS,
@@ -289,5 +290,18 @@ describe("questionnaireSchema rejects bad definitions", () => {
     const multi = good();
     multi.questions[3] = { id: "capacity", kind: "multi", options: ["yes", "no"], min: 3, max: 2 } as never;
     expect(questionnaireSchema.safeParse(multi).success).toBe(false);
+  });
+});
+
+describe("the counter «Вопрос N из M»", () => {
+  it("never grows when an answer opens a follow-up, and shrinks when one drops out", () => {
+    const q = QUESTIONNAIRES["mentor-teacher"];
+    expect(possibleCount(q, {})).toBe(q.questions.length);
+    expect(possibleCount(q, { "mentored-before": "yes" })).toBe(q.questions.length);
+    expect(possibleCount(q, { "mentored-before": "no" })).toBe(q.questions.length - 1);
+    // N counts among the applicable questions, so it never passes M.
+    for (const answers of [{}, { "mentored-before": "yes" }, { "mentored-before": "no" }]) {
+      expect(applicableQuestions(q, answers).length).toBeLessThanOrEqual(possibleCount(q, answers));
+    }
   });
 });
