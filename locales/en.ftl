@@ -11,6 +11,9 @@ cmd-newschool = New school and programme (operator)
 error-apology = Sorry, something went wrong. We are looking into it — please try again a little later.
 private-only = I only work in private messages, where your data is safe. Write to me directly: @{ $bot }
 button-stale = This button is out of date or not available. Open /menu.
+common-page-count = { $from }–{ $to } of { $total }
+common-prev = ◀️
+common-next = ▶️
 not-allowed = This action is not available to you.
 operator-only = Only the operator who sets up schools can do this.
 curator-only = Only a curator of this programme can do this.
@@ -56,6 +59,30 @@ category-teacher = teacher
 category-employer = employer's representative
 category-university = university representative
 category-student-grade = student of class { $grade }
+
+# Who a person is in the programme, as whole phrases ($role, $category, $grade: 0 when no grade is given)
+who-nom = { $role ->
+    [mentor] { $category ->
+        [teacher] a teacher mentor
+        [student] { $grade ->
+            [0] a student mentor
+           *[other] a student mentor (grade { $grade })
+        }
+        [employer] a mentor from an employer
+        [university] a mentor from a university
+       *[none] a mentor
+    }
+    [mentee] { $category ->
+        [teacher] a teacher mentee
+        [student] { $grade ->
+            [0] a student mentee
+           *[other] a student mentee (grade { $grade })
+        }
+       *[none] a mentee
+    }
+   *[curator] a curator
+}
+who-gen = { who-nom }
 
 # Forms of mentoring
 form-student-student = student – student
@@ -150,7 +177,7 @@ link-welcome-curator =
     Invite mentors and mentees from the curator's menu.
 link-welcome-participant =
     Welcome to the mentorship programme "{ $school }", { $year }!
-    You are invited as a { $role }{ $category }.
+    You are invited as { who-nom }.
     Next: consent to the processing of personal data, and a questionnaire. The bot will remind you.
 
 # Curator's panel
@@ -196,6 +223,35 @@ q-organisation = Where do you work or study? Write the name of the organisation 
 q-position = What is your position or field? For example: process engineer, or 3rd-year student.
 q-can-offer = What can you offer students? Tick everything that fits.
 q-can-teach = What can you show students and teach them? Write briefly or press “Skip”.
+
+## Short labels of questions (card, /privacy, spreadsheets)
+qlabel-full-name = Full name
+qlabel-subjects = Subjects and grades
+qlabel-experience = Experience, years
+qlabel-age-band = Age
+qlabel-requests = Requests
+qlabel-work-satisfaction = Job satisfaction
+qlabel-help-kinds = Kinds of help
+qlabel-format = Meeting format
+qlabel-availability = Convenient times
+qlabel-expectations = Expectations
+qlabel-help-subjects = Subjects to help with
+qlabel-interests = Interests
+qlabel-school-confidence = Confidence at school
+qlabel-mentor-preference = Preferred mentor
+qlabel-qualification = Qualification category
+qlabel-competencies = Competencies
+qlabel-mentored-before = Mentored before
+qlabel-mentoring-experience = Mentoring experience
+qlabel-capacity = Mentees at once
+qlabel-time-per-month = Time per month
+qlabel-strong-subjects = Strong subjects
+qlabel-achievements = Achievements
+qlabel-motivation = Motivation
+qlabel-organisation = Organisation
+qlabel-position = Position
+qlabel-can-offer = Can offer
+qlabel-can-teach = Can teach
 
 ## Answer options
 opt-yes = Yes
@@ -266,7 +322,7 @@ consent-adult-v1 =
     Consent to the processing of personal data (version 1)
 
     Operator: { $school } — the school running the mentorship programme { $year }.
-    Purpose: your taking part in the programme as a { $role }{ $category } — pairing, an individual plan, meetings, reports and monitoring.
+    Purpose: your taking part in the programme as { who-gen }: pairing, an individual plan, meetings, reports and monitoring.
     Data: full name; subject, class or workplace; years of experience; questionnaire answers (requests or competencies, format, convenient times); meeting records and feedback; your Telegram id.
     Term: until the programme ends and 1 more year for the school's reporting, then the data is deleted.
     How to withdraw: at any time — /privacy → "Withdraw consent". Your answers and personal data will be deleted.
@@ -276,7 +332,7 @@ consent-parent-v1 =
     A parent's (legal guardian's) consent to the processing of a child's personal data (version 1)
 
     The child in Telegram: { $child }
-    Invited to the programme as a { $role }{ $category }.
+    The child is invited to the programme as { who-nom }.
     Operator: { $school } ({ $city }) — the school running the mentorship programme { $year }.
     Purpose: the child's taking part in the programme — finding a mentor or mentee, a plan, meetings, reports and monitoring.
     The child's data: full name; class; questionnaire answers (requests, interests, format, convenient times); meeting records and feedback; Telegram id. About you only your Telegram id and the fact of consent are kept.
@@ -297,6 +353,7 @@ consent-parent-needed =
     { $link }
     The link is valid for 14 days. I will write to you when your parent answers.
 consent-parent-qr-caption = QR code for the parent: point a phone camera at it to open Telegram.
+consent-parent-link-replaced = The earlier link for your parent no longer works: only this one does.
 consent-relation-self = the participant
 consent-relation-parent = a parent
 consent-method-bot = in the bot
@@ -314,6 +371,7 @@ parent-child-unnamed = (no name given)
 parent-link-is-for-parent = This link is for your parent: they give consent from their own phone.
 parent-link-used = Someone else has already answered with this link. If this is a mistake, ask the child to get a new link.
 parent-link-expired = The link has expired. Ask the child to get a new one in the programme's menu.
+parent-link-replaced = This link has been replaced by a newer one: the child got another link for a parent. Ask them to send you the latest.
 parent-already-answered = You have already answered with this link.
 parent-thanks = Thank you! The consent is recorded. You can withdraw it at any time with /privacy.
 parent-declined = Understood, no consent is given. The child's data is not kept. The school will know your decision.
@@ -322,9 +380,9 @@ child-parent-declined = Your parent has not consented to data processing, so you
 child-parent-withdrew = Your parent has withdrawn the consent to processing your data. Your answers are deleted.
 
 # Notices to curators
-curator-consent-declined = Consent declined: { $role }{ $category } ({ $relation }). No data kept.
-curator-parent-accepted = A parent has given consent: { $role }{ $category }. The participant can fill in the questionnaire.
-curator-consent-withdrawn = Consent withdrawn ({ $relation }): { $role }{ $category }. Answers and personal data removed from the bases.
+curator-consent-declined = Consent declined ({ $relation }): { who-nom }. No data kept.
+curator-parent-accepted = A parent has given consent for their child ({ who-nom }). The participant can fill in the questionnaire.
+curator-consent-withdrawn = Consent withdrawn ({ $relation }): { who-nom }. Answers and personal data removed from the bases.
 
 # Participant statuses
 intake-invited = invited, no consent
@@ -354,6 +412,7 @@ question-current = Now: { $answer }
 question-back = ⬅️ Back
 question-skip = Skip ➡️
 question-done = ✅ Done
+question-done-count = ✅ Done ({ $count } ticked)
 answer-none = —
 answer-skipped = (skipped)
 answer-not-text = I need a text answer.
@@ -383,7 +442,7 @@ privacy-status = Status: { $status }
 privacy-consent-line = { $date } — { $decision } ({ $relation }, { $method }, text version { $version })
 privacy-answers = Questionnaire answers: { $count }
 privacy-no-answers = No questionnaire.
-privacy-parent-of = You consented as a parent ({ $date }): { $role }{ $category }, { $school }. About you only the Telegram id is kept.
+privacy-parent-of = You consented as a parent ({ $date }) for a child taking part in «{ $school }» as { who-nom }. About you only the Telegram id is kept.
 privacy-file = 📄 Get a file with my data
 privacy-file-title = The data the bot keeps about you
 privacy-file-name = my-data.txt
@@ -764,9 +823,6 @@ propose-failed-role-model = Not done: this role model does not belong to the cho
 propose-failed-term = Not done: check the pair's dates.
 
 # Pages of every list (the shared pager, bot/views/paging.ts).
-common-page-count = { $from }–{ $to } of { $total }
-common-prev = ◀️ Back
-common-next = Next ▶️
 
 # Pairs at a real school's size: the picker by hand, the whole history, a replacement request answered.
 manual-for-mentor = Mentor: { $name }

@@ -11,6 +11,9 @@ cmd-newschool = Новая школа и программа (оператор)
 error-apology = Извините, что-то пошло не так. Мы уже разбираемся — попробуйте ещё раз чуть позже.
 private-only = Я работаю только в личных сообщениях: там ваши данные в безопасности. Напишите мне лично: @{ $bot }
 button-stale = Эта кнопка устарела или недоступна. Откройте /menu.
+common-page-count = { $from }–{ $to } из { $total }
+common-prev = ◀️
+common-next = ▶️
 not-allowed = Это действие вам недоступно.
 operator-only = Это действие доступно только оператору, который подключает школы.
 curator-only = Это действие доступно только куратору этой программы.
@@ -56,6 +59,50 @@ category-teacher = педагог
 category-employer = представитель работодателя
 category-university = представитель вуза
 category-student-grade = ученик { $grade } класса
+
+# Кто человек в программе — целыми словосочетаниями в нужном падеже ($role, $category, $grade: 0 — класс не указан)
+who-nom = { $role ->
+    [mentor] { $category ->
+        [teacher] педагог-наставник
+        [student] { $grade ->
+            [0] наставник — ученик
+           *[other] наставник — ученик { $grade } класса
+        }
+        [employer] наставник от работодателя
+        [university] наставник от вуза
+       *[none] наставник
+    }
+    [mentee] { $category ->
+        [teacher] наставляемый педагог
+        [student] { $grade ->
+            [0] наставляемый — ученик
+           *[other] наставляемый — ученик { $grade } класса
+        }
+       *[none] наставляемый
+    }
+   *[curator] куратор
+}
+who-gen = { $role ->
+    [mentor] { $category ->
+        [teacher] педагога-наставника
+        [student] { $grade ->
+            [0] наставника — ученика
+           *[other] наставника — ученика { $grade } класса
+        }
+        [employer] наставника от работодателя
+        [university] наставника от вуза
+       *[none] наставника
+    }
+    [mentee] { $category ->
+        [teacher] наставляемого педагога
+        [student] { $grade ->
+            [0] наставляемого — ученика
+           *[other] наставляемого — ученика { $grade } класса
+        }
+       *[none] наставляемого
+    }
+   *[curator] куратора
+}
 
 # Формы наставничества
 form-student-student = ученик – ученик
@@ -150,7 +197,7 @@ link-welcome-curator =
     Приглашайте наставников и наставляемых из меню куратора.
 link-welcome-participant =
     Добро пожаловать в программу наставничества «{ $school }», { $year }!
-    Вы приглашены как { $role }{ $category }.
+    Вы приглашены как { who-nom }.
     Следующий шаг — согласие на обработку персональных данных и анкета. Бот напомнит о них.
 
 # Панель куратора
@@ -196,6 +243,35 @@ q-organisation = Где вы работаете или учитесь? Напи�
 q-position = Ваша должность или специальность? Например: инженер-технолог или студент 3 курса.
 q-can-offer = Что вы можете предложить ученикам? Отметьте всё, что подходит.
 q-can-teach = Что вы можете показать ученикам и чему научить? Напишите коротко или нажмите «Пропустить».
+
+## Короткие подписи вопросов (карточка, /privacy, таблицы)
+qlabel-full-name = ФИО
+qlabel-subjects = Предметы и классы
+qlabel-experience = Стаж, лет
+qlabel-age-band = Возраст
+qlabel-requests = Запросы
+qlabel-work-satisfaction = Удовлетворённость работой
+qlabel-help-kinds = Виды помощи
+qlabel-format = Формат встреч
+qlabel-availability = Удобное время
+qlabel-expectations = Ожидания
+qlabel-help-subjects = Предметы, где нужна помощь
+qlabel-interests = Увлечения
+qlabel-school-confidence = Уверенность в школе
+qlabel-mentor-preference = Желаемый наставник
+qlabel-qualification = Квалификационная категория
+qlabel-competencies = Компетенции
+qlabel-mentored-before = Опыт наставника
+qlabel-mentoring-experience = Опыт наставничества
+qlabel-capacity = Наставляемых одновременно
+qlabel-time-per-month = Время в месяц
+qlabel-strong-subjects = Сильные предметы
+qlabel-achievements = Достижения
+qlabel-motivation = Мотивация
+qlabel-organisation = Организация
+qlabel-position = Должность
+qlabel-can-offer = Что может предложить
+qlabel-can-teach = Чему может научить
 
 ## Варианты ответов
 opt-yes = Да
@@ -266,7 +342,7 @@ consent-adult-v1 =
     Согласие на обработку персональных данных (версия 1)
 
     Оператор: { $school } — школа, которая проводит программу наставничества { $year }.
-    Цель: ваше участие в программе как { $role }{ $category } — подбор наставнической пары, индивидуальный план, встречи, отчёты и мониторинг.
+    Цель: ваше участие в программе в качестве { who-gen }: подбор наставнической пары, индивидуальный план, встречи, отчёты и мониторинг.
     Какие данные: ФИО; предмет, класс или место работы; стаж; ответы анкеты (запросы или компетенции, формат, удобное время); отметки о встречах и отзывы; ваш Telegram id.
     Срок: до окончания программы и ещё 1 год для отчётности школы, затем данные удаляются.
     Как отозвать: в любой момент — команда /privacy → «Отозвать согласие». Ответы анкеты и личные данные будут удалены.
@@ -276,7 +352,7 @@ consent-parent-v1 =
     Согласие родителя (законного представителя) на обработку персональных данных ребёнка (версия 1)
 
     Ребёнок в Telegram: { $child }
-    Приглашён в программу как { $role }{ $category }.
+    Ребёнок приглашён в программу как { who-nom }.
     Оператор: { $school } ({ $city }) — школа, которая проводит программу наставничества { $year }.
     Цель: участие ребёнка в программе — подбор наставника или наставляемого, план, встречи, отчёты и мониторинг.
     Какие данные ребёнка: ФИО; класс; ответы анкеты (запросы, интересы, формат, удобное время); отметки о встречах и отзывы; Telegram id. О вас сохраняется только Telegram id и факт согласия.
@@ -297,6 +373,7 @@ consent-parent-needed =
     { $link }
     Ссылка действует 14 дней. Когда родитель ответит, я вам напишу.
 consent-parent-qr-caption = QR-код для родителя: наведите камеру телефона — откроется Telegram.
+consent-parent-link-replaced = Прежняя ссылка для родителя больше не действует: работает только эта.
 consent-relation-self = сам участник
 consent-relation-parent = родитель
 consent-method-bot = в боте
@@ -314,6 +391,7 @@ parent-child-unnamed = (имя не указано)
 parent-link-is-for-parent = Эту ссылку нужно передать родителю: согласие даёт он со своего телефона.
 parent-link-used = По этой ссылке уже ответил другой человек. Если это ошибка — попросите ребёнка получить новую ссылку.
 parent-link-expired = Срок ссылки истёк. Попросите ребёнка получить новую ссылку в меню программы.
+parent-link-replaced = Эта ссылка заменена новой: ребёнок получил другую ссылку для родителя. Попросите его переслать последнюю.
 parent-already-answered = Вы уже ответили по этой ссылке.
 parent-thanks = Спасибо! Согласие записано. Отозвать его можно в любой момент командой /privacy.
 parent-declined = Понятно, согласие не дано. Данные ребёнка не сохраняются. Школа узнает о вашем решении.
@@ -322,9 +400,9 @@ child-parent-declined = Родитель не дал согласия на об�
 child-parent-withdrew = Родитель отозвал согласие на обработку ваших данных. Ответы анкеты удалены.
 
 # Уведомления куратору
-curator-consent-declined = Отказ от согласия: { $role }{ $category } ({ $relation }). Данные не сохранены.
-curator-parent-accepted = Родитель дал согласие: { $role }{ $category }. Участник может заполнять анкету.
-curator-consent-withdrawn = Согласие отозвано ({ $relation }): { $role }{ $category }. Ответы и личные данные удалены из баз.
+curator-consent-declined = Отказ от согласия ({ $relation }): { who-nom }. Данные не сохранены.
+curator-parent-accepted = Родитель дал согласие за ребёнка ({ who-nom }). Участник может заполнять анкету.
+curator-consent-withdrawn = Согласие отозвано ({ $relation }): { who-nom }. Ответы и личные данные удалены из баз.
 
 # Статусы участников
 intake-invited = приглашён, нет согласия
@@ -354,6 +432,7 @@ question-current = Сейчас: { $answer }
 question-back = ⬅️ Назад
 question-skip = Пропустить ➡️
 question-done = ✅ Готово
+question-done-count = ✅ Готово (отмечено: { $count })
 answer-none = —
 answer-skipped = (пропущено)
 answer-not-text = Нужен ответ текстом.
@@ -383,7 +462,7 @@ privacy-status = Статус: { $status }
 privacy-consent-line = { $date } — { $decision } ({ $relation }, { $method }, текст версии { $version })
 privacy-answers = Ответов в анкете: { $count }
 privacy-no-answers = Анкеты нет.
-privacy-parent-of = Вы дали согласие как родитель ({ $date }): { $role }{ $category }, { $school }. О вас хранится только Telegram id.
+privacy-parent-of = Вы дали согласие как родитель ({ $date }) за ребёнка, который участвует в программе «{ $school }» как { who-nom }. О вас хранится только Telegram id.
 privacy-file = 📄 Получить файл с моими данными
 privacy-file-title = Данные, которые бот хранит о вас
 privacy-file-name = moi-dannye.txt
@@ -765,9 +844,6 @@ propose-failed-role-model = Не получилось: эта ролевая м�
 propose-failed-term = Не получилось: проверьте сроки пары.
 
 # Pages of every list (the shared pager, bot/views/paging.ts).
-common-page-count = { $from }–{ $to } из { $total }
-common-prev = ◀️ Назад
-common-next = Дальше ▶️
 
 # Pairs at a real school's size: the picker by hand, the whole history, a replacement request answered.
 manual-for-mentor = Наставник: { $name }

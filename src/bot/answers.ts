@@ -4,6 +4,9 @@ import { SKIPPED, type AnswerValue, type Question } from "../domain/questionnair
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
+/** A question's short label (`qlabel-<id>`), for summaries, cards, /privacy and spreadsheets. */
+export const questionLabel = (t: T, question: Pick<Question, "id">): string => t(`qlabel-${question.id}`);
+
 /** A topic's words: the curator's own, or the locale's for a default topic. */
 export function topicLabeller(t: T, custom: Record<string, string>): (id: string) => string {
   return (id) => custom[id] ?? t(`topic-${id}`);
@@ -22,4 +25,9 @@ export function answerText(t: T, question: Question, value: AnswerValue | undefi
     default:
       return String(value);
   }
+}
+
+/** «Label: answer», one line of a card, /privacy or a spreadsheet cell: the short label, never the whole question. */
+export function answerLine(t: T, question: Question, value: AnswerValue | undefined, topicLabel: (id: string) => string): string {
+  return `${questionLabel(t, question)}: ${answerText(t, question, value, topicLabel)}`;
 }

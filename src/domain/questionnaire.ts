@@ -76,6 +76,20 @@ export function questionnaireFor(role: Role, category: Category | null): Questio
   return null;
 }
 
+/** The values a choice question offers, in button order (option ids, or the numbers of a scale). */
+export function optionsOf(question: Question, topicIds: readonly string[]): (string | number)[] {
+  switch (question.kind) {
+    case "single":
+      return question.options;
+    case "scale":
+      return Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
+    case "multi":
+      return question.options === "topics" ? [...topicIds] : question.options;
+    default:
+      return [];
+  }
+}
+
 export type AnswerValue = string | number | string[];
 export type Answers = Record<string, AnswerValue>;
 
@@ -86,6 +100,19 @@ export function applicableQuestions(q: Questionnaire, answers: Answers): Questio
     const earlier = answers[question.when.question];
     return typeof earlier === "string" && question.when.oneOf.includes(earlier);
   });
+}
+
+/**
+ * How many questions the person may be asked in all: the applicable ones, and the conditional
+ * ones whose earlier question is not answered yet. Never grows as answers come in, so that
+ * «Вопрос 6 из 11» is not followed by «Вопрос 7 из 12» when a follow-up opens.
+ */
+export function possibleCount(q: Questionnaire, answers: Answers): number {
+  return q.questions.filter((question) => {
+    if (!question.when) return true;
+    const earlier = answers[question.when.question];
+    return earlier === undefined || (typeof earlier === "string" && question.when.oneOf.includes(earlier));
+  }).length;
 }
 
 /** The first applicable question without an answer, or null when all are answered. */

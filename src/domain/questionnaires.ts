@@ -190,6 +190,7 @@ function keysOf(questionnaires: readonly Questionnaire[]): string[] {
   for (const q of questionnaires) {
     for (const question of q.questions) {
       keys.add(`q-${question.id}`);
+      keys.add(`qlabel-${question.id}`);
       if ((question.kind === "single" || question.kind === "multi") && question.options !== "topics") {
         for (const option of question.options) keys.add(`opt-${option}`);
       }

@@ -1,8 +1,8 @@
 import { SKIPPED, type AnswerValue } from "../domain/questionnaire.js";
 import type { BaseContext, FlowContext, FlowConversation } from "../bot/context.js";
 import { pressedAction } from "../bot/buttons.js";
-import { choiceQuestion, choiceValues, multiKeyboard, numberOf, questionText, summaryScreen, toMenu, typedQuestion } from "../bot/views/questionnaire.js";
-import { changeAnswer, checkOne, currentQuestion, goBack, openQuestionnaire, saveAnswer, submitQuestionnaire } from "../services/questionnaires.js";
+import { choiceValues, numberOf, questionScreen, summaryScreen, toMenu } from "../bot/views/questionnaire.js";
+import { beginSelection, changeAnswer, checkOne, currentQuestion, goBack, openQuestionnaire, saveAnswer, submitQuestionnaire } from "../services/questionnaires.js";
 import { askAction, flowWait, type OneOf } from "./ask.js";
 
 // The questionnaire: one question at a time, every answer saved at once in the store, so a
@@ -14,9 +14,10 @@ export { QUESTIONNAIRE } from "./ids.js";
 const MAX_STEPS = 300;
 
 const actor = (c: BaseContext) => ({ userId: c.from!.id });
-const useButtons = (c: FlowContext) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-use-buttons")));
 
 export async function questionnaire(conversation: FlowConversation, ctx: FlowContext, membershipId: string): Promise<void> {
+  /** The reason the last answer was refused, shown above the same question asked again. */
+  let refusedHint: string | undefined;
   for (let step = 0; step < MAX_STEPS; step++) {
     const opened = await conversation.external((c) => openQuestionnaire(c.deps, actor(c), { membershipId }));
     if (!opened.ok) return void (await ctx.reply(ctx.t("questionnaire-closed")));
@@ -43,9 +44,19 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
 
     const n = numberOf(state, question);
     const ours = (a: { question: number }) => a.question === n;
+    /** A refused answer: the reason, and under it the question again with its buttons. */
+    const reask = async (c: FlowContext, hint: string) => {
+      // Read afresh: a multiple choice's ticks live in the profile and change outside the flow.
+      const now = await openQuestionnaire(c.deps, actor(c), { membershipId });
+      const screen = questionScreen(c, now.ok ? now.value : state, question, hint);
+      await c.reply(screen.text, screen.keyboard ? { reply_markup: screen.keyboard } : {});
+    };
+    const otherwise = (c: FlowContext) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : reask(c, c.t(c.message?.text !== undefined ? "input-use-buttons" : "input-not-text")));
+    const hint = refusedHint;
+    refusedHint = undefined;
     let answer: AnswerValue | "back";
     if (question.kind === "text" || question.kind === "number") {
-      const screen = typedQuestion(ctx, state, question);
+      const screen = questionScreen(ctx, state, question, hint);
       await ctx.reply(screen.text, screen.keyboard ? { reply_markup: screen.keyboard } : {});
       const got = await flowWait(conversation)
         .and(
@@ -54,65 +65,52 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
             const nav = pressedAction(c, ["questionNav"]);
             return nav !== null && ours(nav) && nav.go !== "done";
           },
-          { otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-not-text"))) },
+          { otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : reask(c, c.t("input-not-text"))) },
         )
         .and((c) => c.callbackQuery !== undefined || checkOne(state, question.id, c.message!.text).ok, {
           otherwise: (c) => {
             const checked = checkOne(state, question.id, c.message?.text);
-            return c.reply(checked.ok ? c.t("input-not-text") : c.t(checked.reason, checked.vars));
+            return reask(c, checked.ok ? c.t("input-not-text") : c.t(checked.reason, checked.vars));
           },
         });
       if (got.callbackQuery) await got.answerCallbackQuery();
       const nav = pressedAction(got, ["questionNav"]);
       answer = nav ? (nav.go === "back" ? "back" : SKIPPED) : (got.message!.text ?? "");
     } else if (question.kind === "single" || question.kind === "scale") {
-      const screen = choiceQuestion(ctx, state, question);
-      await ctx.reply(screen.text, { reply_markup: screen.keyboard });
+      const screen = questionScreen(ctx, state, question, hint);
+      await ctx.reply(screen.text, { reply_markup: screen.keyboard! });
       const values = choiceValues(question, state.topicIds);
-      const { action } = await askAction(conversation, ["questionOption", "questionNav"], (a) => ours(a) && (a.type === "questionNav" ? a.go !== "done" : a.option < values.length));
+      const pressed = await flowWait(conversation).and(
+        (c) => {
+          const a = pressedAction(c, ["questionOption", "questionNav"]) as OneOf<"questionOption" | "questionNav"> | null;
+          return a !== null && ours(a) && (a.type === "questionNav" ? a.go !== "done" : a.option < values.length);
+        },
+        { otherwise },
+      );
+      await pressed.answerCallbackQuery();
+      const action = pressedAction(pressed, ["questionOption", "questionNav"]) as OneOf<"questionOption" | "questionNav">;
       answer = action.type === "questionNav" ? (action.go === "back" ? "back" : SKIPPED) : values[action.option]!;
     } else {
-      // Multiple choice: toggles edit the message in place; "done" submits the selection.
-      const options = choiceValues(question, state.topicIds).map(String);
-      const current = state.answers[question.id];
-      const selected = new Set(Array.isArray(current) ? current : []);
-      const message = await ctx.reply(questionText(ctx, state, question), { reply_markup: multiKeyboard(ctx, state, question, selected) });
-      answer = "back";
-      for (let presses = 0; presses < 200; presses++) {
-        const pressed = await flowWait(conversation).and(
-          (c) => {
-            const a = pressedAction(c, ["questionToggle", "questionNav"]) as OneOf<"questionToggle" | "questionNav"> | null;
-            return a !== null && ours(a);
-          },
-          { otherwise: useButtons },
-        );
-        const action = pressedAction(pressed, ["questionToggle", "questionNav"]) as OneOf<"questionToggle" | "questionNav">;
-        if (action.type === "questionToggle") {
-          const option = options[action.option];
-          if (option === undefined) {
-            await pressed.answerCallbackQuery({ text: ctx.t("answer-unknown-option") });
-            continue;
-          }
-          if (selected.has(option)) selected.delete(option);
-          else selected.add(option);
-          await pressed.answerCallbackQuery();
-          await ctx.api.editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: multiKeyboard(ctx, state, question, selected) });
-          continue;
-        }
-        if (action.go === "done") {
-          const checked = checkOne(state, question.id, [...selected]);
-          if (!checked.ok) {
-            await pressed.answerCallbackQuery({ text: ctx.t(checked.reason, checked.vars), show_alert: true });
-            continue;
-          }
-          await pressed.answerCallbackQuery();
-          answer = [...selected];
-          break;
-        }
-        await pressed.answerCallbackQuery();
-        answer = action.go === "back" ? "back" : SKIPPED;
-        break;
-      }
+      // Multiple choice: the ticks live in the profile. Toggles and pages are handled outside this
+      // conversation (bot/features/questionnaire.ts), which waits only for done, back or skip, so
+      // that a thousand toggles leave its saved state as it was.
+      const begun = await conversation.external((c) => beginSelection(c.deps, actor(c), { membershipId, questionId: question.id }));
+      if (!begun.ok) continue;
+      const screen = questionScreen(ctx, begun.value, question, hint);
+      await ctx.reply(screen.text, { reply_markup: screen.keyboard! });
+      const pressed = await flowWait(conversation).and(
+        (c) => {
+          const a = pressedAction(c, ["questionNav"]);
+          return a !== null && ours(a);
+        },
+        { otherwise },
+      );
+      await pressed.answerCallbackQuery();
+      const action = pressedAction(pressed, ["questionNav"])!;
+      if (action.go === "done") {
+        const now = await conversation.external((c) => openQuestionnaire(c.deps, actor(c), { membershipId }));
+        answer = now.ok && now.value.selection?.questionId === question.id ? now.value.selection.values : [];
+      } else answer = action.go === "back" ? "back" : SKIPPED;
     }
 
     if (answer === "back") {
@@ -120,6 +118,7 @@ export async function questionnaire(conversation: FlowConversation, ctx: FlowCon
       continue;
     }
     const saved = await conversation.external((c) => saveAnswer(c.deps, actor(c), { membershipId, questionId: question.id, raw: answer }));
-    if (!saved.ok && saved.kind === "rule" && saved.reason !== "questionnaire-closed") await ctx.reply(ctx.t(saved.reason, saved.vars));
+    // Refused (too few ticks, say): the loop asks the same question again, the reason above it.
+    if (!saved.ok && saved.kind === "rule" && saved.reason !== "questionnaire-closed") refusedHint = ctx.t(saved.reason, saved.vars);
   }
 }

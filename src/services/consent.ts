@@ -57,15 +57,19 @@ export async function underIntakeClaim<T>(deps: ServiceDeps, membershipId: strin
 
 const busy = () => refuse("stale", "intake-busy");
 
-/** ", педагог" after a role, or nothing, as message data. */
-export function categorySuffixRef(m: Pick<Membership, "category" | "grade">): NoticeVar {
-  if (!m.category) return "";
-  const category = m.category === "student" && m.grade ? msg("category-student-grade", { grade: m.grade }) : msg(`category-${m.category}`);
-  return { list: ["", category], separator: ", " };
-}
+/**
+ * Who a person is in the programme, as the locales' `who-nom` / `who-gen` select it: whole
+ * phrases in the right case per role and category («педагог-наставник», «наставляемого — ученика
+ * 7 класса»), never a role and a category glued together in code.
+ */
+export const whoOf = (m: Pick<Membership, "role" | "category" | "grade">): { role: Role; category: Category | "none"; grade: number } => ({
+  role: m.role,
+  category: m.category ?? "none",
+  grade: m.grade ?? 0,
+});
 
-/** «наставляемого, ученик 7 класса»: the role (accusative) and the category, as message data. */
-export const whoVars = (m: Pick<Membership, "role" | "category" | "grade">): Record<string, NoticeVar> => ({ role: msg(`role-${m.role}-acc`), category: categorySuffixRef(m) });
+/** The same, as a notice's variables. */
+export const whoVars = (m: Pick<Membership, "role" | "category" | "grade">): Record<string, NoticeVar> => whoOf(m);
 
 /** The button that opens a participant's questionnaire. */
 export const questionnaireButton = (membershipId: string): NoticeButton[][] => [
@@ -141,6 +145,8 @@ export interface ParentLinkIssued {
   /** The link's secret: the front turns it into its own deep link (and a QR picture). */
   token: string;
   expiresAt: Date;
+  /** Whether an earlier link was revoked by this one (the child is told it no longer works). */
+  replaced: boolean;
 }
 
 /** Creates the link under the claim: the child waits for a parent from now on. */
@@ -153,9 +159,11 @@ async function issueLinkLocked(deps: ServiceDeps, membershipId: string, saidUnde
   if (!needsParent(m.category, saidUnder18 ?? m.saidUnder18)) return refuse("not-allowed");
   if (!(await deps.store.memberships.moveIntake(m._id, from, "parent", now, extra))) return refuse("stale");
   const expiresAt = expiryFrom(now, PARENT_LINK_DAYS);
-  const { token } = await deps.store.parentLinks.create({ membershipId: m._id, programmeId: m.programmeId, childId: m.userId, expiresAt }, now);
-  deps.logger.info({ membershipId: m._id }, "parent link issued");
-  return ok({ membershipId: m._id, token, expiresAt });
+  const { link, token } = await deps.store.parentLinks.create({ membershipId: m._id, programmeId: m.programmeId, childId: m.userId, expiresAt }, now);
+  // One valid link per child: the new one replaces every earlier one not answered on yet.
+  const revoked = await deps.store.parentLinks.revokeOthers(m._id, link._id, now);
+  deps.logger.info({ membershipId: m._id, revoked }, "parent link issued");
+  return ok({ membershipId: m._id, token, expiresAt, replaced: revoked > 0 });
 }
 
 /**
@@ -231,6 +239,7 @@ export async function openParentLink(deps: ServiceDeps, actor: Actor, input: { t
   if (!link) return refuse("not-found", "link-unknown");
   if (link.childId === actor.userId) return refuse("not-allowed", "parent-link-is-for-parent");
   if (link.usedAt) return refuse("stale", link.usedBy === actor.userId ? "parent-already-answered" : "parent-link-used");
+  if (link.revokedAt) return refuse("stale", "parent-link-replaced");
   if (link.expiresAt.getTime() <= now.getTime()) return refuse("stale", "parent-link-expired");
   if (!(await store.parentLinks.open(link._id, actor.userId, now))) return refuse("not-allowed", "parent-link-used");
   const granted = await authorize(deps, actor, { kind: "parent-link", membershipId: link.membershipId });
@@ -242,7 +251,11 @@ export async function openParentLink(deps: ServiceDeps, actor: Actor, input: { t
 /** The parent who opened the link decides; the child and the curators are told. */
 export async function parentDecide(deps: ServiceDeps, actor: Actor, input: { membershipId: string; accept: boolean }): Promise<Result<{ accepted: boolean }>> {
   const granted = await authorize(deps, actor, { kind: "parent-link", membershipId: input.membershipId });
-  if (!granted.ok) return refuse("not-allowed");
+  if (!granted.ok) {
+    // The parent answers on a link the child has replaced since: say so, not "not allowed".
+    if (await deps.store.parentLinks.openedReplaced(input.membershipId, actor.userId)) return refuse("stale", "parent-link-replaced");
+    return refuse("not-allowed");
+  }
   const { child, link } = granted.value;
   if (!(await deps.store.parentLinks.use(link._id, actor.userId, deps.clock()))) return refuse("stale", "parent-already-answered");
   const decision = { relation: "parent" as const, method: "bot" as const, givenBy: actor.userId };

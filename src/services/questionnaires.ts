@@ -3,6 +3,8 @@ import {
   checkAll,
   checkAnswer,
   nextQuestion,
+  optionsOf,
+  possibleCount,
   previousQuestion,
   pruneAnswers,
   questionnaireFor,
@@ -33,6 +35,8 @@ export interface QuestionnaireState {
   /** The programme's topic list (requests and competencies), and the curator's own words for topics. */
   topicIds: string[];
   topicLabels: Record<string, string>;
+  /** A multiple choice being toggled: the question and the options ticked so far. */
+  selection: { questionId: string; values: string[] } | null;
 }
 
 /** The person's questionnaire, started if need be; refused when it is not theirs or not open to them. */
@@ -56,11 +60,15 @@ export async function openQuestionnaire(deps: ServiceDeps, actor: Actor, input: 
     submitted: profile.status === "submitted",
     topicIds: programme.topicIds,
     topicLabels: programme.topicLabels,
+    selection: profile.selection,
   });
 }
 
 /** The questions that apply given the answers so far, in order. */
 export const questionsOf = (state: Pick<QuestionnaireState, "questionnaireId" | "answers">): Question[] => applicableQuestions(QUESTIONNAIRES[state.questionnaireId], state.answers);
+
+/** The total for «Вопрос N из M»: it does not grow when an answer opens a follow-up question. */
+export const totalOf = (state: Pick<QuestionnaireState, "questionnaireId" | "answers">): number => possibleCount(QUESTIONNAIRES[state.questionnaireId], state.answers);
 
 /** The question to ask now, or null for the summary. */
 export function currentQuestion(state: QuestionnaireState): Question | null {
@@ -184,4 +192,59 @@ export async function submitQuestionnaire(deps: ServiceDeps, actor: Actor, input
     return ok({ first });
   });
   return result ?? refuse("stale", "intake-busy");
+}
+
+/** The current question when it is the multiple choice shown as number `n`; null otherwise. */
+function currentMulti(state: QuestionnaireState, n: number): Question | null {
+  const question = currentQuestion(state);
+  if (!question || question.kind !== "multi") return null;
+  return questionsOf(state).findIndex((q) => q.id === question.id) + 1 === n ? question : null;
+}
+
+/**
+ * Opens a multiple choice for toggling: the ticks start from its stored answer. The ticks live in
+ * the profile, so that pressing toggles costs one small write and no conversation state.
+ */
+export async function beginSelection(deps: ServiceDeps, actor: Actor, input: { membershipId: string; questionId: string }): Promise<Result<QuestionnaireState>> {
+  const opened = await openQuestionnaire(deps, actor, input);
+  if (!opened.ok) return opened;
+  const state = opened.value;
+  const question = currentQuestion(state);
+  if (!question || question.id !== input.questionId || question.kind !== "multi") return refuse("stale");
+  if (state.selection?.questionId === question.id) return opened;
+  const answer = state.answers[question.id];
+  const values = Array.isArray(answer) ? answer : [];
+  await deps.store.profiles.startSelection(state.membershipId, question.id, values, deps.clock());
+  return ok({ ...state, selection: { questionId: question.id, values } });
+}
+
+/** The multiple choice shown as number `n`, with its ticks, for showing another page of it. */
+export async function selectionScreen(deps: ServiceDeps, actor: Actor, input: { membershipId: string; question: number }): Promise<Result<{ state: QuestionnaireState; question: Question; values: string[] }>> {
+  const opened = await openQuestionnaire(deps, actor, input);
+  if (!opened.ok) return opened;
+  const state = opened.value;
+  const question = currentMulti(state, input.question);
+  if (!question || state.selection?.questionId !== question.id) return refuse("stale");
+  return ok({ state, question, values: state.selection.values });
+}
+
+/**
+ * Ticks or unticks option `option` of the multiple choice shown as number `n`: one write of the
+ * profile's selection. More ticks than the question allows are refused at once.
+ */
+export async function toggleOption(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { membershipId: string; question: number; option: number },
+): Promise<Result<{ state: QuestionnaireState; question: Question; values: string[] }>> {
+  const shown = await selectionScreen(deps, actor, input);
+  if (!shown.ok) return shown;
+  const { state, question, values } = shown.value;
+  const value = optionsOf(question, state.topicIds)[input.option];
+  if (value === undefined) return refuse("rule", "answer-unknown-option");
+  const tick = !values.includes(String(value));
+  if (tick && question.kind === "multi" && values.length >= question.max) return refuse("rule", "answer-too-many", { max: question.max });
+  const now = await deps.store.profiles.toggle(state.membershipId, question.id, String(value), tick, deps.clock());
+  if (!now) return refuse("stale");
+  return ok({ state: { ...state, selection: { questionId: question.id, values: now } }, question, values: now });
 }

@@ -17,6 +17,11 @@ export const profileSchema = z.object({
   /** The question being asked, or "summary" when all are answered. */
   cursor: z.string(),
   status: z.enum(["draft", "submitted"]),
+  /**
+   * A multiple choice being toggled: the options ticked so far, kept here rather than in the
+   * conversation, so that a toggle is one small write and never grows the conversation's log.
+   */
+  selection: z.object({ questionId: z.string(), values: z.array(z.string()) }).nullable().default(null),
   updatedAt: z.date(),
   // FerretDB drops null values given in $setOnInsert, so a missing field reads as null.
   submittedAt: z.date().nullable().default(null),
@@ -64,7 +69,7 @@ export class ProfilesStore {
    * answers that no longer apply are unset); the other answers are not rewritten.
    */
   async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date, drop: readonly string[] = []): Promise<void> {
-    const update: { $set: Record<string, unknown>; $unset?: Record<string, ""> } = { $set: { [`answers.${questionId}`]: value, cursor, updatedAt: now } };
+    const update: { $set: Record<string, unknown>; $unset?: Record<string, ""> } = { $set: { [`answers.${questionId}`]: value, cursor, selection: null, updatedAt: now } };
     if (drop.length) update.$unset = Object.fromEntries(drop.map((q) => [`answers.${q}`, ""]));
     await this.col.updateOne({ _id: id }, update);
   }
@@ -74,8 +79,23 @@ export class ProfilesStore {
     await this.col.updateOne({ _id: id }, { $set: { answers, cursor, updatedAt: now } });
   }
 
+  /** Starts toggling a multiple choice from these values (its stored answer, or none). */
+  async startSelection(id: string, questionId: string, values: readonly string[], now: Date): Promise<void> {
+    await this.col.updateOne({ _id: id }, { $set: { selection: { questionId, values: [...values] }, updatedAt: now } });
+  }
+
+  /**
+   * Ticks or unticks one option of the selection being made for `questionId`, in one write.
+   * Null when no selection for that question is open (a button of another question).
+   */
+  async toggle(id: string, questionId: string, value: string, tick: boolean, now: Date): Promise<string[] | null> {
+    const change = tick ? { $addToSet: { "selection.values": value } } : { $pull: { "selection.values": value } };
+    const res = await this.col.findOneAndUpdate({ _id: id, "selection.questionId": questionId }, { ...change, $set: { updatedAt: now } }, { returnDocument: "after" });
+    return res ? profileSchema.parse(res).selection!.values : null;
+  }
+
   async setCursor(id: string, cursor: string, now: Date): Promise<void> {
-    await this.col.updateOne({ _id: id }, { $set: { cursor, updatedAt: now } });
+    await this.col.updateOne({ _id: id }, { $set: { cursor, selection: null, updatedAt: now } });
   }
 
   async submit(id: string, now: Date): Promise<void> {

@@ -83,7 +83,7 @@ describe("operator → school → programme → curator → invitations", () => 
     // A teacher joins with the mentor link and sees the mentor's panel; a second tap spends no place.
     const teacher = t.emulator.createUser({ firstName: "Анна", languageCode: "ru" });
     await teacher.start(mentorInvite.payload);
-    await teacher.waitForText(/Вы приглашены как наставника, педагог/);
+    await teacher.waitForText(/Вы приглашены как педагог-наставник\./);
     // Consent comes next; she leaves it for later.
     await teacher.waitForText(/исполнилось 18 лет/);
     await teacher.sendText("/cancel");

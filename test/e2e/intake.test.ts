@@ -141,7 +141,7 @@ describe("intake: consent and questionnaires", () => {
     await parent.waitForText(/Согласие записано/);
 
     const told = await pupil.waitForText(/Родитель дал согласие/);
-    await curator.waitForText(/Родитель дал согласие: наставляемого, ученик 7 класса/);
+    await curator.waitForText(/Родитель дал согласие за ребёнка \(наставляемый — ученик 7 класса\)/);
     await pupil.press(told, /Заполнить анкету/);
     const summary = await fillQuestionnaire(t, pupil, mid);
     await pupil.press(summary, /Отправить/);
@@ -160,7 +160,7 @@ describe("intake: consent and questionnaires", () => {
     await parent2.press(await parent2.waitForText(/Согласие родителя/), /Не даю согласия/);
     await parent2.waitForText(/согласие не дано/);
     await pupil2.waitForText(/Родитель не дал согласия/);
-    await curator.waitForText(/Отказ от согласия: наставляемого, ученик 7 класса \(родитель\)/);
+    await curator.waitForText(/Отказ от согласия \(родитель\): наставляемый — ученик 7 класса\./);
 
     const mid2 = (await membershipOf(pupil2.id))._id;
     expect((await t.store.memberships.get(mid2))?.intake).toBe("declined");
@@ -265,7 +265,7 @@ describe("intake: consent and questionnaires", () => {
     expect(confirm.text).toMatch(/Отозвать согласие\?/);
     await teacher.press(confirm, /Да, отозвать/);
     await teacher.waitForText(/Согласие отозвано, ваши данные удалены/);
-    await curator.waitForText(/Согласие отозвано \(сам участник\): наставника, педагог/);
+    await curator.waitForText(/Согласие отозвано \(сам участник\): педагог-наставник\./);
     expect(await t.store.profiles.get(mid)).toBeNull();
     expect(await t.store.memberships.get(mid)).toBeNull();
     expect(await t.store.consents.ofUser(teacher.id)).toEqual([]);

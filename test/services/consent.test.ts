@@ -45,7 +45,7 @@ describe("an adult's own consent", () => {
     const mentor = await invited(f.store, f.deps.clock(), programmeId, "mentor", "teacher");
     expect(await decideOwnConsent(f.deps, as(mentor.userId), { membershipId: mentor.membershipId, accept: false })).toEqual({ ok: true, value: { intake: "declined" } });
     expect(f.deps.notices.to(curator)).toEqual([
-      { to: curator, key: "curator-consent-declined", vars: { role: { key: "role-mentor-acc" }, category: { list: ["", { key: "category-teacher" }], separator: ", " }, relation: { key: "consent-relation-self" } } },
+      { to: curator, key: "curator-consent-declined", vars: { role: "mentor", category: "teacher", grade: 0, relation: { key: "consent-relation-self" } } },
     ]);
     expect(await participantStep(f.deps, as(mentor.userId), { membershipId: mentor.membershipId, step: "q" })).toMatchObject({ ok: false, kind: "rule", reason: "questionnaire-not-yet-declined" });
     f.setNow(new Date(f.deps.clock().getTime() + 60_000));
@@ -131,6 +131,44 @@ describe("a parent's consent", () => {
     expect(await f.store.profiles.get(young.membershipId)).toBeNull();
     expect(f.deps.notices.keys(young.userId)).toEqual(["child-parent-declined"]);
     expect(f.deps.notices.keys(curator)).toEqual(["curator-consent-declined"]);
+  });
+
+  it("«Ссылка для родителя» pressed 100 times: one valid link, the last; the old ones say they were replaced", async () => {
+    const { programmeId } = await schoolWithCurator(f.store, f.deps.clock());
+    const pupil = await invited(f.store, f.deps.clock(), programmeId, "mentee", "student", 7);
+    const first = await issueParentLink(f.deps, as(pupil.userId), { membershipId: pupil.membershipId });
+    if (!first.ok) throw new Error("no link");
+    expect(first.value.replaced).toBe(false);
+    // A parent opens the first link before the child presses again: it is bound to them, then replaced.
+    const early = newUserId();
+    expect((await openParentLink(f.deps, as(early), { token: first.value.token })).ok).toBe(true);
+    const tokens = [first.value.token];
+    for (let i = 0; i < 100; i++) {
+      const pressed = await participantStep(f.deps, as(pupil.userId), { membershipId: pupil.membershipId, step: "pl" });
+      if (!pressed.ok || pressed.value.step !== "parent-link") throw new Error("no link");
+      expect(pressed.value.link.replaced).toBe(true);
+      tokens.push(pressed.value.link.token);
+    }
+    const valid = await f.store.parentLinks.validOf(pupil.membershipId);
+    expect(valid).toHaveLength(1);
+    expect((await f.store.parentLinks.findByToken(tokens.at(-1)!))?._id).toBe(valid[0]!._id);
+    // The parent who opened the first link can no longer answer on it.
+    expect(await parentDecide(f.deps, as(early), { membershipId: pupil.membershipId, accept: true })).toMatchObject({ ok: false, reason: "parent-link-replaced" });
+    for (const old of [tokens[0]!, tokens[1]!, tokens[50]!, tokens[99]!]) {
+      expect(await openParentLink(f.deps, as(newUserId()), { token: old })).toMatchObject({ ok: false, kind: "stale", reason: "parent-link-replaced" });
+    }
+    const parent = newUserId();
+    expect((await openParentLink(f.deps, as(parent), { token: tokens.at(-1)! })).ok).toBe(true);
+    expect(await parentDecide(f.deps, as(parent), { membershipId: pupil.membershipId, accept: true })).toEqual({ ok: true, value: { accepted: true } });
+    expect(await f.store.consents.history(pupil.membershipId)).toHaveLength(1);
+  });
+
+  it("presses at the same moment still leave one valid link", async () => {
+    const { programmeId } = await schoolWithCurator(f.store, f.deps.clock());
+    const pupil = await invited(f.store, f.deps.clock(), programmeId, "mentee", "student", 6);
+    await issueParentLink(f.deps, as(pupil.userId), { membershipId: pupil.membershipId });
+    await Promise.all(Array.from({ length: 8 }, () => participantStep(f.deps, as(pupil.userId), { membershipId: pupil.membershipId, step: "pl" })));
+    expect(await f.store.parentLinks.validOf(pupil.membershipId)).toHaveLength(1);
   });
 
   it("an expired link is refused", async () => {

@@ -80,7 +80,7 @@ export async function fillQuestionnaire(t: TestBot, user: TestUser, membershipId
           await user.press(message, new RegExp(`${(q.options === "topics" ? label(t, `topic-${o}`) : label(t, `opt-${o}`)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
           await user.nextEdit();
         }
-        await user.press(message, label(t, "question-done"));
+        await user.press(message, new RegExp(`^${label(t, "question-done")}`));
         break;
       }
     }

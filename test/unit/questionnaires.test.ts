@@ -6,6 +6,7 @@ import {
   applicableQuestions,
   checkAnswer,
   nextQuestion,
+  possibleCount,
   previousQuestion,
   pruneAnswers,
   QUESTIONNAIRE_IDS,
@@ -110,11 +111,12 @@ describe("entry questionnaires", () => {
 });
 
 describe("locale keys", () => {
-  it("list every prompt, option and topic the definitions use", () => {
+  it("list every prompt, short label, option and topic the definitions use", () => {
     const expected = new Set<string>(DEFAULT_TOPICS.map((t) => `topic-${t.id}`));
     for (const q of all) {
       for (const question of q.questions) {
         expected.add(`q-${question.id}`);
+        expected.add(`qlabel-${question.id}`);
         if ((question.kind === "single" || question.kind === "multi") && question.options !== "topics") {
           for (const option of question.options) expected.add(`opt-${option}`);
         }
@@ -288,5 +290,18 @@ describe("questionnaireSchema rejects bad definitions", () => {
     const multi = good();
     multi.questions[3] = { id: "capacity", kind: "multi", options: ["yes", "no"], min: 3, max: 2 } as never;
     expect(questionnaireSchema.safeParse(multi).success).toBe(false);
+  });
+});
+
+describe("the counter «Вопрос N из M»", () => {
+  it("never grows when an answer opens a follow-up, and shrinks when one drops out", () => {
+    const q = QUESTIONNAIRES["mentor-teacher"];
+    expect(possibleCount(q, {})).toBe(q.questions.length);
+    expect(possibleCount(q, { "mentored-before": "yes" })).toBe(q.questions.length);
+    expect(possibleCount(q, { "mentored-before": "no" })).toBe(q.questions.length - 1);
+    // N counts among the applicable questions, so it never passes M.
+    for (const answers of [{}, { "mentored-before": "yes" }, { "mentored-before": "no" }]) {
+      expect(applicableQuestions(q, answers).length).toBeLessThanOrEqual(possibleCount(q, answers));
+    }
   });
 });

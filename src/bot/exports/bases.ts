@@ -3,7 +3,7 @@ import { applicableQuestions, questionnaireFor } from "../../domain/questionnair
 import { QUESTIONNAIRES } from "../../domain/questionnaires.js";
 import type { Role } from "../../domain/programme.js";
 import type { BaseRow } from "../../services/bases.js";
-import { answerText } from "../answers.js";
+import { answerLine, answerText } from "../answers.js";
 import { categoryLabel } from "../labels.js";
 
 // The curator's bases as one XLSX workbook: a sheet per base, headers in the curator's language,
@@ -62,7 +62,7 @@ export async function basesWorkbook(t: T, rows: { mentor: BaseRow[]; mentee: Bas
         submitted: profile?.submittedAt ?? null,
         other: questions
           .filter((q) => !(OWN_COLUMNS as readonly string[]).includes(q.id) && q.id in answers)
-          .map((q) => `${t(`q-${q.id}`).split("\n")[0]}: ${answerText(t, q, answers[q.id], topicLabel)}`)
+          .map((q) => answerLine(t, q, answers[q.id], topicLabel))
           .join("\n"),
       });
     });

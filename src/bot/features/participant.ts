@@ -1,12 +1,14 @@
 import { Composer } from "grammy";
 import type { Membership } from "../../store/memberships.js";
 import { participantPanel, participantStep } from "../../services/consent.js";
+import { selectionScreen, toggleOption } from "../../services/questionnaires.js";
 import { CONSENT, QUESTIONNAIRE } from "../../flows/ids.js";
 import { onAction } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { enterFlow } from "../flow.js";
 import { answerRefusal } from "../refusals.js";
 import { participantPanelView, replyParentLink } from "../views/consent.js";
+import { multiKeyboard, pageOfOption } from "../views/questionnaire.js";
 
 // A mentor's or mentee's panel in one programme: the next step of intake, their pairs, their data.
 
@@ -32,6 +34,23 @@ export function participantFeature(): Composer<BotContext> {
     const next = result.value;
     if (next.step === "parent-link") return replyParentLink(ctx, next.link);
     await enterFlow(ctx, next.step === "consent" ? CONSENT : QUESTIONNAIRE, next.membershipId);
+  });
+
+  // A multiple choice's toggles and pages: outside the questionnaire's conversation, which waits
+  // only for done, back or skip. Each press is one write of the profile and one edit of the keyboard.
+  onAction(feature, "questionToggle", async (ctx, action) => {
+    const toggled = await toggleOption(ctx.deps, { userId: ctx.from!.id }, action);
+    if (!toggled.ok) return answerRefusal(ctx, toggled);
+    await ctx.answerCallbackQuery();
+    const { state, question, values } = toggled.value;
+    await ctx.editMessageReplyMarkup({ reply_markup: multiKeyboard(ctx, state, question, new Set(values), pageOfOption(action.option)) });
+  });
+  onAction(feature, "questionPage", async (ctx, action) => {
+    const shown = await selectionScreen(ctx.deps, { userId: ctx.from!.id }, action);
+    if (!shown.ok) return answerRefusal(ctx, shown);
+    await ctx.answerCallbackQuery();
+    const { state, question, values } = shown.value;
+    await ctx.editMessageReplyMarkup({ reply_markup: multiKeyboard(ctx, state, question, new Set(values), action.page) }).catch(() => {});
   });
   return feature;
 }

@@ -5,7 +5,7 @@ import { applicableQuestions, questionnaireFor } from "../../domain/questionnair
 import { QUESTIONNAIRES } from "../../domain/questionnaires.js";
 import type { ActionOf } from "../../services/actions/index.js";
 import type { BaseFilter, BaseList, BaseRole, BasesOverview, PersonCard } from "../../services/bases.js";
-import { answerText, topicLabeller } from "../answers.js";
+import { answerLine, topicLabeller } from "../answers.js";
 import { addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { categoryLabel, categorySuffix, formatDate, roleLabel } from "../labels.js";
@@ -105,7 +105,7 @@ export async function cardScreen(ctx: BaseContext, card: PersonCard): Promise<Sc
     lines.push("", ctx.t(card.profile.status === "submitted" ? "card-answers" : "card-answers-draft"));
     const label = topicLabeller(ctx.t, card.programme.topicLabels);
     for (const q of applicableQuestions(QUESTIONNAIRES[qid], answers)) {
-      if (q.id in answers) lines.push(`• ${ctx.t(`q-${q.id}`).split("\n")[0]}: ${answerText(ctx.t, q, answers[q.id], label)}`);
+      if (q.id in answers) lines.push(`• ${answerLine(ctx.t, q, answers[q.id], label)}`);
     }
   }
   const kb = new InlineKeyboard();

@@ -3,12 +3,12 @@ import { consentTextKey } from "../../domain/consent.js";
 import { inviteLink } from "../../domain/invitations.js";
 import type { IntakeStatus } from "../../domain/consent.js";
 import type { Category, Role } from "../../domain/programme.js";
-import type { ConsentStart, ParentLinkIssued, ParentScreen, ParticipantPanel, PaperTarget } from "../../services/consent.js";
+import { whoOf, type ConsentStart, type ParentLinkIssued, type ParentScreen, type ParticipantPanel, type PaperTarget } from "../../services/consent.js";
 import type { KeptData } from "../../services/privacy.js";
-import { answerText, topicLabeller } from "../answers.js";
+import { answerLine, topicLabeller } from "../answers.js";
 import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
-import { categorySuffix, formatDate, roleAccusative, roleLabel } from "../labels.js";
+import { categorySuffix, formatDate, roleLabel } from "../labels.js";
 import { displayPerson } from "../notices.js";
 import { qrPng } from "../qr.js";
 import type { Screen } from "../screen.js";
@@ -31,7 +31,7 @@ export function ageQuestion(ctx: BaseContext, membershipId: string): Screen {
 
 /** The adult's consent text with "accept" and "decline". */
 export function consentQuestion(ctx: BaseContext, start: ConsentStart): Screen {
-  const text = ctx.t(consentTextKey("self"), { school: start.school, year: start.year, role: roleAccusative(ctx.t, start.role), category: categorySuffix(ctx.t, start) });
+  const text = ctx.t(consentTextKey("self"), { school: start.school, year: start.year, ...whoOf(start) });
   const keyboard = new InlineKeyboard();
   addButton(keyboard, ctx.t("consent-accept"), { type: "consentAnswer", membershipId: start.membershipId, answer: "y" }).row();
   addButton(keyboard, ctx.t("consent-decline"), { type: "consentAnswer", membershipId: start.membershipId, answer: "n" });
@@ -47,7 +47,8 @@ export function consentDecided(ctx: BaseContext, membershipId: string, accepted:
 /** Sends a minor the link (and its QR picture) to pass to a parent. */
 export async function replyParentLink(ctx: BaseContext, issued: ParentLinkIssued): Promise<void> {
   const link = inviteLink(ctx.me.username, issued.token, "parent");
-  await ctx.reply(ctx.t("consent-parent-needed", { link }), { link_preview_options: { is_disabled: true } });
+  const text = ctx.t("consent-parent-needed", { link }) + (issued.replaced ? `\n\n${ctx.t("consent-parent-link-replaced")}` : "");
+  await ctx.reply(text, { link_preview_options: { is_disabled: true } });
   await ctx.replyWithPhoto(new InputFile(await qrPng(link), "parent-consent-qr.png"), { caption: ctx.t("consent-parent-qr-caption") });
 }
 
@@ -68,8 +69,7 @@ export async function parentQuestion(ctx: BaseContext, screen: ParentScreen): Pr
     school: screen.school,
     city: screen.city,
     year: screen.year,
-    role: roleAccusative(ctx.t, screen.role),
-    category: categorySuffix(ctx.t, screen),
+    ...whoOf(screen),
   });
   const keyboard = new InlineKeyboard();
   addButton(keyboard, ctx.t("consent-accept"), { type: "parentDecide", membershipId: screen.membershipId, answer: "y" }).row();
@@ -146,11 +146,11 @@ export async function keptLines(ctx: BaseContext, data: KeptData, withAnswers: b
     lines.push(ctx.t("privacy-answers", { count: r.answers.length }));
     if (withAnswers) {
       const label = topicLabeller(ctx.t, r.topicLabels);
-      for (const a of r.answers) lines.push(`  • ${ctx.t(`q-${a.question.id}`).split("\n")[0]}: ${answerText(ctx.t, a.question, a.value, label)}`);
+      for (const a of r.answers) lines.push(`  • ${answerLine(ctx.t, a.question, a.value, label)}`);
     }
   }
   for (const c of data.asParent) {
-    lines.push("", ctx.t("privacy-parent-of", { role: roleAccusative(ctx.t, c.role), category: categorySuffix(ctx.t, c), school: c.school, date: formatDate(c.at, locale, c.timeZone) }));
+    lines.push("", ctx.t("privacy-parent-of", { ...whoOf(c), school: c.school, date: formatDate(c.at, locale, c.timeZone) }));
   }
   return lines;
 }

@@ -28,3 +28,16 @@ export function addPager(kb: InlineKeyboard, ctx: Ctx, page: Pick<Page<unknown>,
 export function newRow(kb: InlineKeyboard): InlineKeyboard {
   return kb.inline_keyboard.at(-1)?.length ? kb.row() : kb;
 }
+
+/**
+ * The same pager with the count in the middle (pressing it shows the same page again): for lists
+ * whose text has no room for the count. `to` packs the action that opens a page.
+ */
+export function addPagerRow(ctx: Ctx, kb: InlineKeyboard, page: Page<unknown>, to: (page: number) => Action): InlineKeyboard {
+  if (page.pages <= 1) return kb;
+  newRow(kb);
+  if (page.page > 0) addButton(kb, ctx.t("common-prev"), to(page.page - 1));
+  addButton(kb, pageCount(ctx, page), to(page.page));
+  if (page.page < page.pages - 1) addButton(kb, ctx.t("common-next"), to(page.page + 1));
+  return kb.row();
+}

@@ -1,6 +1,7 @@
 import type { Joined } from "../../services/invitations.js";
 import type { BaseContext } from "../context.js";
-import { categorySuffix, roleAccusative, roleLabel } from "../labels.js";
+import { whoOf } from "../../services/consent.js";
+import { roleLabel } from "../labels.js";
 
 // What a person is told on joining a programme by an invitation.
 
@@ -9,5 +10,5 @@ export function joinedText(ctx: BaseContext, joined: Joined): string {
   const names = { school: view.school.name, year: view.programme.academicYear };
   if (outcome === "already") return ctx.t("link-already-member", { ...names, role: roleLabel(ctx.t, membership.role) });
   if (membership.role === "curator") return ctx.t("link-welcome-curator", names);
-  return ctx.t("link-welcome-participant", { ...names, role: roleAccusative(ctx.t, membership.role), category: categorySuffix(ctx.t, membership) });
+  return ctx.t("link-welcome-participant", { ...names, ...whoOf(membership) });
 }
