@@ -1,3 +1,4 @@
+import type { Answers } from "../../src/domain/questionnaire.js";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { I18n } from "@grammyjs/i18n";
@@ -300,7 +301,7 @@ describe("the counter «Вопрос N из M»", () => {
     expect(possibleCount(q, { "mentored-before": "yes" })).toBe(q.questions.length);
     expect(possibleCount(q, { "mentored-before": "no" })).toBe(q.questions.length - 1);
     // N counts among the applicable questions, so it never passes M.
-    for (const answers of [{}, { "mentored-before": "yes" }, { "mentored-before": "no" }]) {
+    for (const answers of [{}, { "mentored-before": "yes" }, { "mentored-before": "no" }] as Answers[]) {
       expect(applicableQuestions(q, answers).length).toBeLessThanOrEqual(possibleCount(q, answers));
     }
   });
