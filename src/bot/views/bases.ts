@@ -122,6 +122,6 @@ export function relayResult(ctx: BaseContext, programmeId: string, membershipId:
 }
 
 /** After the reminders: how many were reached, and the way back to the bases. */
-export function remindedScreen(ctx: BaseContext, programmeId: string, sent: number): Screen {
-  return { text: ctx.t("bases-reminded", { count: sent }), keyboard: addButton(new InlineKeyboard(), ctx.t("back"), { type: "basesOpen", programmeId }) };
+export function remindedScreen(ctx: BaseContext, programmeId: string, sent: number, already = 0): Screen {
+  return { text: sent === 0 && already > 0 ? ctx.t("bases-reminded-none") : ctx.t("bases-reminded", { count: sent }), keyboard: addButton(new InlineKeyboard(), ctx.t("back"), { type: "basesOpen", programmeId }) };
 }
