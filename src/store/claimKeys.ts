@@ -43,6 +43,8 @@ export const claimKeys = {
   mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
   /** A programme's curators: one removal at a time, so two curators removing each other leave one. */
   curatorsLock: (programmeId: string) => `lock:curators:${programmeId}`,
+  /** A programme's topic list: counted and changed by one writer at a time (at most TOPICS_MAX). */
+  topicsLock: (programmeId: string) => `lock:topics:${programmeId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;
