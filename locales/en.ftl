@@ -765,7 +765,7 @@ propose-failed-term = Not done: check the pair's dates.
 
 # List pages (shared)
 common-page-count = { $from }–{ $to } of { $total }
-common-prev = ◀️ Back
+common-prev = ◀️ Previous
 common-next = Next ▶️
 
 # The programme's curators

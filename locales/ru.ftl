@@ -766,8 +766,8 @@ propose-failed-term = Не получилось: проверьте сроки �
 
 # Страницы списков (общие)
 common-page-count = { $from }–{ $to } из { $total }
-common-prev = ◀️ Назад
-common-next = Вперёд ▶️
+common-prev = ◀️ Предыдущие
+common-next = Следующие ▶️
 
 # Кураторы программы
 curators-button = 👤 Кураторы

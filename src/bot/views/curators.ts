@@ -13,7 +13,7 @@ export async function curatorsScreen(ctx: BaseContext, list: CuratorList): Promi
   const programmeId = list.programme._id;
   const locale = await ctx.i18n.getLocale();
   const lines = list.items.map(({ n, membership, self }) =>
-    ctx.t("curators-item", { n, id: membership.userId, since: formatDate(membership.createdAt, locale, list.school.timeZone), self: self ? "yes" : "no" }),
+    ctx.t("curators-item", { n, id: String(membership.userId), since: formatDate(membership.createdAt, locale, list.school.timeZone), self: self ? "yes" : "no" }),
   );
   const kb = new InlineKeyboard();
   list.items.forEach(({ n, membership, self }) => {
@@ -28,15 +28,16 @@ export function curatorRemoveAskScreen(ctx: BaseContext, programmeId: string, it
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("curators-remove-yes"), { type: "curatorRemove", programmeId, membershipId: item.membership._id, page });
   addButton(kb, ctx.t("back"), { type: "curatorsList", programmeId, page });
-  return { text: ctx.t("curators-remove-ask", { n: item.n, id: item.membership.userId }), keyboard: kb };
+  return { text: ctx.t("curators-remove-ask", { n: item.n, id: String(item.membership.userId) }), keyboard: kb };
 }
 
 /** One entry as a line: when, who, what, on whom. */
 export function auditLine(ctx: BaseContext, item: AuditItem, me: number, locale: string, timeZone: string): string {
   const { entry } = item;
   const when = `${formatDate(entry.at, locale, timeZone)} ${new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { timeZone, hour: "2-digit", minute: "2-digit" }).format(entry.at)}`;
-  const who = entry.actorId === me ? ctx.t("audit-who-you") : ctx.t("audit-who-curator", { id: entry.actorId });
-  const whom = entry.membershipId ? (item.name ? ctx.t("audit-whom-person", { name: item.name }) : ctx.t("audit-whom-unnamed")) : entry.pairId ? ctx.t("audit-whom-pair") : "";
+  const who = entry.actorId === me ? ctx.t("audit-who-you") : ctx.t("audit-who-curator", { id: String(entry.actorId) });
+  // A removed curator has no card to name: the entry keeps the id, the line says «убрал куратора».
+  const whom = entry.action === "curator-removed" ? "" : entry.membershipId ? (item.name ? ctx.t("audit-whom-person", { name: item.name }) : ctx.t("audit-whom-unnamed")) : entry.pairId ? ctx.t("audit-whom-pair") : "";
   return ctx.t("audit-item", { n: item.n, date: when, who, what: ctx.t(`audit-action-${entry.action}`), whom });
 }
 
