@@ -328,6 +328,7 @@ export async function recordPaperParentAgreement(deps: Deps, actor: Actor, input
   const key = partyKey({ kind: "parent", membershipId: input.membershipId });
   const paper = (await partiesOf(deps, people.mentor, people.mentees)).find((p) => partyKey(p) === key && p.userId === null);
   if (!paper || !pair.parties.includes(key)) return refuse("not-allowed");
+  await audit.record(deps, { programmeId: pair.programmeId, actor, action: "paper-consent", membershipId: input.membershipId, pairId: pair._id });
   return ok(await recordAnswers(deps, pair, [key], "accepted", actor.userId));
 }
 
