@@ -841,3 +841,59 @@ replacement-already-requested = You have already asked for a replacement, and th
 replacement-none-open = There is no open replacement request any more.
 replacement-dismissed = The curator has considered your request for another mentor and kept the pair as it is. If the question remains, write to the curator.
 replacement-dismissed-note = The replacement request is dismissed; the participant is told.
+# List pages (shared)
+
+# The programme's curators
+curators-button = 👤 Curators
+curators-title = The programme's curators — { $total }
+curators-item = { $n }. Curator, Telegram id { $id }, since { $since }{ $self ->
+    [yes] {" "}(you)
+   *[no] {""}
+}
+curators-remove-button = ✖️ Remove no. { $n }
+curators-remove-ask = Remove curator no. { $n } (Telegram id { $id })? They lose access to the programme at once: their buttons stop working.
+curators-remove-yes = Yes, remove
+curators-removed = The curator is removed: they no longer have access to the programme.
+curators-already-removed = This curator is no longer in the programme.
+curators-not-self = You cannot remove yourself: ask another curator or an operator.
+invite-curator-single = A curator's invitation is personal: one person can join by the link.
+
+# Curators' audit log
+audit-button = 🗂 Audit log
+audit-title = Curators' actions on participants (kept for a year) — { $total }
+audit-empty = No entries yet.
+audit-item = { $n }. { $date } — { $who }: { $what }{ $whom }
+audit-who-you = you
+audit-who-curator = curator id { $id }
+audit-whom-person = {" "}— { $name }
+audit-whom-pair = {" "}— a pair
+audit-whom-unnamed = {" "}— a participant without a questionnaire
+audit-action-card-opened = opened a participant's card
+audit-action-bases-exported = exported the bases to XLSX
+audit-action-message-sent = wrote to a participant through the bot
+audit-action-paper-consent = recorded a paper consent
+audit-action-pair-made = made a pair by hand
+audit-action-proposal-accepted = accepted a proposed pair
+audit-action-mentor-replaced = replaced a mentor
+audit-action-term-extended = extended a pair's term
+audit-action-pair-ended = ended a pair early
+audit-action-curator-removed = removed a curator
+audit-action-audit-exported = exported the audit log
+audit-export = 📊 Export the log (XLSX)
+audit-file-name = audit-log
+audit-caption = Curators' audit log: { $school }, { $year }. The file is protected from forwarding.
+audit-sheet = Log
+audit-col-n = No.
+audit-col-at = Date and time
+audit-col-who = Who (Telegram id)
+audit-col-what = Action
+audit-col-person = Participant
+audit-col-pair = Pair (id)
+
+# Reminders to those stuck
+bases-reminded-none = Today's reminders have already gone to everyone stuck at a step. The next ones can go tomorrow.
+# Topics
+topics-too-many = The programme already has { $max } { $max ->
+    [one] topic
+   *[other] topics
+} — no more can be added. Remove a topic you do not need and add the new one.

@@ -863,3 +863,60 @@ replacement-already-requested = Вы уже попросили о замене, 
 replacement-none-open = Открытой просьбы о замене уже нет.
 replacement-dismissed = Куратор рассмотрел вашу просьбу о замене наставника и оставил пару без изменений. Если вопрос остался, напишите куратору.
 replacement-dismissed-note = Просьба о замене отклонена, участник получил ответ.
+# Страницы списков (общие)
+
+# Кураторы программы
+curators-button = 👤 Кураторы
+curators-title = Кураторы программы — { $total }
+curators-item = { $n }. Куратор, Telegram id { $id }, с { $since }{ $self ->
+    [yes] {" "}(вы)
+   *[no] {""}
+}
+curators-remove-button = ✖️ Убрать № { $n }
+curators-remove-ask = Убрать куратора № { $n } (Telegram id { $id })? Он сразу потеряет доступ к программе: его кнопки перестанут работать.
+curators-remove-yes = Да, убрать
+curators-removed = Куратор убран: доступа к программе у него больше нет.
+curators-already-removed = Этого куратора уже нет в программе.
+curators-not-self = Себя убрать нельзя: попросите об этом другого куратора или оператора.
+invite-curator-single = Приглашение куратора — личное: по ссылке войдёт один человек.
+
+# Журнал действий кураторов
+audit-button = 🗂 Журнал действий
+audit-title = Журнал действий кураторов с участниками (хранится год) — { $total }
+audit-empty = Записей пока нет.
+audit-item = { $n }. { $date } — { $who }: { $what }{ $whom }
+audit-who-you = вы
+audit-who-curator = куратор id { $id }
+audit-whom-person = {" "}— { $name }
+audit-whom-pair = {" "}— пара
+audit-whom-unnamed = {" "}— участник без анкеты
+audit-action-card-opened = открыл(а) карточку участника
+audit-action-bases-exported = выгрузил(а) базы в XLSX
+audit-action-message-sent = написал(а) участнику через бота
+audit-action-paper-consent = записал(а) бумажное согласие
+audit-action-pair-made = составил(а) пару вручную
+audit-action-proposal-accepted = принял(а) предложенную пару
+audit-action-mentor-replaced = заменил(а) наставника
+audit-action-term-extended = продлил(а) срок пары
+audit-action-pair-ended = завершил(а) пару досрочно
+audit-action-curator-removed = убрал(а) куратора
+audit-action-audit-exported = выгрузил(а) журнал действий
+audit-export = 📊 Выгрузить журнал (XLSX)
+audit-file-name = zhurnal-deystviy
+audit-caption = Журнал действий кураторов: { $school }, { $year }. Файл защищён от пересылки.
+audit-sheet = Журнал
+audit-col-n = №
+audit-col-at = Дата и время
+audit-col-who = Кто (Telegram id)
+audit-col-what = Действие
+audit-col-person = Участник
+audit-col-pair = Пара (id)
+
+# Напоминания застрявшим
+bases-reminded-none = Сегодня напоминания уже отправлены всем, кто застрял на шаге. Следующие — завтра.
+# Темы
+topics-too-many = В программе уже { $max } { $max ->
+    [one] тема
+    [few] темы
+   *[many] тем
+} — больше добавить нельзя. Уберите ненужную тему и добавьте новую.

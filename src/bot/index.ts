@@ -7,6 +7,7 @@ import { setDefaultCommands, setOperatorCommands } from "./commands.js";
 import type { AppDeps, BotContext, BotDeps } from "./context.js";
 import { TelegramNotices } from "./notices.js";
 import { curatorFeature, openCuratorPanel } from "./features/curator.js";
+import { curatorsFeature } from "./features/curators.js";
 import { chatMemberFeature } from "./features/chatMember.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { groupFeature } from "./features/group.js";
@@ -72,6 +73,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(privacyFeature());
   dm.use(operatorFeature());
   dm.use(curatorFeature());
+  dm.use(curatorsFeature(i18n));
   dm.use(basesFeature(i18n));
   dm.use(topicsFeature());
   dm.use(pairsFeature());

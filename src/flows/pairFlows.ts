@@ -160,6 +160,7 @@ export async function order(conversation: FlowConversation, ctx: FlowContext, pr
     await c.replyWithDocument(new InputFile(buffer, c.t("order-file-name", { number: list.number.replace(/[^\p{L}\p{N}-]+/gu, "_") })), {
       caption: c.t("order-caption", { number: list.number, count: list.recorded }),
       reply_markup: backToPairs(c, programmeId),
+      protect_content: true,
     });
   });
 }

@@ -1,5 +1,6 @@
 import cron from "node-cron";
 import type { ServiceDeps } from "../services/deps.js";
+import { AUDIT_KEPT_DAYS } from "../services/audit.js";
 import { remindAgreements } from "../services/pairs.js";
 
 // Scheduled jobs: each a function of (now, data) plus a thin cron wrapper. Jobs call services,
@@ -22,6 +23,14 @@ export async function pruneStaleConversations(deps: Pick<ServiceDeps, "store">, 
   return deps.store.conversations.pruneOlderThan(new Date(now.getTime() - CONVERSATIONS_KEPT_MS));
 }
 
+/**
+ * The audit log of curators' actions is kept for a year (AUDIT_KEPT_DAYS); older entries go.
+ * A job, not a TTL index: FerretDB has none.
+ */
+export async function pruneAudit(deps: Pick<ServiceDeps, "store">, now: Date): Promise<number> {
+  return deps.store.audit.pruneOlderThan(new Date(now.getTime() - AUDIT_KEPT_DAYS * 24 * 60 * 60 * 1000));
+}
+
 export interface Jobs {
   stop(): Promise<void>;
 }
@@ -42,7 +51,8 @@ export function startJobs(deps: ServiceDeps, timeZone: string): Jobs {
       async () => {
         const removed = await pruneHandledUpdates(deps, deps.clock());
         const conversations = await pruneStaleConversations(deps, deps.clock());
-        deps.logger.info({ removed, conversations }, "pruned handled update ids and stale conversations");
+        const audit = await pruneAudit(deps, deps.clock());
+        deps.logger.info({ removed, conversations, audit }, "pruned handled update ids, stale conversations and year-old audit entries");
       },
       { timezone: timeZone, name: "prune-updates", noOverlap: true },
     ),

@@ -4,8 +4,11 @@ import { checkText } from "../domain/text.js";
 import type { Consent } from "../store/consents.js";
 import type { Membership } from "../store/memberships.js";
 import type { Profile } from "../store/profiles.js";
+import { schoolToday } from "../domain/dates.js";
+import { claimKeys } from "../store/claimKeys.js";
 import type { ProgrammeView } from "./access.js";
 import type { Action } from "./actions/index.js";
+import * as audit from "./audit.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { authorizeCurator } from "./invitations.js";
 import { msg, type Notice } from "./notices.js";
@@ -124,6 +127,7 @@ export async function personCard(deps: ServiceDeps, actor: Actor, input: { progr
   const profile = await deps.store.profiles.get(person._id);
   const consents = await deps.store.consents.history(person._id);
   const paperConsent = person.intake !== null && PAPER_CONSENT_STATUSES.includes(person.intake);
+  await audit.record(deps, { programmeId: input.programmeId, actor, action: "card-opened", membershipId: person._id });
   return ok({ ...found.value, name: nameIn(profile ?? undefined), consents, profile, paperConsent });
 }
 
@@ -136,6 +140,7 @@ export async function relayMessage(deps: ServiceDeps, actor: Actor, input: { pro
   const { person, school } = found.value;
   const delivered = await deps.notices.send(relayedMessage(person.userId, school.name, text.value));
   deps.logger.info({ membershipId: person._id, delivered }, "curator message relayed");
+  await audit.record(deps, { programmeId: input.programmeId, actor, action: "message-sent", membershipId: person._id });
   return ok({ delivered });
 }
 
@@ -159,19 +164,32 @@ export function reminderFor(person: Membership, school: string): Notice | null {
   return { to: person.userId, key: reminder.key, vars: { school }, actions: [[{ label: msg(reminder.label), action }]] };
 }
 
-/** Reminds every mentor and mentee stuck at a step; returns how many were reached. */
-export async function remindStuck(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<{ sent: number }>> {
+/**
+ * Reminds every mentor and mentee stuck at a step, at most once a school day each: a claim per
+ * person and day decides, so pressing «Напомнить» again (or two curators at once) sends nothing
+ * twice. Returns how many were reached now and how many had their reminder today already.
+ */
+export async function remindStuck(deps: ServiceDeps, actor: Actor, input: { programmeId: string }): Promise<Result<{ sent: number; already: number }>> {
   const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
+  const now = deps.clock();
+  const day = schoolToday(now, grant.value.school.timeZone).toISOString().slice(0, 10);
   let sent = 0;
+  let already = 0;
   for (const role of ["mentor", "mentee"] as const) {
     for (const person of await deps.store.memberships.participants(input.programmeId, role)) {
       const notice = reminderFor(person, grant.value.school.name);
-      if (notice && (await deps.notices.send(notice))) sent++;
+      if (!notice) continue;
+      const key = claimKeys.stuckReminded(person._id, day);
+      if (!(await deps.store.claims.claim(key, key, actor.userId, now))) {
+        already++;
+        continue;
+      }
+      if (await deps.notices.send(notice)) sent++;
     }
   }
-  deps.logger.info({ programmeId: input.programmeId, sent }, "reminders sent");
-  return ok({ sent });
+  deps.logger.info({ programmeId: input.programmeId, sent, already }, "reminders sent");
+  return ok({ sent, already });
 }
 
 export interface BaseRow {
@@ -196,6 +214,7 @@ export async function exportBases(deps: ServiceDeps, actor: Actor, input: { prog
     return people.map((membership) => ({ membership, profile: profiles.get(membership._id) ?? null, consent: consents.get(membership._id) ?? null }));
   };
   const rows = { mentor: await collect("mentor"), mentee: await collect("mentee") };
+  await audit.record(deps, { programmeId: input.programmeId, actor, action: "bases-exported" });
   deps.logger.info({ programmeId: input.programmeId, mentors: rows.mentor.length, mentees: rows.mentee.length }, "bases exported");
   return ok({ ...view(grant.value), rows });
 }

@@ -4,6 +4,7 @@ import type { Category, Role } from "../domain/programme.js";
 import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
 import { authorize } from "./access.js";
+import * as audit from "./audit.js";
 import type { Action } from "./actions/index.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { msg, tellCurators, type NoticeButton, type NoticeVar } from "./notices.js";
@@ -303,6 +304,7 @@ export async function recordPaperConsent(
   const decision = { relation: target.value.minor ? ("parent" as const) : ("self" as const), method: "paper" as const, givenBy: null, recordedBy: actor.userId, signedBy: input.signedBy, signedOn };
   const moved = await underIntakeClaim(deps, input.membershipId, () => decide(deps, input.membershipId, ["invited", "parent", "declined"], "accepted", decision));
   if (moved === null) return refuse("rule", "paper-not-needed");
+  await audit.record(deps, { programmeId: input.programmeId, actor, action: "paper-consent", membershipId: moved._id });
   await deps.notices.send({ to: moved.userId, key: "paper-recorded-for-you", actions: questionnaireButton(moved._id) });
   return ok({ membershipId: moved._id });
 }

@@ -13,6 +13,9 @@ import { ok, refuse, type Result } from "./result.js";
 /** Invitations on one page of the curator's list. */
 export const INVITATIONS_PAGE = 5;
 
+/** A curator's invitation is single-use. */
+export const CURATOR_INVITATION_USES = 1;
+
 /** What a person holding a curator's button is refused with when they curate nothing here. */
 export const CURATOR_ONLY = "curator-only";
 
@@ -62,6 +65,8 @@ export async function createInvitation(
   if (!grant.ok) return grant;
   const target = checkTarget(input.role, input.category, input.grade);
   if (!target || !(USES_CHOICES as readonly number[]).includes(input.uses)) return refuse("stale");
+  // A curator's invitation admits one person: curators are chosen one by one.
+  if (target.role === "curator" && input.uses !== CURATOR_INVITATION_USES) return refuse("rule", "invite-curator-single");
   const now = deps.clock();
   const { invitation, token } = await deps.store.invitations.create(
     { programmeId: input.programmeId, ...target, createdBy: actor.userId, expiresAt: expiryFrom(now, INVITATION_DEFAULT_DAYS), maxUses: input.uses },
@@ -83,6 +88,9 @@ export interface InvitationPage {
   total: number;
   page: number;
   pages: number;
+  /** 1-based positions of the first and last shown (0 and 0 when none). */
+  from: number;
+  to: number;
   items: InvitationItem[];
 }
 
@@ -96,7 +104,8 @@ export async function listInvitations(deps: ServiceDeps, actor: Actor, input: { 
   const now = deps.clock();
   const found = await invitations.listForProgramme(input.programmeId, INVITATIONS_PAGE, page * INVITATIONS_PAGE);
   const items = found.map((invitation, i) => ({ n: page * INVITATIONS_PAGE + i + 1, invitation, status: invitationStatus(invitation, now) }));
-  return ok({ view: { programme: grant.value.programme, school: grant.value.school }, total, page, pages, items });
+  const from = items.length ? page * INVITATIONS_PAGE + 1 : 0;
+  return ok({ view: { programme: grant.value.programme, school: grant.value.school }, total, page, pages, from, to: from ? from + items.length - 1 : 0, items });
 }
 
 /** Revokes an invitation of this programme; `revoked` is false when it already was. */

@@ -9,6 +9,7 @@ import type { Profile } from "../store/profiles.js";
 import type { Programme } from "../store/programmes.js";
 import type { ProposalBatch, ProposalItem } from "../store/proposalBatches.js";
 import type { ProgrammeView } from "./access.js";
+import * as audit from "./audit.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { msg, type NoticeVar } from "./notices.js";
 import { asCurator, freePlaces, propose, reasonsRef, today, type PairWhy } from "./pairs.js";
@@ -170,7 +171,9 @@ export async function acceptProposal(deps: Deps, actor: Actor, input: { batchId:
   const evaluation = input.mentorId ? evaluatePair(pool.input, item.menteeId, mentorId) : null;
   const why: PairWhy = !input.mentorId ? { kind: "engine", reasons: item.reasons } : evaluation && evaluation.reasons.length > 0 ? { kind: "engine", reasons: evaluation.reasons } : { kind: "curator" };
   const start = today(deps);
-  return propose(deps, view, actor, { programmeId: view.programme._id, mentorId, menteeIds: [item.menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why });
+  const made = await propose(deps, view, actor, { programmeId: view.programme._id, mentorId, menteeIds: [item.menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why });
+  if (made.ok) await audit.record(deps, { programmeId: view.programme._id, actor, action: "proposal-accepted", pairId: made.value._id });
+  return made;
 }
 
 /** Any mentor the form rules allow for a proposal's mentee, best fit first (the curator may know better). */

@@ -29,6 +29,7 @@ import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
 import { authorize, type Grant, type ProgrammeView } from "./access.js";
+import * as audit from "./audit.js";
 import { action } from "./actions/index.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { msg, tellCurators, type NoticeVar } from "./notices.js";
@@ -330,6 +331,7 @@ export async function recordPaperParentAgreement(deps: Deps, actor: Actor, input
   const key = partyKey({ kind: "parent", membershipId: input.membershipId });
   const paper = (await partiesOf(deps, people.mentor, people.mentees)).find((p) => partyKey(p) === key && p.userId === null);
   if (!paper || !pair.parties.includes(key)) return refuse("not-allowed");
+  await audit.record(deps, { programmeId: pair.programmeId, actor, action: "paper-consent", membershipId: input.membershipId, pairId: pair._id });
   return ok(await recordAnswers(deps, pair, [key], "accepted", actor.userId));
 }
 
@@ -401,7 +403,9 @@ const proposeRefusal = (reason: ProposeFailure) => refuse("rule", `propose-faile
 export async function proposePair(deps: Deps, actor: Actor, input: ProposeInput): Promise<Result<Pair>> {
   const grant = await asCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
-  return propose(deps, grant.value, actor, input);
+  const made = await propose(deps, grant.value, actor, input);
+  if (made.ok) await audit.record(deps, { programmeId: input.programmeId, actor, action: "pair-made", pairId: made.value._id });
+  return made;
 }
 
 /**
@@ -507,6 +511,7 @@ export async function endEarly(deps: Deps, actor: Actor, input: { pairId: string
   const reason = checkReason("end", input.reason);
   if (!reason.ok) return reason;
   if (!(await endPair(deps, grant.value.pair, actor.userId, reason.value))) return refuse("stale");
+  await audit.record(deps, { programmeId: grant.value.pair.programmeId, actor, action: "pair-ended", pairId: input.pairId });
   await tellPair(deps, grant.value.pair, "change-told-ended");
   return ok((await deps.store.pairs.get(input.pairId)) ?? grant.value.pair);
 }
@@ -568,6 +573,7 @@ export async function replaceMentor(deps: Deps, actor: Actor, input: { pairId: s
   });
   if (!outcome.ok) return outcome;
   deps.logger.info({ pairId: input.pairId }, "mentor replaced");
+  await audit.record(deps, { programmeId: outcome.value.pair.programmeId, actor, action: "mentor-replaced", pairId: input.pairId });
   await tellPair(deps, outcome.value.pair, "change-told-replaced");
   const former = await store.memberships.get(outcome.value.former);
   if (former) await deps.notices.send({ to: former.userId, key: "change-told-former-mentor" });
@@ -608,6 +614,7 @@ export async function extendTerm(deps: Deps, actor: Actor, input: { pairId: stri
     reason: reason.value,
     details: { from: before.plannedEnd.toISOString().slice(0, 10), to: input.plannedEnd.toISOString().slice(0, 10) },
   });
+  await audit.record(deps, { programmeId: before.programmeId, actor, action: "term-extended", pairId: input.pairId });
   await tellPair(deps, before, "change-told-extended");
   return ok({ ...before, plannedEnd: input.plannedEnd });
 }

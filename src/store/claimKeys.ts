@@ -40,6 +40,9 @@ export const claimKeys = {
   /** A round is closed once (by the curator or at its deadline): the closer releases roundOpen. */
   roundClosed: (roundId: string) => `round-closed:${roundId}`,
 
+  /** «Напомнить»: one reminder per stuck person per school day, however often it is pressed. */
+  stuckReminded: (membershipId: string, day: string) => `stuck-reminded:${membershipId}:${day}`,
+
   // Locks (ClaimsStore.withLock): held while one writer reads, checks and writes, then released.
   /** Every write to one pair document (status, mentor, dates, role model, order, reminder). */
   pairLock: (pairId: string) => `lock:pair:${pairId}`,
@@ -47,6 +50,10 @@ export const claimKeys = {
   membershipLock: (membershipId: string) => `lock:membership:${membershipId}`,
   /** A mentor's limit and the taking of their places: a limit is never set below the places taken. */
   mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
+  /** A programme's curators: one removal at a time, so two curators removing each other leave one. */
+  curatorsLock: (programmeId: string) => `lock:curators:${programmeId}`,
+  /** A programme's topic list: counted and changed by one writer at a time (at most TOPICS_MAX). */
+  topicsLock: (programmeId: string) => `lock:topics:${programmeId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

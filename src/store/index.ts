@@ -1,4 +1,5 @@
 import { MongoClient, type Db } from "mongodb";
+import { AuditStore } from "./audit.js";
 import { ClaimsStore } from "./claims.js";
 import { ConsentsStore } from "./consents.js";
 import { ConversationsStore } from "./conversations.js";
@@ -36,6 +37,7 @@ export interface Store {
   proposalBatches: ProposalBatchesStore;
   preferences: PreferencesStore;
   conversations: ConversationsStore;
+  audit: AuditStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -60,12 +62,13 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     proposalBatches: new ProposalBatchesStore(db),
     preferences: new PreferencesStore(db),
     conversations: new ConversationsStore(db, clock),
+    audit: new AuditStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit]) {
     await part.ensureIndexes();
   }
 }

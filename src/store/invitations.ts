@@ -35,6 +35,9 @@ export type RedeemResult = { ok: true; invitation: Invitation; place: string } |
 
 const placesOf = claimKeys.invitationPlaces;
 
+/** The places a link really has: a curator's link admits one person, even one made before that rule. */
+const placesOn = (invitation: Pick<Invitation, "role" | "maxUses">): number => (invitation.role === "curator" ? 1 : invitation.maxUses);
+
 export class InvitationsStore {
   private readonly col: Collection<Invitation>;
   /** The places on a link are claims, so that the last place goes to exactly one person. */
@@ -84,7 +87,7 @@ export class InvitationsStore {
     const status = invitationStatus(existing, now);
     if (status !== "usable") return { ok: false, reason: status };
     const scope = placesOf(existing._id);
-    for (let n = 1; n <= existing.maxUses; n++) {
+    for (let n = 1; n <= placesOn(existing); n++) {
       const place = `${scope}#${n}`;
       if (await this.claims.claim(place, scope, userId, now)) return { ok: true, invitation: await this.recount(existing), place };
     }
@@ -109,8 +112,9 @@ export class InvitationsStore {
    * invitation racing a revocation could undo it, so the document changes only when revoked.
    */
   private async recount(invitation: Invitation): Promise<Invitation> {
-    const remainingUses = Math.max(0, invitation.maxUses - (await this.claims.placesUsed(placesOf(invitation._id))));
-    return { ...invitation, remainingUses };
+    const maxUses = placesOn(invitation);
+    const remainingUses = Math.max(0, maxUses - (await this.claims.placesUsed(placesOf(invitation._id))));
+    return { ...invitation, maxUses, remainingUses };
   }
 
   async get(id: string): Promise<Invitation | null> {

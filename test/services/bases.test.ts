@@ -88,7 +88,7 @@ describe("bases", () => {
     const gone = await participant(f, s, { intake: "questionnaire" });
     f.deps.notices.unreachable.add(gone.actor.userId);
 
-    expect(await remindStuck(f.deps, s.curator, { programmeId: s.programmeId })).toEqual({ ok: true, value: { sent: 3 } });
+    expect(await remindStuck(f.deps, s.curator, { programmeId: s.programmeId })).toEqual({ ok: true, value: { sent: 3, already: 0 } });
     const step = (userId: number) => f.deps.notices.to(userId).map((n) => [n.key, n.actions?.[0]?.[0]?.action]);
     expect(step(invited.actor.userId)).toEqual([["remind-consent", { type: "participantStep", step: "c", membershipId: invited.membership._id }]]);
     expect(step(parent.actor.userId)).toEqual([["remind-parent", { type: "participantStep", step: "pl", membershipId: parent.membership._id }]]);

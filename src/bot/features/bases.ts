@@ -67,7 +67,11 @@ export function basesFeature(i18n: I18n<BaseContext>): Composer<BotContext> {
     const ru = (key: string, vars?: Record<string, string | number>) => i18n.t(FILES_LOCALE, key, vars);
     const buffer = await basesWorkbook(ru, rows, topicLabeller(ru, programme.topicLabels));
     const name = `${ctx.t("xlsx-file-name")}-${programme.academicYear.replace("/", "-")}.xlsx`;
-    await ctx.replyWithDocument(new InputFile(buffer, name), { caption: ctx.t("xlsx-caption", { school: school.name, year: programme.academicYear }) });
+    await ctx.replyWithDocument(new InputFile(buffer, name), {
+      caption: ctx.t("xlsx-caption", { school: school.name, year: programme.academicYear }),
+      // Personal data: the curator cannot forward or save it from Telegram.
+      protect_content: true,
+    });
   });
 
   onAction(feature, "basesRemind", async (ctx, a) => {
@@ -78,7 +82,7 @@ export function basesFeature(i18n: I18n<BaseContext>): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t("bases-reminding") });
     const reminded = await remindStuck(ctx.deps, actor(ctx), a);
     if (!reminded.ok) return void (await ctx.reply(ctx.t(reminded.reason, reminded.vars)));
-    const screen = remindedScreen(ctx, a.programmeId, reminded.value.sent);
+    const screen = remindedScreen(ctx, a.programmeId, reminded.value.sent, reminded.value.already);
     await ctx.reply(screen.text, { reply_markup: screen.keyboard });
   });
 

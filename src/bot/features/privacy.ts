@@ -35,7 +35,7 @@ export function privacyFeature(): Composer<BotContext> {
     const kept = await keptAbout(ctx.deps, actor(ctx));
     if (!kept.ok) return answerRefusal(ctx, kept);
     const file = await privacyFile(ctx, kept.value);
-    await ctx.replyWithDocument(new InputFile(file.bytes, file.fileName), { caption: file.caption });
+    await ctx.replyWithDocument(new InputFile(file.bytes, file.fileName), { caption: file.caption, protect_content: true });
   });
 
   // Withdraw my own consent (or, as a parent, my child's): ask once more, then delete.

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { ADD_TOPIC } from "../../flows/ids.js";
-import { listTopics, removeTopic } from "../../services/topics.js";
+import { TOPICS_MAX, listTopics, removeTopic } from "../../services/topics.js";
+import { refuse } from "../../services/result.js";
 import { onAction } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { enterFlow } from "../flow.js";
@@ -25,6 +26,7 @@ export function topicsFeature(): Composer<BotContext> {
     // Checked before the conversation starts, and again when it saves.
     const list = await listTopics(ctx.deps, actor(ctx), a);
     if (!list.ok) return answerRefusal(ctx, list);
+    if (list.value.total >= TOPICS_MAX) return answerRefusal(ctx, refuse("rule", "topics-too-many", { max: TOPICS_MAX }));
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, ADD_TOPIC, a.programmeId);
   });

@@ -9,7 +9,9 @@ import { answerLine, topicLabeller } from "../answers.js";
 import { addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { categoryLabel, categorySuffix, formatDate, roleLabel } from "../labels.js";
+import { MESSAGE_MAX_CHARS, shorten } from "../limits.js";
 import type { Screen } from "../screen.js";
+import { pageCount, pagerRow } from "./curator.js";
 
 // The curator's bases: the counts, the filtered lists, a person's card, the small answers.
 
@@ -33,7 +35,7 @@ export function basesScreen(ctx: BaseContext, o: BasesOverview): Screen {
   addButton(keyboard, ctx.t("bases-mentees"), listAction(programmeId, firstPage("mentee"))).row();
   addButton(keyboard, ctx.t("bases-export"), { type: "basesExport", programmeId });
   addButton(keyboard, ctx.t("bases-remind"), { type: "basesRemind", programmeId }).row();
-  addButton(keyboard, ctx.t("bases-topics"), { type: "topicsList", programmeId }).row();
+  addButton(keyboard, ctx.t("bases-topics"), { type: "topicsList", programmeId, page: 0 }).row();
   addButton(keyboard, ctx.t("back"), { type: "curatorPanel", programmeId });
   return { text, keyboard };
 }
@@ -69,11 +71,11 @@ export function listScreen(ctx: BaseContext, list: BaseList): Screen {
   addButton(kb, ctx.t("bases-filter-category"), at({ category: cycle(["all", ...categoriesFor(f.role)] as const, f.category) }));
   addButton(kb, ctx.t("bases-filter-topic"), at({ topic: (f.topic + 1) % (topics + 1) }));
   kb.row();
-  if (f.page > 0) addButton(kb, ctx.t("invite-prev"), listAction(programmeId, { ...f, page: f.page - 1 }));
-  if (f.page < list.pages - 1) addButton(kb, ctx.t("invite-next"), listAction(programmeId, { ...f, page: f.page + 1 }));
-  kb.row();
+  pagerRow(ctx, kb, { page: f.page, pages: list.pages }, (page) => listAction(programmeId, { ...f, page }));
   addButton(kb, ctx.t("back"), { type: "basesOpen", programmeId });
-  return { text: [header, "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])].join("\n"), keyboard: kb };
+  const from = list.items[0]?.n ?? 0;
+  const count = pageCount(ctx, { from, to: list.items.at(-1)?.n ?? 0, total: list.total });
+  return { text: [header, count, "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])].join("\n"), keyboard: kb };
 }
 
 export async function cardScreen(ctx: BaseContext, card: PersonCard): Promise<Screen> {
@@ -112,7 +114,8 @@ export async function cardScreen(ctx: BaseContext, card: PersonCard): Promise<Sc
   addButton(kb, ctx.t("card-write"), { type: "basesWrite", programmeId, membershipId: m._id }).row();
   if (card.paperConsent) addButton(kb, ctx.t("card-paper-consent"), { type: "basesPaperConsent", programmeId, membershipId: m._id }).row();
   addButton(kb, ctx.t("back"), listAction(programmeId, firstPage(m.role === "mentor" ? "mentor" : "mentee")));
-  return { text: lines.join("\n"), keyboard: kb };
+  // Long answers (many topics chosen) are cut to Telegram's limit; the workbook holds them whole.
+  return { text: shorten(lines.join("\n"), MESSAGE_MAX_CHARS), keyboard: kb };
 }
 
 /** After «✉️ Написать»: delivered or not, and the way back to the card. */
@@ -122,6 +125,6 @@ export function relayResult(ctx: BaseContext, programmeId: string, membershipId:
 }
 
 /** After the reminders: how many were reached, and the way back to the bases. */
-export function remindedScreen(ctx: BaseContext, programmeId: string, sent: number): Screen {
-  return { text: ctx.t("bases-reminded", { count: sent }), keyboard: addButton(new InlineKeyboard(), ctx.t("back"), { type: "basesOpen", programmeId }) };
+export function remindedScreen(ctx: BaseContext, programmeId: string, sent: number, already = 0): Screen {
+  return { text: sent === 0 && already > 0 ? ctx.t("bases-reminded-none") : ctx.t("bases-reminded", { count: sent }), keyboard: addButton(new InlineKeyboard(), ctx.t("back"), { type: "basesOpen", programmeId }) };
 }

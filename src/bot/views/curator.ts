@@ -1,3 +1,4 @@
+import { addPager, pageCount as sharedPageCount } from "./paging.js";
 import { InlineKeyboard, InputFile } from "grammy";
 import { USES_CHOICES, inviteLink } from "../../domain/invitations.js";
 import { MAX_GRADE, MIN_GRADE, ROLES, categoriesFor, type Category, type Role } from "../../domain/programme.js";
@@ -5,6 +6,7 @@ import type { ProgrammeView } from "../../services/access.js";
 import type { InvitationPage } from "../../services/invitations.js";
 import type { ProgrammeOverview } from "../../services/programmes.js";
 import type { Invitation } from "../../store/invitations.js";
+import type { Action } from "../../services/actions/index.js";
 import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { categoryLabel, categorySuffix, formatDate, formsLabel, roleLabel } from "../labels.js";
@@ -12,6 +14,21 @@ import { qrPng } from "../qr.js";
 import type { Screen } from "../screen.js";
 
 // The curator's panel and the invitation screens: texts and keyboards in one place.
+
+/** Where a page is among the pages: «1–20 из 143». */
+export interface PageSpot {
+  page: number;
+  pages: number;
+  from: number;
+  to: number;
+  total: number;
+}
+
+/** The count line of a page (the shared pager, views/paging.ts). */
+export const pageCount = sharedPageCount;
+
+/** The pager row, only when there is more than one page; ends the row (views/paging.ts). */
+export const pagerRow = (ctx: BaseContext, keyboard: InlineKeyboard, p: Pick<PageSpot, "page" | "pages">, at: (page: number) => Action): InlineKeyboard => addPager(keyboard, ctx, p, at);
 
 export function curatorPanelScreen(ctx: BaseContext, o: ProgrammeOverview): Screen {
   const text = ctx.t("curator-panel", {
@@ -27,6 +44,8 @@ export function curatorPanelScreen(ctx: BaseContext, o: ProgrammeOverview): Scre
   addButton(keyboard, ctx.t("curator-invite"), { type: "invitationStart", programmeId });
   addButton(keyboard, ctx.t("curator-invitations"), { type: "invitationList", programmeId, page: 0 }).row();
   addButton(keyboard, ctx.t("curator-bases"), { type: "basesOpen", programmeId }).row();
+  addButton(keyboard, ctx.t("curators-button"), { type: "curatorsList", programmeId, page: 0 });
+  addButton(keyboard, ctx.t("audit-button"), { type: "auditList", programmeId, page: 0 }).row();
   // The pairs' screen belongs to the pairs capability; its action is not in the table yet.
   keyboard.text(ctx.t("curator-pairs"), pack({ type: "pairsHome", programmeId })).row();
   addButton(keyboard, ctx.t("to-menu"), { type: "menuOpen" });
@@ -38,7 +57,8 @@ export function inviteRoleScreen(ctx: BaseContext, programmeId: string): Screen 
   const keyboard = new InlineKeyboard();
   for (const role of ROLES) {
     const label = roleLabel(ctx.t, role);
-    if (role === "curator") addButton(keyboard, label, { type: "invitationUses", programmeId, role, category: "-", grade: 0 });
+    // A curator's invitation is personal: one use, no choice.
+    if (role === "curator") addButton(keyboard, label, { type: "invitationCreate", programmeId, role, category: "-", grade: 0, uses: 1 });
     else addButton(keyboard, label, { type: "invitationRole", programmeId, role });
     keyboard.row();
   }
@@ -122,13 +142,9 @@ export async function invitationListScreen(ctx: BaseContext, list: InvitationPag
       expires: formatDate(invitation.expiresAt, locale, list.view.school.timeZone),
     });
   });
-  if (list.pages > 1) {
-    if (list.page > 0) addButton(keyboard, ctx.t("invite-prev"), { type: "invitationList", programmeId, page: list.page - 1 });
-    if (list.page < list.pages - 1) addButton(keyboard, ctx.t("invite-next"), { type: "invitationList", programmeId, page: list.page + 1 });
-    keyboard.row();
-  }
+  pagerRow(ctx, keyboard, list, (page) => ({ type: "invitationList", programmeId, page }));
   addButton(keyboard, ctx.t("back"), { type: "curatorPanel", programmeId });
-  const text = list.total === 0 ? ctx.t("invite-list-empty") : [ctx.t("invite-list-title", { total: list.total }), ...lines].join("\n");
+  const text = list.total === 0 ? ctx.t("invite-list-empty") : [ctx.t("invite-list-title", { total: list.total }), pageCount(ctx, list), ...lines].join("\n");
   return { text, keyboard };
 }
 

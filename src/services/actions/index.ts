@@ -4,6 +4,7 @@ import { pairActions } from "./pairs.js";
 import { questionnaireActions } from "./questionnaires.js";
 import { roundsActions } from "./rounds.js";
 import { basesActions } from "./bases.js";
+import { curatorActions } from "./curators.js";
 import { invitationActions } from "./invitations.js";
 import { menuActions } from "./menu.js";
 import { operatorActions } from "./operator.js";
@@ -18,6 +19,7 @@ export const ACTIONS = {
   ...roundsActions,
   ...operatorActions,
   ...invitationActions,
+  ...curatorActions,
   ...basesActions,
   ...topicActions,
   ...menuActions,

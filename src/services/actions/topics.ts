@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, defineAction } from "./define.js";
+import { Id, Index, defineAction } from "./define.js";
 
 // The programme's shared topic list (requests and competencies).
 
@@ -7,7 +7,9 @@ import { Id, defineAction } from "./define.js";
 export const TopicId = z.string().regex(/^[a-z0-9-]{1,24}$/);
 
 export const topicActions = {
-  topicsList: defineAction({ prefix: "tpl", fields: { programmeId: Id }, for: "curator" }),
+  /** The list, a page. */
+  topicsList: defineAction({ prefix: "tpl", fields: { programmeId: Id, page: Index }, for: "curator" }),
   topicsAdd: defineAction({ prefix: "tpa", fields: { programmeId: Id }, for: "curator" }),
-  topicRemove: defineAction({ prefix: "tpr", fields: { programmeId: Id, topicId: TopicId }, for: "curator" }),
+  /** Remove one, then show the same page. */
+  topicRemove: defineAction({ prefix: "tpr", fields: { programmeId: Id, topicId: TopicId, page: Index }, for: "curator" }),
 };
