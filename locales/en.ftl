@@ -765,7 +765,7 @@ propose-failed-term = Not done: check the pair's dates.
 
 # Pages of every list (the shared pager, bot/views/paging.ts).
 common-page-count = { $from }–{ $to } of { $total }
-common-prev = ◀️ Back
+common-prev = ◀️ Previous
 common-next = Next ▶️
 
 # Pairs at a real school's size: the picker by hand, the whole history, a replacement request answered.

@@ -766,8 +766,8 @@ propose-failed-term = Не получилось: проверьте сроки �
 
 # Pages of every list (the shared pager, bot/views/paging.ts).
 common-page-count = { $from }–{ $to } из { $total }
-common-prev = ◀️ Назад
-common-next = Дальше ▶️
+common-prev = ◀️ Предыдущие
+common-next = Следующие ▶️
 
 # Pairs at a real school's size: the picker by hand, the whole history, a replacement request answered.
 manual-for-mentor = Наставник: { $name }
