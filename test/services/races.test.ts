@@ -10,7 +10,20 @@ import { useServices } from "../support/services.js";
 // ROUNDS times with fresh people: whichever wins, the invariant holds and each action reports
 // what really happened.
 
-const ROUNDS = 15;
+const ROUNDS = 16;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Both actions at once, one of them started a little later: 0–280 ms, the second one in the first
+ * half of the rounds and the first one in the other half, so each order and the overlaps in
+ * between are tried (an action takes 50–500 ms here).
+ */
+function together<A, B>(round: number, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  const late = (round % (ROUNDS / 2)) * 40;
+  const first = round < ROUNDS / 2;
+  return Promise.all([pause(first ? 0 : late).then(a), pause(first ? late : 0).then(b)]);
+}
 
 const f = useServices({ operatorIds: [1] });
 const { programme, teacherMentor, teacherMentee, term, input, mentorOf } = pairsSetup(f);
@@ -58,10 +71,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced, ended] = await Promise.all([
-        replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentee-request" }),
-        endEarly(f.deps, other, { pairId, reason: "mutual-agreement" }),
-      ]);
+      const [replaced, ended] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentee-request" }), () => endEarly(f.deps, other, { pairId, reason: "mutual-agreement" }));
       const pair = (await f.store.pairs.get(pairId))!;
       expect(ended.ok).toBe(true);
       expect(pair.status).toBe("ended");
@@ -89,10 +99,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced, withdrawn] = await Promise.all([
-        replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentee-request" }),
-        withdrawOwnConsent(f.deps, mentee.actor, { membershipId: mentee.id }),
-      ]);
+      const [replaced, withdrawn] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentee-request" }), () => withdrawOwnConsent(f.deps, mentee.actor, { membershipId: mentee.id }));
       expect(withdrawn).toEqual({ ok: true, value: { removed: 1 } });
       const pair = (await f.store.pairs.get(pairId))!;
       expect(pair.status).toBe("ended");
@@ -114,7 +121,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced] = await Promise.all([replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentor-left" }), withdrawOwnConsent(f.deps, old.actor, { membershipId: old.id })]);
+      const [replaced] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentor-left" }), () => withdrawOwnConsent(f.deps, old.actor, { membershipId: old.id }));
       const pair = (await f.store.pairs.get(pairId))!;
       if (replaced.ok) {
         expect(pair).toMatchObject({ status: "active", mentorId: fresh.id });
@@ -137,7 +144,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced] = await Promise.all([replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentor-left" }), withdrawOwnConsent(f.deps, fresh.actor, { membershipId: fresh.id })]);
+      const [replaced] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentor-left" }), () => withdrawOwnConsent(f.deps, fresh.actor, { membershipId: fresh.id }));
       const pair = (await f.store.pairs.get(pairId))!;
       expect(await f.store.memberships.get(fresh.id)).toBeNull();
       if (pair.status === "active") {
@@ -166,7 +173,7 @@ describe("a mentor's limit lowered while a group is approved for them", () => {
       const a = await teacherMentee(programmeId, "Анна Новикова");
       const b = await teacherMentee(programmeId, "Борис Котов");
 
-      const [limited, group] = await Promise.all([setMentorLimit(f.deps, curator, { membershipId: mentor.id, limit: 1 }), proposePair(f.deps, other, input(programmeId, mentor.id, [a.id, b.id]))]);
+      const [limited, group] = await together(round, () => setMentorLimit(f.deps, curator, { membershipId: mentor.id, limit: 1 }), () => proposePair(f.deps, other, input(programmeId, mentor.id, [a.id, b.id])));
       const after = await mentorOf(mentor.id);
       const used = await f.store.claims.placesUsed(claimKeys.mentorPlaces(mentor.id));
       expect(used).toBeLessThanOrEqual(after.mentorLimit);
@@ -198,7 +205,7 @@ describe("a withdrawal while the last party agrees", () => {
       const [leaver, last] = round % 2 === 0 ? [mentee, mentor] : [mentor, mentee];
       expect(await answerAgreement(f.deps, leaver.actor, { pairId, answer: "accepted" })).toEqual({ ok: true, value: "waiting" });
 
-      const [agreed, withdrawn] = await Promise.all([answerAgreement(f.deps, last.actor, { pairId, answer: "accepted" }), withdrawOwnConsent(f.deps, leaver.actor, { membershipId: leaver.id })]);
+      const [agreed, withdrawn] = await together(round, () => answerAgreement(f.deps, last.actor, { pairId, answer: "accepted" }), () => withdrawOwnConsent(f.deps, leaver.actor, { membershipId: leaver.id }));
       expect(withdrawn).toEqual({ ok: true, value: { removed: 1 } });
       expect(await f.store.memberships.get(leaver.id)).toBeNull();
       const pair = (await f.store.pairs.get(pairId))!;
@@ -225,7 +232,7 @@ describe("the dates of a pair set while the last party agrees", () => {
       const before = (await f.store.pairs.get(pairId))!;
       const plannedEnd = new Date(term().startDate.getTime() + 120 * 86_400_000);
 
-      const [saved, agreed] = await Promise.all([setTerm(f.deps, curator, { pairId, startDate: before.startDate, plannedEnd }), answerAgreement(f.deps, mentor.actor, { pairId, answer: "accepted" })]);
+      const [saved, agreed] = await together(round, () => setTerm(f.deps, curator, { pairId, startDate: before.startDate, plannedEnd }), () => answerAgreement(f.deps, mentor.actor, { pairId, answer: "accepted" }));
       expect(agreed).toEqual({ ok: true, value: "active" });
       const pair = (await f.store.pairs.get(pairId))!;
       expect(pair.status).toBe("active");
