@@ -11,6 +11,8 @@ import { useServices } from "../support/services.js";
 // what really happened.
 
 const ROUNDS = 16;
+/** Each test runs its race ROUNDS times with fresh people: more than the default 30 s on a busy machine. */
+const TIMEOUT = 180_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -89,7 +91,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       expect((await f.store.memberships.get(mentee.id))?.pairId).toBeNull();
     }
     expect(outcomes.size).toBeGreaterThan(0);
-  });
+  }, TIMEOUT);
 
   it("by the mentee's withdrawal: the pair ends, no place stays taken", async () => {
     for (let round = 0; round < ROUNDS; round++) {
@@ -111,7 +113,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       expect(await placesHeldBy(pairId, [old.id, fresh.id])).toBe(0);
       expect(await freePlaces(f.deps, await mentorOf(fresh.id))).toBe(1);
     }
-  });
+  }, TIMEOUT);
 
   it("by the old mentor's withdrawal: either the new mentor has the pair, or it ended and nothing was replaced", async () => {
     for (let round = 0; round < ROUNDS; round++) {
@@ -134,7 +136,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
         expect((await f.store.memberships.get(mentee.id))?.pairId).toBeNull();
       }
     }
-  });
+  }, TIMEOUT);
 
   it("by the new mentor's withdrawal: an active pair never names a deleted mentor", async () => {
     for (let round = 0; round < ROUNDS; round++) {
@@ -160,7 +162,7 @@ describe("replacing the mentor of a pair that is being ended", () => {
       }
       expect(await f.store.claims.inScope(claimKeys.mentorPlaces(fresh.id))).toEqual([]);
     }
-  });
+  }, TIMEOUT);
 });
 
 describe("a mentor's limit lowered while a group is approved for them", () => {
@@ -191,7 +193,7 @@ describe("a mentor's limit lowered while a group is approved for them", () => {
       }
     }
     expect(outcomes.size).toBeGreaterThan(0);
-  });
+  }, TIMEOUT);
 });
 
 describe("a withdrawal while the last party agrees", () => {
@@ -218,7 +220,7 @@ describe("a withdrawal while the last party agrees", () => {
       if (leaver === mentor) expect((await f.store.memberships.get(mentee.id))?.pairId).toBeNull();
       expect(await f.store.claims.holderOf(claimKeys.mentee(mentee.id))).toBeNull();
     }
-  });
+  }, TIMEOUT);
 });
 
 describe("the dates of a pair set while the last party agrees", () => {
@@ -242,5 +244,5 @@ describe("the dates of a pair set while the last party agrees", () => {
         expect(pair.plannedEnd).toEqual(before.plannedEnd);
       }
     }
-  });
+  }, TIMEOUT);
 });
