@@ -223,6 +223,28 @@ describe("a withdrawal while the last party agrees", () => {
   }, TIMEOUT);
 });
 
+describe("a proposal while a mentee withdraws", () => {
+  it("never leaves a proposed pair with a deleted membership, nor a place taken", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { programmeId, curator } = await programme(`Школа № ${round + 1}`);
+      const mentor = await teacherMentor(programmeId, "Ирина Орлова", { limit: 1 });
+      const mentee = await teacherMentee(programmeId, "Анна Новикова");
+
+      const [made, withdrawn] = await together(
+        round,
+        () => proposePair(f.deps, curator, input(programmeId, mentor.id, [mentee.id])),
+        () => withdrawOwnConsent(f.deps, mentee.actor, { membershipId: mentee.id }),
+      );
+      expect(withdrawn).toEqual({ ok: true, value: { removed: 1 } });
+      const pairs = await f.store.pairs.ofProgramme(programmeId);
+      expect(pairs.filter((p) => p.status === "awaiting" || p.status === "active")).toEqual([]);
+      if (!made.ok) expect(made).toMatchObject({ reason: "propose-failed-not-ready" });
+      expect(await f.store.claims.placesUsed(claimKeys.mentorPlaces(mentor.id))).toBe(0);
+      expect(await f.store.claims.holderOf(claimKeys.mentee(mentee.id))).toBeNull();
+    }
+  }, TIMEOUT);
+});
+
 describe("the dates of a pair set while the last party agrees", () => {
   it("are saved only while the pair is proposed; otherwise the curator is told they were not", async () => {
     for (let round = 0; round < ROUNDS; round++) {
