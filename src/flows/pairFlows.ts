@@ -220,9 +220,9 @@ export async function pairChange(conversation: FlowConversation, ctx: FlowContex
 export async function pairTerm(conversation: FlowConversation, ctx: FlowContext, pairId: string): Promise<void> {
   const state = await conversation.external(async (c) => {
     const term = await pairTermOf(c.deps, actor(c), pairId, "awaiting");
-    return term.ok ? { start: term.value.startDate.toISOString() } : null;
+    return term.ok ? { start: term.value.startDate.toISOString(), refused: null } : { start: "", refused: term.reason };
   });
-  if (!state) return void (await ctx.reply(ctx.t("curator-only")));
+  if (state.refused) return void (await ctx.reply(ctx.t(state.refused)));
   const nowMs = await conversation.now();
   const start = await askDate(conversation, ctx, ctx.t("manual-start"), new Date(state.start), startCheck(nowMs));
   const end = await askDate(conversation, ctx, ctx.t("manual-end"), defaultTerm(start), (d) => termProblem(start, d, new Date(nowMs)));

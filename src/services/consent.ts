@@ -309,10 +309,28 @@ export async function recordPaperConsent(
   return ok({ membershipId: moved._id });
 }
 
+/** What a withdrawn membership's id becomes where a record of the programme stays (pairs, their history, proposals). */
+export const WITHDRAWN = "withdrawn";
+
+/**
+ * After a membership is deleted, no record names it any more: the pairs it was in and their
+ * history keep their shape with WITHDRAWN in its place (and without the Telegram id of a parent
+ * who answered for it), the claims that name it go, others' rankings and the engine's proposals
+ * lose it. Its own preferences, answers, consents and parent links were deleted with it.
+ */
+async function forgetMembership(deps: ServiceDeps, m: Membership): Promise<void> {
+  const { store } = deps;
+  await store.pairs.forgetMember(m._id, WITHDRAWN);
+  await store.pairEvents.forgetMember(m.programmeId, m._id, WITHDRAWN);
+  await store.proposalBatches.forgetMember(m.programmeId, m._id, WITHDRAWN);
+  // Its answers on pairs, its places as a mentor, and the `leaving` claim taken for the withdrawal.
+  await store.claims.forgetKeysNaming(m._id);
+}
+
 /**
  * Withdrawal: the person's answers, consent history, parent links and roles as a participant of
- * the programme are deleted, their pairs closed; an anonymous record of the withdrawal stays.
- * Returns the removed memberships.
+ * the programme are deleted, their pairs closed and anonymised; an anonymous record of the
+ * withdrawal stays. Returns the removed memberships.
  */
 async function withdraw(deps: ServiceDeps, userId: number, programmeId: string, relation: "self" | "parent"): Promise<Membership[]> {
   const { store } = deps;
@@ -321,6 +339,9 @@ async function withdraw(deps: ServiceDeps, userId: number, programmeId: string, 
   const removed: Membership[] = [];
   for (const m of memberships) {
     const done = await underIntakeClaim(deps, m._id, async () => {
+      // First the claim that keeps the membership out of new pairs, then its pairs are closed.
+      const leaving = claimKeys.leaving(m._id);
+      await store.claims.claim(leaving, leaving, "withdrawal", now);
       await closePairsOf(deps, m);
       await store.preferences.forgetMembership(m._id);
       await store.profiles.delete(m._id);
@@ -328,7 +349,9 @@ async function withdraw(deps: ServiceDeps, userId: number, programmeId: string, 
       await store.memberships.remove(m._id);
       return true;
     });
-    if (done) removed.push(m);
+    if (!done) continue;
+    await forgetMembership(deps, m);
+    removed.push(m);
   }
   await store.consents.forget(userId, programmeId);
   await store.pairEvents.anonymise(userId, programmeId);

@@ -152,6 +152,39 @@ async function dissolve(deps: Deps, pair: Pair): Promise<void> {
   for (const id of pair.menteeIds) await releaseMentee(deps, id, pair._id);
 }
 
+/**
+ * Whether these memberships are all still there and none is being withdrawn. A step that puts a
+ * membership into a pair writes the pair first and asks this afterwards; a withdrawal claims
+ * `leaving` first and reads the pairs afterwards: one of the two always sees the other.
+ */
+async function present(deps: Deps, ids: readonly string[]): Promise<boolean> {
+  const found = await deps.store.memberships.getMany(ids);
+  if (ids.some((id) => !found.has(id))) return false;
+  for (const id of ids) if ((await deps.store.claims.holderOf(claimKeys.leaving(id))) !== null) return false;
+  return true;
+}
+
+/**
+ * Closes a pair read under its lock (`store.pairs.locked`): an active pair ends, a proposed one is
+ * declined; the places are freed from the pair as it is now (its current mentor). The new status,
+ * or null when it was closed already.
+ */
+async function closeLocked(deps: Deps, pair: Pair, by: number | null, reason: string): Promise<"ended" | "declined" | null> {
+  const now = deps.clock();
+  if (pair.status !== "active" && pair.status !== "awaiting") return null;
+  const to = pair.status === "active" ? "ended" : "declined";
+  if (!(await deps.store.pairs.moveLocked(pair._id, pair.status, to, { endedAt: now }))) return null;
+  await dissolve(deps, pair);
+  // A request for a replacement dies with the pair.
+  await deps.store.claims.release(claimKeys.replacementRequest(pair._id));
+  await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: to === "ended" ? "ended-early" : "declined", at: now, by, reason });
+  deps.logger.info({ pairId: pair._id, reason, to }, "pair closed");
+  return to;
+}
+
+/** The refusal for a change to a pair that is no longer active: ended (or declined), or changed. */
+const notActive = (pair: Pair | null, ended: string, changed = "button-stale") => refuse("stale", pair && (pair.status === "ended" || pair.status === "declined") ? ended : changed);
+
 // ---------------------------------------------------------------------------------------------
 // Mentors' readiness (stage 4): selected and trained, and their limit.
 
@@ -341,24 +374,38 @@ async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: Agr
   if (pair.status !== "awaiting") return "closed";
   const now = deps.clock();
   // Each answer is its own claim: the first answer of a party stands, and answers given at the
-  // same moment by different people are all kept.
-  let any = false;
-  for (const key of mine) any = (await store.claims.claim(claimKeys.pairAnswer(pairId, key), claimKeys.pairAnswers(pairId), answer, now)) || any;
-  if (!any) return "closed";
-  await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: answer === "accepted" ? "agreed" : "declined", at: now, by: userId, details: { parties: mine.join(" ") } });
+  // same moment by different people are all kept. Under the pair's lock, only while it is proposed.
+  const recorded = await store.pairs.locked(pairId, async () => {
+    if ((await store.pairs.get(pairId))?.status !== "awaiting") return false;
+    let any = false;
+    for (const key of mine) any = (await store.claims.claim(claimKeys.pairAnswer(pairId, key), claimKeys.pairAnswers(pairId), answer, now)) || any;
+    if (any) await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: answer === "accepted" ? "agreed" : "declined", at: now, by: userId, details: { parties: mine.join(" ") } });
+    return any;
+  });
+  if (!recorded) return "closed";
 
   const people = await peopleOf(deps, pair);
   if (!people) return "closed";
   const required = (await partiesOf(deps, people.mentor, people.mentees)).filter((p) => pair.parties.includes(partyKey(p)));
   const outcome = agreementOutcome(required, await answersOf(deps, pairId));
   if (outcome.status === "pending") return "waiting";
-  // Whoever answers last settles the pair, once, even if two last answers arrive together.
-  if (!(await store.claims.claim(claimKeys.pairSettled(pairId), "settled", outcome.status, now))) return "closed";
   const users = new Set(required.map((p) => p.userId).filter((u): u is number => u !== null));
 
   if (outcome.status === "agreed") {
-    if (!(await store.pairs.move(pairId, "awaiting", "active", { activatedAt: now }))) return "closed";
-    await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: "activated", at: now, by: null });
+    // Whoever answers last settles the pair, once (under its lock, from "awaiting"), and only
+    // with everyone still in the programme: a withdrawal meanwhile closes it instead.
+    const activated = await store.pairs.locked(pairId, async () => {
+      const current = await store.pairs.get(pairId);
+      if (!current || current.status !== "awaiting") return false;
+      if (!(await present(deps, [current.mentorId, ...current.menteeIds]))) {
+        await closeLocked(deps, current, null, "other");
+        return false;
+      }
+      if (!(await store.pairs.moveLocked(pairId, "awaiting", "active", { activatedAt: now }))) return false;
+      await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: "activated", at: now, by: null });
+      return true;
+    });
+    if (!activated) return "closed";
     deps.logger.info({ pairId }, "pair active");
     for (const user of users) await deps.notices.send({ to: user, key: "pair-active" });
     await tellCurators(deps, pair.programmeId, { key: "pair-active-curator", vars: { mentor: await personRef(deps, people.mentor) }, actions: [[openPairButton(pairId)]] });
@@ -366,8 +413,13 @@ async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: Agr
   }
 
   // Someone declined: the mentees go back to the pool, the mentor's places are freed.
-  if (!(await store.pairs.move(pairId, "awaiting", "declined", { endedAt: now }))) return "closed";
-  await dissolve(deps, pair);
+  const declined = await store.pairs.locked(pairId, async () => {
+    const current = await store.pairs.get(pairId);
+    if (!current || !(await store.pairs.moveLocked(pairId, "awaiting", "declined", { endedAt: now }))) return false;
+    await dissolve(deps, current);
+    return true;
+  });
+  if (!declined) return "closed";
   deps.logger.info({ pairId }, "pair declined");
   const who = outcome.declinedBy[0];
   const names = await personRefs(deps, [people.mentor, ...people.mentees]);
@@ -453,6 +505,14 @@ export async function propose(deps: Deps, view: ProgrammeView, actor: Actor, inp
     proposedAt: now,
     createdBy: actor.userId,
   });
+  // Someone withdrew meanwhile: the pair is declined at once (see `present`).
+  if (!(await present(deps, [mentor._id, ...pair.menteeIds]))) {
+    await store.pairs.locked(pairId, async () => {
+      const current = await store.pairs.get(pairId);
+      if (current) await closeLocked(deps, current, null, "other");
+    });
+    return proposeRefusal("not-ready");
+  }
   await store.pairEvents.add({ pairId, programmeId: input.programmeId, kind: "proposed", at: now, by: actor.userId, details: { mentees: mentees.length } });
   deps.logger.info({ pairId, mentorId: mentor._id, mentees: mentees.length }, "pair proposed");
   for (const party of parties) await askAgreement(deps, pair, party, { mentor, mentees });
@@ -462,36 +522,33 @@ export async function propose(deps: Deps, view: ProgrammeView, actor: Actor, inp
 // ---------------------------------------------------------------------------------------------
 // Closing, ending, replacing, extending.
 
-/** Closes whatever pairs a person is in because they left the programme (consent withdrawn). */
+const isIn = (pair: Pair, membershipId: string) => pair.mentorId === membershipId || pair.menteeIds.includes(membershipId);
+
+/**
+ * Closes whatever pairs a person is in because they left the programme (consent withdrawn). The
+ * caller has claimed `leaving` first (services/consent.ts), so no pair takes them in meanwhile;
+ * each pair is read again under its lock: one whose mentor was replaced meanwhile is not theirs.
+ */
 export async function closePairsOf(deps: ServiceDeps, membership: Membership): Promise<void> {
   const pairs = await deps.store.pairs.ofProgramme(membership.programmeId, OCCUPYING_STATUSES);
-  for (const pair of pairs.filter((p) => p.mentorId === membership._id || p.menteeIds.includes(membership._id))) {
-    if (pair.status === "active") {
-      await endPair(deps, pair, null, "other");
-      continue;
-    }
-    const now = deps.clock();
-    if (!(await deps.store.claims.claim(claimKeys.pairSettled(pair._id), "settled", "withdrawn", now))) continue;
-    if (await deps.store.pairs.move(pair._id, "awaiting", "declined", { endedAt: now })) {
-      await dissolve(deps, pair);
-      await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "declined", at: now, by: null, reason: "other" });
-    }
+  for (const pair of pairs.filter((p) => isIn(p, membership._id))) {
+    await deps.store.pairs.locked(pair._id, async () => {
+      const current = await deps.store.pairs.get(pair._id);
+      if (current && isIn(current, membership._id)) await closeLocked(deps, current, null, "other");
+    });
   }
 }
 
-/** Ends an active pair early, with a reason: its places are freed; history keeps the record. */
-async function endPair(deps: Deps, pair: Pair, by: number | null, reason: string): Promise<boolean> {
-  const now = deps.clock();
-  if (!(await deps.store.claims.claim(claimKeys.pairEnded(pair._id), "ended", by ?? "system", now))) return false;
-  if (!(await deps.store.pairs.move(pair._id, "active", "ended", { endedAt: now }))) {
-    await deps.store.claims.release(claimKeys.pairEnded(pair._id));
-    return false;
-  }
-  await dissolve(deps, pair);
-  await deps.store.claims.release(claimKeys.replacementRequest(pair._id));
-  await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "ended-early", at: now, by, reason });
-  deps.logger.info({ pairId: pair._id, reason }, "pair ended early");
-  return true;
+/**
+ * Ends an active pair early, with a reason, under its lock: the places are freed from the pair as
+ * it is then (a mentor replaced a moment before included). The ended pair, or null when it was not active.
+ */
+async function endPair(deps: Deps, pairId: string, by: number | null, reason: string): Promise<Pair | null> {
+  return deps.store.pairs.locked(pairId, async () => {
+    const current = await deps.store.pairs.get(pairId);
+    if (!current || current.status !== "active") return null;
+    return (await closeLocked(deps, current, by, reason)) === "ended" ? { ...current, status: "ended" as const } : null;
+  });
 }
 
 /** Tells the pair's mentor and mentees about a change the curator made. */
@@ -510,10 +567,11 @@ export async function endEarly(deps: Deps, actor: Actor, input: { pairId: string
   if (!grant.ok) return grant;
   const reason = checkReason("end", input.reason);
   if (!reason.ok) return reason;
-  if (!(await endPair(deps, grant.value.pair, actor.userId, reason.value))) return refuse("stale");
-  await audit.record(deps, { programmeId: grant.value.pair.programmeId, actor, action: "pair-ended", pairId: input.pairId });
-  await tellPair(deps, grant.value.pair, "change-told-ended");
-  return ok((await deps.store.pairs.get(input.pairId)) ?? grant.value.pair);
+  const ended = await endPair(deps, input.pairId, actor.userId, reason.value);
+  if (!ended) return notActive(await deps.store.pairs.get(input.pairId), "change-end-already");
+  await audit.record(deps, { programmeId: ended.programmeId, actor, action: "pair-ended", pairId: input.pairId });
+  await tellPair(deps, ended, "change-told-ended");
+  return ok(ended);
 }
 
 /** Ready, trained mentors of the pair's programme with places for all its mentees. */
@@ -551,19 +609,27 @@ export async function replaceMentor(deps: Deps, actor: Actor, input: { pairId: s
   const reason = checkReason("replace", input.reason);
   if (!reason.ok) return reason;
   const { store } = deps;
-  const newMentor = await store.memberships.get(input.membershipId);
   const outcome = await store.pairs.locked(input.pairId, async (): Promise<Result<{ pair: Pair; former: string }>> => {
     const pair = await store.pairs.get(input.pairId);
-    if (!pair || pair.status !== "active" || (input.expectedMentorId !== undefined && pair.mentorId !== input.expectedMentorId)) return refuse("stale", "change-replace-changed");
+    // Ended or declined meanwhile (by another curator, or a withdrawal): nothing is replaced.
+    if (!pair || pair.status !== "active") return notActive(pair, "change-replace-ended", "change-replace-changed");
+    if (input.expectedMentorId !== undefined && pair.mentorId !== input.expectedMentorId) return refuse("stale", "change-replace-changed");
+    const newMentor = await store.memberships.get(input.membershipId);
     if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.mentorTrainedOn === null || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) {
       return refuse("rule", "change-replace-not-ready");
     }
-    if (!(await takePlaces(deps, newMentor._id, pair.menteeIds.length, pair._id))) return refuse("rule", "change-replace-mentor-full");
+    if (!(await takePlaces(deps, newMentor._id, pair.menteeIds.length, pair._id))) return refuse("rule", (await present(deps, [newMentor._id])) ? "change-replace-mentor-full" : "change-replace-not-ready");
     const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
     const parties = (await partiesOf(deps, newMentor, mentees)).map(partyKey);
     if (!(await store.pairs.setMentorLocked(pair._id, pair.mentorId, newMentor._id, parties))) {
       await releasePlaces(deps, newMentor._id, pair._id);
       return refuse("stale", "change-replace-changed");
+    }
+    // The new mentor withdrew meanwhile: the pair keeps its mentor (see `present`).
+    if (!(await present(deps, [newMentor._id]))) {
+      await store.pairs.setMentorLocked(pair._id, newMentor._id, pair.mentorId, pair.parties);
+      await releasePlaces(deps, newMentor._id, pair._id);
+      return refuse("rule", "change-replace-not-ready");
     }
     await releasePlaces(deps, pair.mentorId, pair._id);
     // The replacement answers any open request for one.
@@ -604,7 +670,7 @@ export async function extendTerm(deps: Deps, actor: Actor, input: { pairId: stri
   const problem = extensionProblem(grant.value.pair, input.plannedEnd, deps.clock());
   if (problem) return refuse("rule", problem);
   const before = await deps.store.pairs.setPlannedEnd(input.pairId, input.plannedEnd);
-  if (!before) return refuse("stale");
+  if (!before) return notActive(await deps.store.pairs.get(input.pairId), "change-extend-ended");
   await deps.store.pairEvents.add({
     pairId: input.pairId,
     programmeId: before.programmeId,
@@ -631,7 +697,11 @@ export async function setTerm(deps: Deps, actor: Actor, input: { pairId: string;
   if (!grant.ok) return grant;
   const problem = termProblem(input.startDate, input.plannedEnd, deps.clock());
   if (problem) return refuse("rule", problem);
-  if (!(await deps.store.pairs.setTerm(input.pairId, input.startDate, input.plannedEnd))) return refuse("stale");
+  // Saved only while the pair is proposed (under its lock); otherwise the curator hears why not.
+  if (!(await deps.store.pairs.setTerm(input.pairId, input.startDate, input.plannedEnd))) {
+    const now = await deps.store.pairs.get(input.pairId);
+    return refuse("stale", now?.status === "active" ? "pair-term-not-saved-active" : "pair-term-not-saved-closed");
+  }
   return ok({ ...grant.value.pair, startDate: input.startDate, plannedEnd: input.plannedEnd });
 }
 

@@ -10,10 +10,6 @@ export const claimKeys = {
   /** The answers of a pair's parties, one claim per party (scope). */
   pairAnswers: (pairId: string) => `answers:${pairId}`,
   pairAnswer: (pairId: string, party: string) => `answers:${pairId}#${party}`,
-  /** A pair's agreement is settled once: active, declined or withdrawn. */
-  pairSettled: (pairId: string) => `settled:${pairId}`,
-  /** A pair ends once. */
-  pairEnded: (pairId: string) => `ended:${pairId}`,
   /** The one reminder of a pair's unanswered agreement is sent once, whichever job runs it. */
   pairReminded: (pairId: string) => `reminded:${pairId}`,
   /** A pair's open request for a replacement: one at a time, until the curator answers it (holder: who asked). */
@@ -35,6 +31,13 @@ export const claimKeys = {
    * is the key itself, so that its age can be read (an abandoned one is taken over).
    */
   intakeStep: (membershipId: string) => `intake:${membershipId}`,
+  /**
+   * A membership being withdrawn: claimed before its pairs are closed and released once it is
+   * deleted. Whatever puts a membership into a pair (a proposal, an activation, a new mentor)
+   * writes the pair first and checks this afterwards, so either the withdrawal finds the pair
+   * and closes it, or the writer sees the claim and undoes its step (services/pairs.ts).
+   */
+  leaving: (membershipId: string) => `leaving:${membershipId}`,
   /** One open preference round per programme; held by the open round's id, released when it closes. */
   roundOpen: (programmeId: string) => `round:${programmeId}`,
   /** A round is closed once (by the curator or at its deadline): the closer releases roundOpen. */

@@ -102,6 +102,18 @@ export class ClaimsStore {
     return false;
   }
 
+  /**
+   * Forgets every claim whose key names this id (a withdrawn membership: a pair's answers, a
+   * mentor's places, a mentee taken). Call when nothing holds such a claim as a lock any more.
+   */
+  async forgetKeysNaming(id: string): Promise<number> {
+    const docs = await this.col.find({ _id: { $regex: id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") } }).toArray();
+    const mine = docs.filter((d) => d._id.includes(id) && d.scope !== LOCK_SCOPE);
+    if (mine.length === 0) return 0;
+    const res = await this.col.deleteMany({ _id: { $in: mine.map((d) => d._id) } });
+    return res.deletedCount;
+  }
+
   async releasePlaces(scope: string, holder: string | number): Promise<number> {
     const res = await this.col.deleteMany({ scope, holder });
     return res.deletedCount;

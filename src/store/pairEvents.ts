@@ -45,6 +45,21 @@ export class PairEventsStore {
     return docs.map((d) => pairEventSchema.parse(d));
   }
 
+  /**
+   * A withdrawn membership leaves no id in the programme's pair histories: its id in the details (a
+   * replaced mentor, the parties who answered) becomes `placeholder`, and whoever answered for it
+   * as its parent is no longer named (`by` of the events whose parties name `parent:<id>`).
+   */
+  async forgetMember(programmeId: string, membershipId: string, placeholder: string): Promise<void> {
+    for (const doc of await this.col.find({ programmeId }).toArray()) {
+      const event = pairEventSchema.parse(doc);
+      if (!JSON.stringify(event.details).includes(membershipId)) continue;
+      const details = Object.fromEntries(Object.entries(event.details).map(([k, v]) => [k, typeof v === "string" ? v.split(membershipId).join(placeholder) : v]));
+      const byParent = typeof event.details["parties"] === "string" && event.details["parties"].split(" ").includes(`parent:${membershipId}`);
+      await this.col.updateOne({ _id: event._id }, { $set: { details, ...(byParent ? { by: null } : {}) } });
+    }
+  }
+
   /** Replaces a person's Telegram id in the history by nothing (their consent was withdrawn). */
   async anonymise(userId: number, programmeId: string): Promise<void> {
     await this.col.updateMany({ by: userId, programmeId }, { $set: { by: null } });

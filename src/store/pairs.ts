@@ -100,6 +100,36 @@ export class PairsStore {
   }
 
   /**
+   * Moves the status like `move`, for a caller that holds the pair's lock (`locked(id, …)`) and
+   * has read the pair inside it: it writes without taking the lock again.
+   */
+  async moveLocked(id: string, from: PairStatus, to: PairStatus, set: Partial<Pick<Pair, "activatedAt" | "endedAt">> = {}): Promise<boolean> {
+    if (!canTransition(from, to)) throw new RangeError(`a pair does not move from ${from} to ${to}`);
+    const doc = await this.col.findOne({ _id: id });
+    if (!doc || doc.status !== from) return false;
+    await this.col.updateOne({ _id: id }, { $set: { status: to, ...set } });
+    return true;
+  }
+
+  /**
+   * A withdrawn membership leaves no id in the pairs it was in: it is replaced by `placeholder` as
+   * mentor, mentee and party (the pair's shape and dates stay, for the counts). Returns their ids.
+   */
+  async forgetMember(membershipId: string, placeholder: string): Promise<string[]> {
+    const docs = await this.col.find({ $or: [{ mentorId: membershipId }, { menteeIds: membershipId }] }).toArray();
+    const ids: string[] = [];
+    for (const doc of docs) {
+      await this.write(doc._id, (p) => ({
+        mentorId: p.mentorId === membershipId ? placeholder : p.mentorId,
+        menteeIds: p.menteeIds.map((id) => (id === membershipId ? placeholder : id)),
+        parties: p.parties.map((key) => key.replace(`:${membershipId}`, `:${placeholder}`)),
+      }));
+      ids.push(doc._id);
+    }
+    return ids;
+  }
+
+  /**
    * Sets the mentor and the parties, only while the pair still has `fromMentor`. Call it inside
    * `locked(id, …)`: it writes without taking the lock again.
    */

@@ -39,8 +39,12 @@ export class PreferencesStore {
     return doc ? preferenceSchema.parse(doc) : null;
   }
 
+  /** Forgets a person's own answers, and takes them out of everyone else's ranking. */
   async forgetMembership(membershipId: string): Promise<void> {
     await this.col.deleteMany({ membershipId });
+    for (const doc of await this.col.find({ ranked: membershipId }).toArray()) {
+      await this.col.updateOne({ _id: doc._id }, { $set: { ranked: doc.ranked.filter((id) => id !== membershipId) } });
+    }
   }
 
   async ofRound(roundId: string): Promise<Preference[]> {

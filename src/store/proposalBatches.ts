@@ -49,6 +49,28 @@ export class ProposalBatchesStore {
     return batch;
   }
 
+  /**
+   * A withdrawn membership leaves no id in the programme's batches: it becomes `placeholder`, so
+   * the batches keep their order (their buttons name items by position) and accepting such an
+   * item finds no one.
+   */
+  async forgetMember(programmeId: string, membershipId: string, placeholder: string): Promise<void> {
+    const swap = (id: string) => (id === membershipId ? placeholder : id);
+    for (const doc of await this.col.find({ programmeId }).toArray()) {
+      if (!JSON.stringify(doc).includes(membershipId)) continue;
+      const batch = batchSchema.parse(doc);
+      await this.col.updateOne(
+        { _id: batch._id },
+        {
+          $set: {
+            items: batch.items.map((i) => ({ ...i, mentorId: swap(i.mentorId), menteeId: swap(i.menteeId) })),
+            unmatched: batch.unmatched.map((u) => ({ ...u, menteeId: swap(u.menteeId), best: u.best ? { ...u.best, mentorId: swap(u.best.mentorId) } : null })),
+          },
+        },
+      );
+    }
+  }
+
   async get(id: string): Promise<ProposalBatch | null> {
     const doc = await this.col.findOne({ _id: id });
     return doc ? batchSchema.parse(doc) : null;

@@ -26,7 +26,7 @@ export function pairsSetup(f: ServiceFixture) {
 
   async function person(programmeId: string, spec: Spec) {
     const now = f.deps.clock();
-    const userId = newUserId();
+    const userId = spec.userId ?? newUserId();
     const m = (await f.store.memberships.add({ userId, programmeId, role: spec.role, category: spec.category, grade: spec.grade ?? null, invitationId: null }, now))!;
     const questionnaireId = questionnaireFor(spec.role, spec.category)!;
     await f.store.profiles.open({ _id: m._id, userId, programmeId, questionnaireId, version: 1, cursor: "summary" }, now);
@@ -87,4 +87,6 @@ export interface Spec {
   parent?: number | "paper";
   trained?: boolean;
   limit?: number;
+  /** A chosen Telegram id (a test that searches the database for it picks one that stands out). */
+  userId?: number;
 }
