@@ -558,7 +558,9 @@ term-problem-too-long = Mentoring lasts at most two years.
 term-problem-start-too-old = The start date cannot be more than a year ago.
 term-problem-start-too-far = The start date cannot be more than a year ahead.
 extension-problem-not-later = The new end date must be later than the current one.
-date-problem-invalid = Enter the date as DD.MM.YYYY, e.g. 31.05.2026.
+date-problem-not-a-date = That is not a date — write DD.MM.YYYY, e.g. 31.05.2026.
+date-problem-in-the-future = The date is in the future — give today or a past day.
+date-problem-before-start = Before the start — this date cannot be earlier than the start date.
 limit-problem-out-of-range = A mentor has 1 to 3 mentees at once (regulation, 2.5).
 
 # Pairs and groups: curator
