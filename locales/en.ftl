@@ -709,6 +709,7 @@ round-ask-mentee = Programme "{ $school }": choose up to three mentors you would
 round-ask-mentor = Programme "{ $school }": choose up to three mentees you would like to work with (until { $until }).
 round-choose = 🗳 Choose
 round-intro = Press numbers in order: the first is the most wanted ({ $max } at most). Pressing again removes a choice.
+round-chosen = Your choice: { $names }.
 round-card = { $n }. { $name }
     Topics: { $topics }
     Format: { $format }
@@ -723,6 +724,7 @@ round-not-eligible = You are not part of the round now: ready mentees without a 
 round-ranking-empty = Choose at least one person.
 round-ranking-too-many = You can choose at most { $max }.
 round-ranking-changed = The list changed while you were choosing. Press "Choose" in the invitation again.
+round-ranking-busy = That press crossed another one made at the same moment. Press again.
 
 # Changes in a pair
 change-replace-ask-reason = The reason for replacing the mentor (regulation 2.8):
@@ -764,3 +766,8 @@ pairs-limit-out-of-range = A mentor's limit is 1 to { $max } mentees.
 propose-failed-form = Not done: this form of mentoring does not fit or is not run in the programme.
 propose-failed-role-model = Not done: this role model does not belong to the chosen form.
 propose-failed-term = Not done: check the pair's dates.
+
+# Pages of any list (the pager row): "1–20 of 143".
+common-page-count = { $from }–{ $to } of { $total }
+common-prev = ‹ Back
+common-next = Next ›

@@ -710,6 +710,7 @@ round-ask-mentee = Программа «{ $school }»: выберите до т�
 round-ask-mentor = Программа «{ $school }»: выберите до трёх наставляемых, с которыми хотели бы работать (до { $until }).
 round-choose = 🗳 Выбрать
 round-intro = Нажимайте номера по порядку: первый — самый желанный (не больше { $max }). Повторное нажатие убирает выбор.
+round-chosen = Ваш выбор: { $names }.
 round-card = { $n }. { $name }
     Темы: { $topics }
     Формат: { $format }
@@ -724,6 +725,7 @@ round-not-eligible = Сейчас вы не участвуете в туре: в
 round-ranking-empty = Выберите хотя бы одного человека.
 round-ranking-too-many = Можно выбрать не больше { $max }.
 round-ranking-changed = Список изменился, пока вы выбирали. Нажмите «Выбрать» в приглашении ещё раз.
+round-ranking-busy = Нажатие не успело: выбор менялся в ту же секунду. Нажмите ещё раз.
 
 # Изменения в паре
 change-replace-ask-reason = Причина замены наставника (п. 2.8 положения):
@@ -765,3 +767,8 @@ pairs-limit-out-of-range = Лимит наставляемых — от 1 до {
 propose-failed-form = Не получилось: эта форма наставничества не подходит или не ведётся в программе.
 propose-failed-role-model = Не получилось: эта ролевая модель не относится к выбранной форме.
 propose-failed-term = Не получилось: проверьте сроки пары.
+
+# Pages of any list (the pager row): «1–20 из 143».
+common-page-count = { $from }–{ $to } из { $total }
+common-prev = ‹ Назад
+common-next = Далее ›
