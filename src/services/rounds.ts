@@ -9,6 +9,7 @@ import {
   validateDeadline,
   validateRanking,
 } from "../domain/rounds.js";
+import { pageOf } from "../domain/paging.js";
 import { claimKeys } from "../store/claimKeys.js";
 import { newId } from "../store/ids.js";
 import type { Membership } from "../store/memberships.js";
@@ -227,9 +228,19 @@ async function cardsOf(deps: Deps, side: "mentor" | "mentee", ids: readonly stri
   });
 }
 
+/** Cards on one page of a ranking (the front shows this many at a time). */
+export const RANKING_PAGE_SIZE = 10;
+
+/**
+ * The ranking as the front shows it: every card is listed, but only those on the person's page
+ * and those chosen are read from the store (a press costs the same with 10 people or 300).
+ */
 async function rankingOf(deps: Deps, draft: RankingDraft, side: "mentor" | "mentee", topicLabels: Record<string, string>): Promise<Ranking> {
-  const cards = await cardsOf(deps, side, draft.cards);
-  return { roundId: draft.roundId, membershipId: draft.membershipId, side, cards, ranked: [...draft.ranked], page: draft.page, max: MAX_RANKED_CHOICES, topicLabels: { ...topicLabels } };
+  const page = pageOf(draft.cards, draft.page, RANKING_PAGE_SIZE);
+  const shown = new Set([...page.items, ...draft.ranked.map((i) => draft.cards[i]!)]);
+  const read = new Map((await cardsOf(deps, side, [...shown])).map((c) => [c.membershipId, c]));
+  const cards = draft.cards.map((id): RankingCard => read.get(id) ?? { membershipId: id, name: "—", topics: [], format: null });
+  return { roundId: draft.roundId, membershipId: draft.membershipId, side, cards, ranked: [...draft.ranked], page: page.page, max: MAX_RANKED_CHOICES, topicLabels: { ...topicLabels } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { pageOf, type Page } from "../../domain/paging.js";
 import { ROUND_DAYS } from "../../domain/rounds.js";
 import type { Action } from "../../services/actions/index.js";
 import type { NoticeVar } from "../../services/notices.js";
-import type { Ranking, RoundStatus } from "../../services/rounds.js";
+import { RANKING_PAGE_SIZE, type Ranking, type RoundStatus } from "../../services/rounds.js";
 import { topicLabeller } from "../answers.js";
 import { pack, addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
@@ -26,8 +26,8 @@ const MAIN_MENU = pack({ type: "menuOpen" });
 const STATUS_PAGE_SIZE = 30;
 /** A name in a list is cut to this many characters (30 × 100 stays well inside 4096). */
 const NAME_MAX = 100;
-/** Cards on one page of the ranking: two rows of five numbers. */
-const CARDS_PAGE_SIZE = 10;
+/** Cards on one page of the ranking (the service reads that many): two rows of five numbers. */
+const CARDS_PAGE_SIZE = RANKING_PAGE_SIZE;
 /** Numbers in one keyboard row: within Telegram's 8 a row (limits.ts). */
 const NUMBERS_PER_ROW = Math.min(5, KEYBOARD_ROW_MAX_BUTTONS);
 /** Telegram takes 4096 characters at most: the cards of one page share this many. */
