@@ -270,11 +270,24 @@ export async function pressRanking(deps: Deps, actor: Actor, input: { roundId: s
   const access = await rankingAccess(deps, actor, input);
   if (!access.ok) return access;
   const { me, programme, round, side } = access.value;
-  const draft = await deps.store.preferences.getDraft(round._id, me._id);
-  if (!draft) return refuse("stale", "round-ranking-changed");
+  // One press at a time per person: each reads the draft the last one wrote (FerretDB does not
+  // make a conditional update atomic, so the version check alone would not do).
+  const next = await deps.store.claims.withLock(claimKeys.rankingLock(round._id, me._id), async () => {
+    const draft = await deps.store.preferences.getDraft(round._id, me._id);
+    if (!draft) return refuse("stale", "round-ranking-changed");
+    const change = applyPress(draft, input.press);
+    if (!change.ok) return change;
+    const written = await deps.store.preferences.updateDraft(draft, change.value, deps.clock());
+    return written ? ok(written) : refuse("stale", "round-ranking-busy");
+  });
+  if (!next.ok) return next;
+  return ok(await rankingOf(deps, next.value, side, programme.topicLabels));
+}
+
+/** A press applied to a draft: the new choice and page, or what is wrong. */
+function applyPress(draft: RankingDraft, press: RankingPress): Result<{ ranked: number[]; page: number }> {
   const ranked = [...draft.ranked];
   let page = draft.page;
-  const press = input.press;
   if (press.kind === "reset") ranked.splice(0);
   else if (press.kind === "page") page = press.page;
   else {
@@ -284,9 +297,7 @@ export async function pressRanking(deps: Deps, actor: Actor, input: { roundId: s
     else if (ranked.length >= MAX_RANKED_CHOICES) return refuse("rule", "round-ranking-too-many", { max: MAX_RANKED_CHOICES });
     else ranked.push(press.index);
   }
-  const next = await deps.store.preferences.updateDraft(draft, { ranked, page }, deps.clock());
-  if (!next) return refuse("stale", "round-ranking-busy");
-  return ok(await rankingOf(deps, next, side, programme.topicLabels));
+  return ok({ ranked, page });
 }
 
 /** Saves the ranking in progress: the people chosen must still be ones who may be ranked. */

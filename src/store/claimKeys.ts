@@ -38,6 +38,8 @@ export const claimKeys = {
   membershipLock: (membershipId: string) => `lock:membership:${membershipId}`,
   /** A mentor's limit and the taking of their places: a limit is never set below the places taken. */
   mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
+  /** One press at a time on a person's ranking in progress (store/preferences.ts drafts): no press is lost. */
+  rankingLock: (roundId: string, membershipId: string) => `lock:ranking:${roundId}-${membershipId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

@@ -32,6 +32,8 @@ export const rankingDraftSchema = z.object({
   ranked: z.array(z.number().int().min(0)).max(MAX_RANKED_CHOICES),
   /** The page of cards shown. */
   page: z.number().int().min(0),
+  /** Grows by one with every press: a press writes only over the draft it read. */
+  version: z.number().int().min(0),
   updatedAt: z.date(),
 });
 export type RankingDraft = z.infer<typeof rankingDraftSchema>;
@@ -53,7 +55,7 @@ export class PreferencesStore {
 
   /** Starts (or starts again) a person's ranking in a round. */
   async startDraft(roundId: string, membershipId: string, cards: string[], ranked: number[], now: Date): Promise<RankingDraft> {
-    const doc = rankingDraftSchema.parse({ _id: answerId(roundId, membershipId), roundId, membershipId, cards, ranked, page: 0, updatedAt: now });
+    const doc = rankingDraftSchema.parse({ _id: answerId(roundId, membershipId), roundId, membershipId, cards, ranked, page: 0, version: 0, updatedAt: now });
     await this.drafts.replaceOne({ _id: doc._id }, doc, { upsert: true });
     return doc;
   }
@@ -68,8 +70,8 @@ export class PreferencesStore {
    * is still as it was read (a second press at the same moment is refused, not lost). Null then.
    */
   async updateDraft(before: RankingDraft, change: { ranked: number[]; page: number }, now: Date): Promise<RankingDraft | null> {
-    const next = rankingDraftSchema.parse({ ...before, ...change, updatedAt: now });
-    const res = await this.drafts.updateOne({ _id: before._id, updatedAt: before.updatedAt, ranked: before.ranked, page: before.page }, { $set: { ranked: next.ranked, page: next.page, updatedAt: now } });
+    const next = rankingDraftSchema.parse({ ...before, ...change, version: before.version + 1, updatedAt: now });
+    const res = await this.drafts.updateOne({ _id: before._id, version: before.version }, { $set: { ranked: next.ranked, page: next.page, version: next.version, updatedAt: now } });
     return res.matchedCount === 1 ? next : null;
   }
 
