@@ -617,7 +617,9 @@ term-problem-too-long = Mentoring lasts at most two years.
 term-problem-start-too-old = The start date cannot be more than a year ago.
 term-problem-start-too-far = The start date cannot be more than a year ahead.
 extension-problem-not-later = The new end date must be later than the current one.
-date-problem-invalid = Enter the date as DD.MM.YYYY, e.g. 31.05.2026.
+date-problem-not-a-date = That is not a date — write DD.MM.YYYY, e.g. 31.05.2026.
+date-problem-in-the-future = The date is in the future — give today or a past day.
+date-problem-before-start = Before the start — this date cannot be earlier than the start date.
 limit-problem-out-of-range = A mentor has 1 to 3 mentees at once (regulation, 2.5).
 
 # Pairs and groups: curator
@@ -768,6 +770,7 @@ round-ask-mentee = Programme "{ $school }": choose up to three mentors you would
 round-ask-mentor = Programme "{ $school }": choose up to three mentees you would like to work with (until { $until }).
 round-choose = 🗳 Choose
 round-intro = Press numbers in order: the first is the most wanted ({ $max } at most). Pressing again removes a choice.
+round-chosen = Your choice: { $names }.
 round-card = { $n }. { $name }
     Topics: { $topics }
     Format: { $format }
@@ -782,6 +785,7 @@ round-not-eligible = You are not part of the round now: ready mentees without a 
 round-ranking-empty = Choose at least one person.
 round-ranking-too-many = You can choose at most { $max }.
 round-ranking-changed = The list changed while you were choosing. Press "Choose" in the invitation again.
+round-ranking-busy = That press crossed another one made at the same moment. Press again.
 
 # Changes in a pair
 change-replace-ask-reason = The reason for replacing the mentor (regulation 2.8):
@@ -902,3 +906,4 @@ topics-too-many = The programme already has { $max } { $max ->
     [one] topic
    *[other] topics
 } — no more can be added. Remove a topic you do not need and add the new one.
+# Pages of any list (the pager row): "1–20 of 143".

@@ -1,3 +1,4 @@
+import { readPastDay, type DayProblem } from "./dates.js";
 import type { Category } from "./programme.js";
 
 // Consent to the processing of personal data (152-ФЗ): an adult's own, a minor's parent's.
@@ -20,13 +21,19 @@ export const STUCK_STATUSES: readonly IntakeStatus[] = ["invited", "parent", "qu
 
 export const PARENT_LINK_DAYS = 14;
 
-/** A paper consent's date: dd.mm.yyyy, not in the future, not before the programme could exist. */
-export function parsePaperDate(text: string, now: Date): Date | null {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  if (date.getTime() > now.getTime() || year < 2019) return null;
-  return date;
+/** The earliest day a paper consent can carry: before it the programme could not exist. */
+const PAPER_NOT_BEFORE = new Date(Date.UTC(2019, 0, 1));
+
+/**
+ * A paper consent's date, read and checked: a day (dates.ts `parseDay`), not after the school's
+ * `today` (dates.ts `schoolToday`), not before the programme could exist.
+ */
+export function readPaperDate(text: string, today: Date): { ok: true; day: Date } | { ok: false; problem: DayProblem } {
+  return readPastDay(text, today, PAPER_NOT_BEFORE);
+}
+
+/** A paper consent's date, or null when it is not a date, in the future or too early. */
+export function parsePaperDate(text: string, today: Date): Date | null {
+  const read = readPaperDate(text, today);
+  return read.ok ? read.day : null;
 }

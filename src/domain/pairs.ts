@@ -1,3 +1,4 @@
+import { utcDay } from "./dates.js";
 import { MAX_MENTEES_PER_MENTOR } from "./matching/index.js";
 import type { Form } from "./programme.js";
 
@@ -190,7 +191,7 @@ export function reminderDue(input: { proposedAt: Date; remindedAt: Date | null; 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Term: dates are UTC midnights (as `parseDate` gives them).
+// Term: dates are days kept as UTC midnights (as dates.ts's `parseDay` and `schoolToday` give them).
 
 export const MAX_TERM_YEARS = 2;
 /** How far back a start may lie: pairs formed before the bot was used are recorded, within a year. */
@@ -203,18 +204,15 @@ export type TermProblem = "end-before-start" | "too-long" | "start-too-old" | "s
 function addYears(date: Date, years: number): Date {
   return new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
 }
-function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
 
 /**
  * A pair's term: the end after the start (not the same day); at most two years long; the start at
- * most a year before today (UTC day of `now`) and at most a year after it.
+ * most a year before `today` (the school's calendar day: dates.ts `schoolToday`) and at most a
+ * year after it.
  */
-export function validateTerm(start: Date, plannedEnd: Date, now: Date): "ok" | TermProblem {
+export function validateTerm(start: Date, plannedEnd: Date, today: Date): "ok" | TermProblem {
   if (plannedEnd.getTime() <= start.getTime()) return "end-before-start";
   if (plannedEnd.getTime() > addYears(utcDay(start), MAX_TERM_YEARS).getTime()) return "too-long";
-  const today = utcDay(now);
   if (start.getTime() < addYears(today, -MAX_START_AGE_YEARS).getTime()) return "start-too-old";
   if (start.getTime() > addYears(today, MAX_START_AHEAD_YEARS).getTime()) return "start-too-far";
   return "ok";
@@ -223,17 +221,6 @@ export function validateTerm(start: Date, plannedEnd: Date, now: Date): "ok" | T
 /** An extension (2.9) moves the planned end later. */
 export function validateExtension(currentEnd: Date, newEnd: Date): "ok" | "not-later" {
   return newEnd.getTime() > currentEnd.getTime() ? "ok" : "not-later";
-}
-
-/** dd.mm.yyyy (one-digit day and month allowed) → UTC midnight; null for anything else or a date that does not exist. */
-export function parseDate(text: string): Date | null {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 2000 || year > 2099) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
 }
 
 /** Month (0-based) and day on which programmes end by default: 31 May (seeds 000, 003). */

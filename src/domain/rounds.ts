@@ -11,8 +11,6 @@ export const ROUND_DAYS = [3, 7, 14] as const;
 export type RoundDays = (typeof ROUND_DAYS)[number];
 /** A chosen deadline lies at most this many days ahead. */
 export const MAX_ROUND_DAYS = 31;
-/** A person sees at most this many cards of the other side. */
-export const MAX_ROUND_CARDS = 30;
 export { MAX_RANKED_CHOICES };
 
 const DAY_MS = 86_400_000;

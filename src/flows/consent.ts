@@ -1,6 +1,6 @@
 import { pack } from "../bot/buttons.js";
 import { InlineKeyboard } from "grammy";
-import { parsePaperDate } from "../domain/consent.js";
+import { readPaperDate } from "../domain/consent.js";
 import type { BaseContext, FlowContext, FlowConversation } from "../bot/context.js";
 import { ageQuestion, consentDecided, consentQuestion, paperConfirm, paperWho, replyParentLink } from "../bot/views/consent.js";
 import { answerAge, decideOwnConsent, issueParentLink, paperConsentTarget, recordPaperConsent, startConsent } from "../services/consent.js";
@@ -61,10 +61,16 @@ export async function paperConsent(conversation: FlowConversation, ctx: FlowCont
   const who = paperWho(ctx, target.value);
   const signer = await askText(conversation, ctx, ctx.t(target.value.minor ? "paper-ask-signer-parent" : "paper-ask-signer", { who }), 200);
   await ctx.reply(ctx.t("paper-ask-date"));
-  const nowMs = await conversation.now();
+  const today = new Date(target.value.todayMs);
   const dateAnswer = await flowWait(conversation)
     .and((c) => c.message?.text !== undefined, { otherwise: (c) => (c.callbackQuery ? c.answerCallbackQuery({ text: c.t("input-use-buttons") }) : c.reply(c.t("input-not-text"))) })
-    .and((c) => parsePaperDate(c.message!.text!, new Date(nowMs)) !== null, { otherwise: (c) => c.reply(c.t("paper-bad-date")) });
+    .and((c) => readPaperDate(c.message!.text!, today).ok, {
+      // Says what is wrong: not a date, in the future, or too early.
+      otherwise: (c) => {
+        const read = readPaperDate(c.message?.text ?? "", today);
+        return c.reply(c.t(read.ok ? "paper-bad-date" : read.problem === "before-start" ? "paper-bad-date" : `date-problem-${read.problem}`));
+      },
+    });
   const date = dateAnswer.message!.text!.trim();
   const confirm = paperConfirm(ctx, membershipId, who, signer, date);
   await ctx.reply(confirm.text, { reply_markup: confirm.keyboard });

@@ -1,5 +1,6 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { ROLE_MODELS, defaultTerm, parseDate, reasonsFor, roleModelKey } from "../domain/pairs.js";
+import { checkPastDay, parseDay } from "../domain/dates.js";
+import { ROLE_MODELS, defaultTerm, reasonsFor, roleModelKey } from "../domain/pairs.js";
 import type { Form } from "../domain/programme.js";
 import { addButton, pack, parseAs } from "../bot/buttons.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
@@ -17,6 +18,8 @@ import {
   recordOrder,
   replaceMentor,
   replacementCandidates,
+  dayProblemKey,
+  schoolDayOf,
   setTerm,
   termProblem,
 } from "../services/pairs.js";
@@ -26,12 +29,19 @@ import { askChoice, askText, flowWait } from "./ask.js";
 // changes with a reason (replace the mentor, extend the term, end early). Every read and write is
 // a service call inside conversation.external; what comes back is plain data.
 
-const utcToday = (ms: number) => {
-  const d = new Date(ms);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-};
-
 const actor = (c: FlowContext) => ({ userId: c.from!.id });
+
+/**
+ * The school's today (its calendar day in its time zone: dates.ts), read once by the flow: what a
+ * date question offers as «сегодня» and checks typed dates against. Null when refused.
+ */
+async function schoolDay(conversation: FlowConversation, of: { programmeId: string } | { pairId: string }): Promise<Date | null> {
+  const ms = await conversation.external(async (c) => {
+    const day = await schoolDayOf(c.deps, actor(c), of);
+    return day.ok ? day.value.getTime() : null;
+  });
+  return ms === null ? null : new Date(ms);
+}
 const SUGGESTED = pack({ type: "pairFlowDate" });
 
 /** Asks for a date: a button with a suggestion, or dd.mm.yyyy typed; re-asks until valid. */
@@ -45,14 +55,15 @@ async function askDate(conversation: FlowConversation, ctx: FlowContext, prompt:
     .and(
       (c) => {
         if (c.callbackQuery) return check(suggestion) === null;
-        const d = parseDate(c.message!.text!);
+        const d = parseDay(c.message!.text!);
         return d !== null && check(d) === null;
       },
       {
         otherwise: (c) => {
-          if (c.callbackQuery) return c.answerCallbackQuery({ text: c.t(check(suggestion) ?? "date-problem-invalid"), show_alert: true });
-          const d = parseDate(c.message?.text ?? "");
-          return c.reply(c.t(d ? (check(d) ?? "date-problem-invalid") : "date-problem-invalid"));
+          if (c.callbackQuery) return c.answerCallbackQuery({ text: c.t(check(suggestion) ?? dayProblemKey("not-a-date")), show_alert: true });
+          // Says what is wrong: not a date, in the future, before the start, or the term's own rule.
+          const d = parseDay(c.message?.text ?? "");
+          return c.reply(c.t((d && check(d)) ?? dayProblemKey("not-a-date")));
         },
       },
     );
@@ -60,7 +71,7 @@ async function askDate(conversation: FlowConversation, ctx: FlowContext, prompt:
     await answer.answerCallbackQuery();
     return suggestion;
   }
-  return parseDate(answer.message!.text!)!;
+  return parseDay(answer.message!.text!)!;
 }
 
 /** Waits for one of these table actions (packed) and gives it back parsed. */
@@ -70,8 +81,8 @@ async function askAction<K extends Parameters<typeof parseAs>[0]>(conversation: 
 }
 
 /** The term's start: the end must come after it, so only the start's own problems count here. */
-const startCheck = (nowMs: number) => (d: Date) => {
-  const problem = termProblem(d, defaultTerm(d), new Date(nowMs));
+const startCheck = (today: Date) => (d: Date) => {
+  const problem = termProblem(d, defaultTerm(d), today);
   return problem === "term-problem-end-before-start" ? null : problem;
 };
 
@@ -108,9 +119,10 @@ export async function manualPair(conversation: FlowConversation, ctx: FlowContex
     roleModel = picked === "-" ? null : picked;
   }
 
-  const nowMs = await conversation.now();
-  const start = await askDate(conversation, ctx, ctx.t("manual-start"), utcToday(nowMs), startCheck(nowMs));
-  const end = await askDate(conversation, ctx, ctx.t("manual-end"), defaultTerm(start), (d) => termProblem(start, d, new Date(nowMs)));
+  const today = await schoolDay(conversation, { programmeId });
+  if (!today) return void (await ctx.reply(ctx.t("curator-only")));
+  const start = await askDate(conversation, ctx, ctx.t("manual-start"), today, startCheck(today));
+  const end = await askDate(conversation, ctx, ctx.t("manual-end"), defaultTerm(start), (d) => termProblem(start, d, today));
 
   const dates = await conversation.external(async (c) => {
     const w = await words(c);
@@ -148,8 +160,12 @@ export async function order(conversation: FlowConversation, ctx: FlowContext, pr
   if (count === null) return void (await ctx.reply(ctx.t("curator-only")));
   if (count === 0) return void (await ctx.reply(ctx.t("order-nothing")));
   const number = await askText(conversation, ctx, ctx.t("order-ask-number", { count }), 30);
-  const nowMs = await conversation.now();
-  const date = await askDate(conversation, ctx, ctx.t("order-ask-date"), utcToday(nowMs), (d) => (d.getTime() > nowMs ? "date-problem-invalid" : null));
+  const today = await schoolDay(conversation, { programmeId });
+  if (!today) return void (await ctx.reply(ctx.t("curator-only")));
+  const date = await askDate(conversation, ctx, ctx.t("order-ask-date"), today, (d) => {
+    const problem = checkPastDay(d, today);
+    return problem ? dayProblemKey(problem) : null;
+  });
   await conversation.external(async (c) => {
     const result = await recordOrder(c.deps, actor(c), { programmeId, number, date });
     if (!result.ok) return answerRefusal(c, result);
@@ -196,8 +212,9 @@ export async function pairChange(conversation: FlowConversation, ctx: FlowContex
     const term = { startDate: new Date(state.startDate), plannedEnd: new Date(state.plannedEnd) };
     const current = term.plannedEnd;
     const suggestion = new Date(Date.UTC(current.getUTCFullYear(), current.getUTCMonth() + 1, current.getUTCDate()));
-    const nowMs = await conversation.now();
-    const newEnd = await askDate(conversation, ctx, ctx.t("change-extend-ask-date"), suggestion, (d) => extensionProblem(term, d, new Date(nowMs)));
+    const today = await schoolDay(conversation, { pairId });
+    if (!today) return void (await ctx.reply(ctx.t("curator-only")));
+    const newEnd = await askDate(conversation, ctx, ctx.t("change-extend-ask-date"), suggestion, (d) => extensionProblem(term, d, today));
     await conversation.external(async (c) => {
       const result = await extendTerm(c.deps, actor(c), { pairId, reason: why, plannedEnd: newEnd });
       if (!result.ok) return void (await c.reply(c.t(result.reason), { reply_markup: backToPair(c, pairId) }));
@@ -223,9 +240,10 @@ export async function pairTerm(conversation: FlowConversation, ctx: FlowContext,
     return term.ok ? { start: term.value.startDate.toISOString(), refused: null } : { start: "", refused: term.reason };
   });
   if (state.refused) return void (await ctx.reply(ctx.t(state.refused)));
-  const nowMs = await conversation.now();
-  const start = await askDate(conversation, ctx, ctx.t("manual-start"), new Date(state.start), startCheck(nowMs));
-  const end = await askDate(conversation, ctx, ctx.t("manual-end"), defaultTerm(start), (d) => termProblem(start, d, new Date(nowMs)));
+  const today = await schoolDay(conversation, { pairId });
+  if (!today) return void (await ctx.reply(ctx.t("curator-only")));
+  const start = await askDate(conversation, ctx, ctx.t("manual-start"), new Date(state.start), startCheck(today));
+  const end = await askDate(conversation, ctx, ctx.t("manual-end"), defaultTerm(start), (d) => termProblem(start, d, today));
   await conversation.external(async (c) => {
     const result = await setTerm(c.deps, actor(c), { pairId, startDate: start, plannedEnd: end });
     if (!result.ok) return void (await c.reply(c.t(result.reason), { reply_markup: backToPair(c, pairId) }));

@@ -1,3 +1,4 @@
+import { schoolToday } from "../domain/dates.js";
 import { CONSENT_VERSION, PARENT_LINK_DAYS, needsParent, parsePaperDate, type IntakeStatus } from "../domain/consent.js";
 import { expiryFrom } from "../domain/invitations.js";
 import type { Category, Role } from "../domain/programme.js";
@@ -281,6 +282,8 @@ export interface PaperTarget {
   grade: number | null;
   /** A parent signed (a minor). */
   minor: boolean;
+  /** The school's today (dates.ts), as ms: the latest day the paper may carry. */
+  todayMs: number;
 }
 
 export async function paperConsentTarget(deps: ServiceDeps, actor: Actor, input: { programmeId: string; membershipId: string }): Promise<Result<PaperTarget>> {
@@ -288,7 +291,7 @@ export async function paperConsentTarget(deps: ServiceDeps, actor: Actor, input:
   if (!granted.ok) return refuse("not-allowed", "curator-only");
   const m = await deps.store.memberships.get(input.membershipId);
   if (!m || m.programmeId !== input.programmeId || m.role === "curator") return refuse("not-allowed", "curator-only");
-  return ok({ membershipId: m._id, role: m.role, category: m.category, grade: m.grade, minor: needsParent(m.category, m.saidUnder18) });
+  return ok({ membershipId: m._id, role: m.role, category: m.category, grade: m.grade, minor: needsParent(m.category, m.saidUnder18), todayMs: schoolToday(deps.clock(), granted.value.school.timeZone).getTime() });
 }
 
 /** The curator records a consent signed on paper; the person is told they may go on. */
@@ -299,7 +302,7 @@ export async function recordPaperConsent(
 ): Promise<Result<{ membershipId: string }>> {
   const target = await paperConsentTarget(deps, actor, input);
   if (!target.ok) return target;
-  const signedOn = parsePaperDate(input.signedOn, deps.clock());
+  const signedOn = parsePaperDate(input.signedOn, new Date(target.value.todayMs));
   if (!signedOn) return refuse("rule", "paper-bad-date");
   const decision = { relation: target.value.minor ? ("parent" as const) : ("self" as const), method: "paper" as const, givenBy: null, recordedBy: actor.userId, signedBy: input.signedBy, signedOn };
   const moved = await underIntakeClaim(deps, input.membershipId, () => decide(deps, input.membershipId, ["invited", "parent", "declined"], "accepted", decision));

@@ -170,7 +170,7 @@ export async function acceptProposal(deps: Deps, actor: Actor, input: { batchId:
   // Another mentor: the reasons of that pair, when the topics or choices give any.
   const evaluation = input.mentorId ? evaluatePair(pool.input, item.menteeId, mentorId) : null;
   const why: PairWhy = !input.mentorId ? { kind: "engine", reasons: item.reasons } : evaluation && evaluation.reasons.length > 0 ? { kind: "engine", reasons: evaluation.reasons } : { kind: "curator" };
-  const start = today(deps);
+  const start = today(deps, view.school.timeZone);
   const made = await propose(deps, view, actor, { programmeId: view.programme._id, mentorId, menteeIds: [item.menteeId], form, roleModel: null, startDate: start, plannedEnd: defaultTerm(start), why });
   if (made.ok) await audit.record(deps, { programmeId: view.programme._id, actor, action: "proposal-accepted", pairId: made.value._id });
   return made;

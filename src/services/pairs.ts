@@ -28,6 +28,7 @@ import { pageOf, type Page } from "../domain/paging.js";
 import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
 import type { Pair } from "../store/pairs.js";
+import { checkPastDay, schoolToday, type DayProblem } from "../domain/dates.js";
 import { authorize, type Grant, type ProgrammeView } from "./access.js";
 import * as audit from "./audit.js";
 import { action } from "./actions/index.js";
@@ -228,13 +229,11 @@ export async function mentorCard(deps: Deps, actor: Actor, membershipId: string)
   return ok(await mentorCardOf(deps, grant.value, grant.value.mentor));
 }
 
-const startOfDayUtc = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-
 /** Marks a mentor selected and trained today, or takes the mark back. */
 export async function markTrained(deps: Deps, actor: Actor, input: { membershipId: string; trained: boolean }): Promise<Result<MentorCard>> {
   const grant = await curatedMentor(deps, actor, input.membershipId);
   if (!grant.ok) return grant;
-  const mentor = await deps.store.memberships.markTrained(input.membershipId, input.trained ? startOfDayUtc(deps.clock()) : null);
+  const mentor = await deps.store.memberships.markTrained(input.membershipId, input.trained ? today(deps, grant.value.school.timeZone) : null);
   if (!mentor) return refuse("stale");
   deps.logger.info({ membershipId: mentor._id, trained: input.trained }, "mentor training mark");
   return ok(await mentorCardOf(deps, grant.value, mentor));
@@ -470,7 +469,7 @@ export async function propose(deps: Deps, view: ProgrammeView, actor: Actor, inp
   if (!groupSizeOk(input.menteeIds.length) || new Set(input.menteeIds).size !== input.menteeIds.length) return proposeRefusal("group-size");
   if (!view.programme.forms.includes(input.form)) return proposeRefusal("form");
   if (input.roleModel !== null && !isRoleModelOf(input.form, input.roleModel)) return proposeRefusal("role-model");
-  if (validateTerm(input.startDate, input.plannedEnd, deps.clock()) !== "ok") return proposeRefusal("term");
+  if (validateTerm(input.startDate, input.plannedEnd, today(deps, view.school.timeZone)) !== "ok") return proposeRefusal("term");
   const mentor = await store.memberships.get(input.mentorId);
   const found = await store.memberships.getMany(input.menteeIds);
   const mentees = input.menteeIds.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
@@ -655,10 +654,10 @@ export async function pairTermOf(deps: Deps, actor: Actor, pairId: string, statu
   return ok({ startDate: pair.startDate, plannedEnd: pair.plannedEnd });
 }
 
-/** Why a new end cannot be: not later, or the term too long (a message key), or null. */
-export function extensionProblem(term: { startDate: Date; plannedEnd: Date }, newEnd: Date, now: Date): string | null {
+/** Why a new end cannot be: not later, or the term too long (a message key), or null; `today` is the school's day. */
+export function extensionProblem(term: { startDate: Date; plannedEnd: Date }, newEnd: Date, today: Date): string | null {
   if (validateExtension(term.plannedEnd, newEnd) !== "ok") return "extension-problem-not-later";
-  return validateTerm(term.startDate, newEnd, now) === "too-long" ? "term-problem-too-long" : null;
+  return validateTerm(term.startDate, newEnd, today) === "too-long" ? "term-problem-too-long" : null;
 }
 
 /** The curator extends the term of an active pair (2.9). */
@@ -667,7 +666,7 @@ export async function extendTerm(deps: Deps, actor: Actor, input: { pairId: stri
   if (!grant.ok) return grant;
   const reason = checkReason("extend", input.reason);
   if (!reason.ok) return reason;
-  const problem = extensionProblem(grant.value.pair, input.plannedEnd, deps.clock());
+  const problem = extensionProblem(grant.value.pair, input.plannedEnd, today(deps, grant.value.school.timeZone));
   if (problem) return refuse("rule", problem);
   const before = await deps.store.pairs.setPlannedEnd(input.pairId, input.plannedEnd);
   if (!before) return notActive(await deps.store.pairs.get(input.pairId), "change-extend-ended");
@@ -685,9 +684,9 @@ export async function extendTerm(deps: Deps, actor: Actor, input: { pairId: stri
   return ok({ ...before, plannedEnd: input.plannedEnd });
 }
 
-/** Why a term cannot be (a message key), or null: the domain's rule. */
-export function termProblem(start: Date, end: Date, now: Date): string | null {
-  const problem = validateTerm(start, end, now);
+/** Why a term cannot be (a message key), or null: the domain's rule; `today` is the school's day. */
+export function termProblem(start: Date, end: Date, today: Date): string | null {
+  const problem = validateTerm(start, end, today);
   return problem === "ok" ? null : `term-problem-${problem}`;
 }
 
@@ -695,7 +694,7 @@ export function termProblem(start: Date, end: Date, now: Date): string | null {
 export async function setTerm(deps: Deps, actor: Actor, input: { pairId: string; startDate: Date; plannedEnd: Date }): Promise<Result<Pair>> {
   const grant = await asPairCurator(deps, actor, input.pairId);
   if (!grant.ok) return grant;
-  const problem = termProblem(input.startDate, input.plannedEnd, deps.clock());
+  const problem = termProblem(input.startDate, input.plannedEnd, today(deps, grant.value.school.timeZone));
   if (problem) return refuse("rule", problem);
   // Saved only while the pair is proposed (under its lock); otherwise the curator hears why not.
   if (!(await deps.store.pairs.setTerm(input.pairId, input.startDate, input.plannedEnd))) {
@@ -906,7 +905,8 @@ export async function recordOrder(deps: Deps, actor: Actor, input: { programmeId
   if (!grant.ok) return grant;
   const number = input.number.trim();
   if (number.length === 0 || number.length > 30) return refuse("rule", "input-empty");
-  if (input.date.getTime() > deps.clock().getTime()) return refuse("rule", "date-problem-invalid");
+  const dateProblem = checkPastDay(input.date, today(deps, grant.value.school.timeZone));
+  if (dateProblem) return refuse("rule", dayProblemKey(dateProblem));
   const { store } = deps;
   const pending = (await store.pairs.ofProgramme(input.programmeId, ["active"])).filter((p) => p.orderNumber === null);
   const recorded = await store.pairs.recordOrder(
@@ -949,5 +949,18 @@ export async function remindAgreements(deps: Deps, now: Date): Promise<number> {
   return reminded;
 }
 
-/** The first day of the default term of a pair proposed now (the engine's proposals start today). */
-export const today = (deps: Pick<ServiceDeps, "clock">): Date => startOfDayUtc(deps.clock());
+/**
+ * The school's today (its calendar day in its time zone, dates.ts): the first day of the default
+ * term of a pair proposed now, the day a mentor is marked trained, the latest day of an order.
+ */
+export const today = (deps: Pick<ServiceDeps, "clock">, timeZone: string): Date => schoolToday(deps.clock(), timeZone);
+
+/** The message key of what is wrong with a typed day: «Дата в будущем», «Раньше начала», «Это не дата…». */
+export const dayProblemKey = (problem: DayProblem): string => `date-problem-${problem}`;
+
+/** The school's today for the curator of a programme (or of a pair's programme): what a date question offers and checks against. */
+export async function schoolDayOf(deps: Deps, actor: Actor, of: { programmeId: string } | { pairId: string }): Promise<Result<Date>> {
+  const grant = "pairId" in of ? await asPairCurator(deps, actor, of.pairId) : await asCurator(deps, actor, of.programmeId);
+  if (!grant.ok) return grant;
+  return ok(today(deps, grant.value.school.timeZone));
+}

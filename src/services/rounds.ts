@@ -1,6 +1,5 @@
 import {
   MAX_RANKED_CHOICES,
-  MAX_ROUND_CARDS,
   isRoundDays,
   mayRank,
   rankedSide,
@@ -10,9 +9,11 @@ import {
   validateDeadline,
   validateRanking,
 } from "../domain/rounds.js";
+import { pageOf } from "../domain/paging.js";
 import { claimKeys } from "../store/claimKeys.js";
 import { newId } from "../store/ids.js";
 import type { Membership } from "../store/memberships.js";
+import type { RankingDraft } from "../store/preferences.js";
 import type { Round } from "../store/rounds.js";
 import { authorize } from "./access.js";
 import type { Actor, ServiceDeps } from "./deps.js";
@@ -177,15 +178,22 @@ export interface Ranking {
   membershipId: string;
   /** The side the person ranks. */
   side: "mentor" | "mentee";
+  /** Every card, in the order shown (the front pages them). */
   cards: RankingCard[];
-  /** Card indices of the person's saved answer in this round, best first. */
+  /** Card indices chosen so far, best first. */
   ranked: number[];
+  /** The page of cards the person is on. */
+  page: number;
   max: number;
   /** The curator's own wording of topics. */
   topicLabels: Record<string, string>;
 }
 
-/** The person, the round, and whom they may rank: refused unless the round is open and they may rank now. */
+/**
+ * The person and the round: refused unless the round is open and they may rank now (ready,
+ * trained, not yet paired, a mentor with a free place). Read from the store on every call: the
+ * start, every press and the save.
+ */
 async function rankingAccess(deps: Deps, actor: Actor, input: { roundId: string; membershipId: string }) {
   const access = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!access.ok) return access;
@@ -198,39 +206,118 @@ async function rankingAccess(deps: Deps, actor: Actor, input: { roundId: string;
     return refuse("stale", "round-closed");
   }
   if (me.role === "curator" || !(await mayRankNow(deps, me))) return refuse("rule", "round-not-eligible");
-  const others = await eligible(deps, round.programmeId, rankedSide(me.role));
-  return ok({ me, programme, round, side: rankedSide(me.role), others: others.slice(0, MAX_ROUND_CARDS) });
+  return ok({ me, programme, round, side: rankedSide(me.role) });
 }
 
-/**
- * A person asked in the round opens their ranking: the cards of the other side and their answer
- * so far. Checked on every press of the round's button, before the flow starts.
- */
-export async function startRanking(deps: Deps, actor: Actor, input: { roundId: string; membershipId: string }): Promise<Result<Ranking>> {
-  const access = await rankingAccess(deps, actor, input);
-  if (!access.ok) return access;
-  const { me, programme, round, side, others } = access.value;
-  const [names, profiles, saved] = await Promise.all([personRefs(deps, others), deps.store.profiles.getMany(others.map((m) => m._id)), deps.store.preferences.get(round._id, me._id)]);
-  const cards = others.map((m): RankingCard => {
-    const answers = profiles.get(m._id)?.answers ?? {};
+/** The cards of these people of the other side: name, topics, format. */
+async function cardsOf(deps: Deps, side: "mentor" | "mentee", ids: readonly string[]): Promise<RankingCard[]> {
+  const found = await deps.store.memberships.getMany(ids);
+  const people = ids.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
+  const [names, profiles] = await Promise.all([personRefs(deps, people), deps.store.profiles.getMany(people.map((m) => m._id))]);
+  return ids.map((id): RankingCard => {
+    const answers = profiles.get(id)?.answers ?? {};
     const topics = answers[side === "mentor" ? "competencies" : "requests"];
     const format = answers["format"];
     return {
-      membershipId: m._id,
-      name: names.get(m._id)!,
+      membershipId: id,
+      // Someone withdrawn since the cards were dealt keeps their place, nameless.
+      name: names.get(id) ?? "—",
       topics: Array.isArray(topics) ? topics.filter((x): x is string => typeof x === "string") : [],
       format: typeof format === "string" ? format : null,
     };
   });
-  const ranked = (saved?.ranked ?? []).map((id) => cards.findIndex((c) => c.membershipId === id)).filter((i) => i >= 0);
-  return ok({ roundId: round._id, membershipId: me._id, side, cards, ranked, max: MAX_RANKED_CHOICES, topicLabels: { ...programme.topicLabels } });
+}
+
+/** Cards on one page of a ranking (the front shows this many at a time). */
+export const RANKING_PAGE_SIZE = 10;
+
+/**
+ * The ranking as the front shows it: every card is listed, but only those on the person's page
+ * and those chosen are read from the store (a press costs the same with 10 people or 300).
+ */
+async function rankingOf(deps: Deps, draft: RankingDraft, side: "mentor" | "mentee", topicLabels: Record<string, string>): Promise<Ranking> {
+  const page = pageOf(draft.cards, draft.page, RANKING_PAGE_SIZE);
+  const shown = new Set([...page.items, ...draft.ranked.map((i) => draft.cards[i]!)]);
+  const read = new Map((await cardsOf(deps, side, [...shown])).map((c) => [c.membershipId, c]));
+  const cards = draft.cards.map((id): RankingCard => read.get(id) ?? { membershipId: id, name: "—", topics: [], format: null });
+  return { roundId: draft.roundId, membershipId: draft.membershipId, side, cards, ranked: [...draft.ranked], page: page.page, max: MAX_RANKED_CHOICES, topicLabels: { ...topicLabels } };
+}
+
+/**
+ * A person asked in the round opens their ranking: every person of the other side who may be
+ * ranked now (paged by the front), and their answer so far. The ranking in progress is kept in the
+ * store (one draft per person per round); pressing the round's button again starts it afresh.
+ */
+export async function startRanking(deps: Deps, actor: Actor, input: { roundId: string; membershipId: string }): Promise<Result<Ranking>> {
+  const access = await rankingAccess(deps, actor, input);
+  if (!access.ok) return access;
+  const { me, programme, round, side } = access.value;
+  const others = await eligible(deps, round.programmeId, side);
+  const saved = await deps.store.preferences.get(round._id, me._id);
+  const ids = others.map((m) => m._id);
+  const ranked = (saved?.ranked ?? []).map((id) => ids.indexOf(id)).filter((i) => i >= 0);
+  const draft = await deps.store.preferences.startDraft(round._id, me._id, ids, ranked, deps.clock());
+  return ok(await rankingOf(deps, draft, side, programme.topicLabels));
+}
+
+export type RankingPress = { kind: "rank"; index: number } | { kind: "reset" } | { kind: "page"; page: number };
+
+/**
+ * One press on the ranking: a card chosen (or unchosen when pressed again), the choice reset, or
+ * another page. Eligibility is checked again on every press; the draft changes in one write.
+ */
+export async function pressRanking(deps: Deps, actor: Actor, input: { roundId: string; membershipId: string; press: RankingPress }): Promise<Result<Ranking>> {
+  const access = await rankingAccess(deps, actor, input);
+  if (!access.ok) return access;
+  const { me, programme, round, side } = access.value;
+  // One press at a time per person: each reads the draft the last one wrote (FerretDB does not
+  // make a conditional update atomic, so the version check alone would not do).
+  const next = await deps.store.claims.withLock(claimKeys.rankingLock(round._id, me._id), async () => {
+    const draft = await deps.store.preferences.getDraft(round._id, me._id);
+    if (!draft) return refuse("stale", "round-ranking-changed");
+    const change = applyPress(draft, input.press);
+    if (!change.ok) return change;
+    const written = await deps.store.preferences.updateDraft(draft, change.value, deps.clock());
+    return written ? ok(written) : refuse("stale", "round-ranking-busy");
+  });
+  if (!next.ok) return next;
+  return ok(await rankingOf(deps, next.value, side, programme.topicLabels));
+}
+
+/** A press applied to a draft: the new choice and page, or what is wrong. */
+function applyPress(draft: RankingDraft, press: RankingPress): Result<{ ranked: number[]; page: number }> {
+  const ranked = [...draft.ranked];
+  let page = draft.page;
+  if (press.kind === "reset") ranked.splice(0);
+  else if (press.kind === "page") page = press.page;
+  else {
+    if (press.index >= draft.cards.length) return refuse("stale", "round-ranking-changed");
+    const at = ranked.indexOf(press.index);
+    if (at >= 0) ranked.splice(at, 1);
+    else if (ranked.length >= MAX_RANKED_CHOICES) return refuse("rule", "round-ranking-too-many", { max: MAX_RANKED_CHOICES });
+    else ranked.push(press.index);
+  }
+  return ok({ ranked, page });
+}
+
+/** Saves the ranking in progress: the people chosen must still be ones who may be ranked. */
+export async function finishRanking(deps: Deps, actor: Actor, input: { roundId: string; membershipId: string }): Promise<Result<{ names: NoticeVar[] }>> {
+  const access = await rankingAccess(deps, actor, input);
+  if (!access.ok) return access;
+  const draft = await deps.store.preferences.getDraft(input.roundId, access.value.me._id);
+  if (!draft) return refuse("stale", "round-ranking-changed");
+  if (draft.ranked.length === 0) return refuse("rule", "round-ranking-empty");
+  const saved = await saveRanking(deps, actor, { ...input, ranked: draft.ranked.map((i) => draft.cards[i]!) });
+  if (saved.ok) await deps.store.preferences.deleteDraft(input.roundId, access.value.me._id);
+  return saved;
 }
 
 /** Saves a person's ranking (ids of the other side, best first); a new answer replaces the old one. */
 export async function saveRanking(deps: Deps, actor: Actor, input: { roundId: string; membershipId: string; ranked: readonly string[] }): Promise<Result<{ names: NoticeVar[] }>> {
   const access = await rankingAccess(deps, actor, input);
   if (!access.ok) return access;
-  const { me, round, others } = access.value;
+  const { me, round, side } = access.value;
+  const others = await eligible(deps, round.programmeId, side);
   const problem = validateRanking(input.ranked, new Set(others.map((m) => m._id)));
   if (problem !== "ok") return refuse("rule", problem === "empty" ? "round-ranking-empty" : problem === "too-many" ? "round-ranking-too-many" : "round-ranking-changed", { max: MAX_RANKED_CHOICES });
   await deps.store.preferences.save(round, me._id, [...input.ranked], deps.clock());

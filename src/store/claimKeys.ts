@@ -57,6 +57,8 @@ export const claimKeys = {
   curatorsLock: (programmeId: string) => `lock:curators:${programmeId}`,
   /** A programme's topic list: counted and changed by one writer at a time (at most TOPICS_MAX). */
   topicsLock: (programmeId: string) => `lock:topics:${programmeId}`,
+  /** One press at a time on a person's ranking in progress (store/preferences.ts drafts): no press is lost. */
+  rankingLock: (roundId: string, membershipId: string) => `lock:ranking:${roundId}-${membershipId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

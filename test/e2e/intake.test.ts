@@ -204,10 +204,11 @@ describe("intake: consent and questionnaires", () => {
     await curator.waitForText(/Кто из родителей подписал/);
     await curator.sendText("Смирнова Е. В.");
     await curator.waitForText(/Дата на согласии/);
+    // Each refusal says what is wrong (dates.ts): not a date, in the future.
     await curator.sendText("31.02.2026");
-    await curator.waitForText(/Не понял дату/);
-    await curator.sendText("01.01.2999");
-    await curator.waitForText(/Не понял дату/);
+    await curator.waitForText(/Это не дата/);
+    await curator.sendText("01.01.2099");
+    await curator.waitForText(/Дата в будущем/);
     await curator.sendText("15.11.2026");
     const confirm = await curator.waitForText(/Записать бумажное согласие\?/);
     await curator.press(confirm, /Записать/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { schoolToday } from "../../src/domain/dates.js";
 import type { Actor } from "../../src/services/deps.js";
 import { runProposals } from "../../src/services/matching.js";
 import {
@@ -71,7 +72,10 @@ describe("a pair's life", () => {
     expect(await extendTerm(f.deps, curator, { pairId, reason: "mentee-left", plannedEnd: later })).toMatchObject({ ok: false, kind: "rule" });
     expect((await extendTerm(f.deps, curator, { pairId, reason: "business-trip", plannedEnd: later })).ok).toBe(true);
 
-    const order = await recordOrder(f.deps, curator, { programmeId, number: "15-од", date: f.deps.clock() });
+    // The order's date is a day: the school's today (dates.ts), never after it.
+    const today = schoolToday(f.deps.clock(), "Europe/Moscow");
+    expect(await recordOrder(f.deps, curator, { programmeId, number: "15-од", date: new Date(today.getTime() + 86_400_000) })).toMatchObject({ ok: false, reason: "date-problem-in-the-future" });
+    const order = await recordOrder(f.deps, curator, { programmeId, number: "15-од", date: today });
     expect(order.ok && order.value.recorded).toBe(1);
     expect(order.ok && order.value.rows.map((r) => r.pair._id)).toEqual([pairId]);
 

@@ -4,7 +4,7 @@ import { questionnaireFor } from "../../src/domain/questionnaire.js";
 import { defaultTopicIds } from "../../src/domain/questionnaires.js";
 import type { Actor } from "../../src/services/deps.js";
 import type { Result } from "../../src/services/result.js";
-import { closeRound, currentRound, openRound, roundStatus, saveRanking, startRanking } from "../../src/services/rounds.js";
+import { closeRound, currentRound, finishRanking, openRound, pressRanking, roundStatus, saveRanking, startRanking } from "../../src/services/rounds.js";
 import { claimKeys } from "../../src/store/claimKeys.js";
 import type { Membership } from "../../src/store/memberships.js";
 import { useServices } from "../support/services.js";
@@ -215,5 +215,39 @@ describe("rounds", () => {
     }
     expect(refusalOf(await openRound(f.deps, c.curator, { programmeId: c.programmeId, days: 5 }))).toBe("rule");
     expect(await currentRound(f.deps, c.programmeId)).toBeNull();
+  });
+
+  it("presses a ranking in the store: every press checks the person may still rank, two presses at once never lose one, done saves", async () => {
+    const c = await cast();
+    const opened = await openRound(f.deps, c.curator, { programmeId: c.programmeId, days: 7 });
+    if (!opened.ok) throw new Error("not opened");
+    const roundId = opened.value.round.roundId;
+    const who = { roundId, membershipId: c.irina.m._id };
+    expect((await startRanking(f.deps, c.irina.actor, who)).ok).toBe(true);
+    const press = (index: number) => pressRanking(f.deps, c.irina.actor, { ...who, press: { kind: "rank", index } });
+
+    // Someone else's ranking, and a card that is not there, change nothing.
+    expect(refusalOf(await pressRanking(f.deps, c.anna.actor, { ...who, press: { kind: "rank", index: 0 } }))).toBe("not-allowed");
+    expect(refusalOf(await press(7))).toBe("stale");
+
+    // Two presses at once: both kept (one after the other), none lost.
+    const both = await Promise.all([press(0), press(1)]);
+    expect(both.every((r) => r.ok)).toBe(true);
+    expect([...(await f.store.preferences.getDraft(roundId, c.irina.m._id))!.ranked].sort()).toEqual([0, 1]);
+    const kept = 2;
+
+    // Stale eligibility: once her place is taken, the next press, the reset and done are refused.
+    await f.store.claims.takePlaces(claimKeys.mentorPlaces(c.irina.m._id), 2, 2, "pair-z", f.deps.clock());
+    expect(refusalOf(await press(0))).toBe("rule");
+    expect(refusalOf(await pressRanking(f.deps, c.irina.actor, { ...who, press: { kind: "reset" } }))).toBe("rule");
+    expect(await finishRanking(f.deps, c.irina.actor, who)).toMatchObject({ ok: false, reason: "round-not-eligible" });
+    expect(await f.store.preferences.ofRound(roundId)).toEqual([]);
+
+    // Her place is free again: done saves the choice kept in the store, and the draft is gone.
+    await f.store.claims.releasePlaces(claimKeys.mentorPlaces(c.irina.m._id), "pair-z");
+    const done = await finishRanking(f.deps, c.irina.actor, who);
+    expect(done.ok && done.value.names).toHaveLength(kept);
+    expect(await f.store.preferences.getDraft(roundId, c.irina.m._id)).toBeNull();
+    expect(refusalOf(await press(0))).toBe("stale");
   });
 });

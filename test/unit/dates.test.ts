@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readPaperDate } from "../../src/domain/consent.js";
 import { addDays, checkPastDay, parseDay, readPastDay, schoolToday } from "../../src/domain/dates.js";
+import { defaultTerm, validateTerm } from "../../src/domain/pairs.js";
 
 // The school's day at the edges of the night, in three zones of Russia: Kaliningrad (UTC+2),
 // Moscow (UTC+3), Vladivostok (UTC+10). The clock is passed in, so these hold at any hour.
@@ -27,6 +29,20 @@ describe("the school's calendar day", () => {
       const lateEvening = schoolToday(local("2026-12-01T23:30:00", offset), tz);
       expect(readPastDay("02.12.2026", lateEvening)).toEqual({ ok: false, problem: "in-the-future" });
       expect(readPastDay("01.12.2026", lateEvening)).toEqual({ ok: true, day: day(2026, 12, 1) });
+    });
+  }
+
+  for (const { tz, offset } of zones) {
+    it(`gives the rules that use "today" the local day at 00:30 and 23:30 in ${tz}: a pair's start, a paper consent`, () => {
+      const justAfterMidnight = schoolToday(local("2026-12-02T00:30:00", offset), tz);
+      const lateEvening = schoolToday(local("2026-12-01T23:30:00", offset), tz);
+      // A term may start at most a year ahead, counted from the school's today.
+      expect(validateTerm(day(2027, 12, 2), defaultTerm(day(2027, 12, 2)), justAfterMidnight)).toBe("ok");
+      expect(validateTerm(day(2027, 12, 2), defaultTerm(day(2027, 12, 2)), lateEvening)).toBe("start-too-far");
+      // A paper consent signed today is taken just after midnight; tomorrow's is not, late in the evening.
+      expect(readPaperDate("02.12.2026", justAfterMidnight)).toEqual({ ok: true, day: day(2026, 12, 2) });
+      expect(readPaperDate("02.12.2026", lateEvening)).toEqual({ ok: false, problem: "in-the-future" });
+      expect(readPaperDate("31.12.2018", lateEvening)).toEqual({ ok: false, problem: "before-start" });
     });
   }
 

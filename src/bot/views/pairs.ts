@@ -52,8 +52,9 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
   return { text, keyboard: kb };
 }
 
-const trainedText = (ctx: Ctx, w: Awaited<ReturnType<typeof words>>, m: { mentorTrainedOn: Date | null }, timeZone: string) =>
-  m.mentorTrainedOn ? ctx.t("pairs-trained-on", { date: w.date(m.mentorTrainedOn, timeZone) }) : ctx.t("pairs-not-trained");
+/** The training day is a calendar day (dates.ts), kept as its UTC midnight: shown as such, whatever the school's zone. */
+const trainedText = (ctx: Ctx, w: Awaited<ReturnType<typeof words>>, m: { mentorTrainedOn: Date | null }, _timeZone: string) =>
+  m.mentorTrainedOn ? ctx.t("pairs-trained-on", { date: w.date(m.mentorTrainedOn) }) : ctx.t("pairs-not-trained");
 
 /** Every screen's text is measured: pages keep it short, and this keeps it within the limit whatever the names. */
 const fit = (lines: string[]) => shorten(lines.join("\n"), MESSAGE_MAX_CHARS);
