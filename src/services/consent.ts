@@ -326,6 +326,7 @@ async function forgetMembership(deps: ServiceDeps, m: Membership): Promise<void>
   await store.pairs.forgetMember(m._id, WITHDRAWN);
   await store.pairEvents.forgetMember(m.programmeId, m._id, WITHDRAWN);
   await store.proposalBatches.forgetMember(m.programmeId, m._id, WITHDRAWN);
+  await store.audit.forgetMember(m.programmeId, m._id, WITHDRAWN);
   // Its answers on pairs, its places as a mentor, and the `leaving` claim taken for the withdrawal.
   await store.claims.forgetKeysNaming(m._id);
 }

@@ -61,6 +61,14 @@ export class AuditStore {
     return (await cursor.toArray()).map((d) => auditEntrySchema.parse(d));
   }
 
+  /**
+   * A person withdrew: entries about their membership keep the action and the date (what a
+   * curator did stays accountable) with the membership replaced by `placeholder`.
+   */
+  async forgetMember(programmeId: string, membershipId: string, placeholder: string): Promise<void> {
+    await this.col.updateMany({ programmeId, membershipId }, { $set: { membershipId: placeholder } });
+  }
+
   /** Deletes the entries older than `before`; returns how many went. */
   async pruneOlderThan(before: Date): Promise<number> {
     const res = await this.col.deleteMany({ at: { $lt: before } });

@@ -75,11 +75,13 @@ describe("a withdrawal leaves no id behind", () => {
     // Someone else's pair, which must keep its ids.
     const theirs = await proposePair(f.deps, curator, input(programmeId, mentor.id, [other.id]));
     const theirsId = theirs.ok ? theirs.value._id : "";
+    // A curator opened the child's card: the audit log names the membership.
+    await f.store.audit.add({ programmeId, actorId: curator.userId, action: "card-opened", membershipId: child.id, pairId: null, at: now });
 
     // Before: the ids are there, in the places this test is about.
     const before = await everything();
     const where = (test: (text: string) => boolean, rows = before) => [...new Set(rows.filter((r) => test(r.text)).map((r) => r.collection))].sort();
-    expect(where((t) => t.includes(child.id))).toEqual(expect.arrayContaining(["claims", "consents", "memberships", "pair_events", "pairs", "preferences", "profiles", "proposal_batches"]));
+    expect(where((t) => t.includes(child.id))).toEqual(expect.arrayContaining(["audit", "claims", "consents", "memberships", "pair_events", "pairs", "preferences", "profiles", "proposal_batches"]));
     expect(where((t) => names(PARENT).test(t))).toEqual(expect.arrayContaining(["consents", "pair_events", "users"]));
     const eventsBefore = (await f.store.pairEvents.history(pairId)).length;
 
