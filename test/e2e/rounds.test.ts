@@ -109,13 +109,13 @@ describe("preference round", () => {
       const buttons = status.reply_markup!.inline_keyboard.flat().map((b) => b.text);
       expect(buttons).toContain("⏹ Закрыть тур");
       for (const m of (status.text ?? "").matchAll(/Анастасия (\d{3})/g)) seen.add(m[1]!);
-      if (!buttons.includes("Далее ›")) break;
-      await curator.press(status, "Далее ›");
+      if (!buttons.includes("▶️")) break;
+      await curator.press(status, "▶️");
       status = await curator.nextEdit();
     }
     expect(seen.size).toBe(100);
     expect(status.text).toMatch(/\d+–101 из 101/);
-    await curator.press(status, "‹ Назад");
+    await curator.press(status, "◀️");
     status = await curator.nextEdit();
     expect(status.text).not.toMatch(/–101 из 101/);
 
@@ -124,7 +124,7 @@ describe("preference round", () => {
     let cards = await mentor.user.waitForText(/Нажимайте номера по порядку/);
     expect(cards.text).toMatch(/1–10 из 100/);
     for (let page = 0; page < 4; page++) {
-      await mentor.user.press(cards, "Далее ›");
+      await mentor.user.press(cards, "▶️");
       cards = await mentor.user.nextEdit();
     }
     expect(cards.text).toMatch(/41–50 из 100/);
@@ -139,7 +139,7 @@ describe("preference round", () => {
 
     // Closed from a later page.
     status = await roundScreen(curator);
-    await curator.press(status, "Далее ›");
+    await curator.press(status, "▶️");
     status = await curator.nextEdit();
     expect(status.text).toMatch(/Ответили 1 из 101/);
     const close = await curator.press(status, /Закрыть тур/);

@@ -1,7 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { pageOf, type Page } from "../../domain/paging.js";
+import { pageOf } from "../../domain/paging.js";
 import { ROUND_DAYS } from "../../domain/rounds.js";
-import type { Action } from "../../services/actions/index.js";
 import type { NoticeVar } from "../../services/notices.js";
 import { RANKING_PAGE_SIZE, type Ranking, type RoundStatus } from "../../services/rounds.js";
 import { topicLabeller } from "../answers.js";
@@ -11,6 +10,7 @@ import { formatDate } from "../labels.js";
 import { KEYBOARD_ROW_MAX_BUTTONS, MESSAGE_MAX_CHARS, shorten } from "../limits.js";
 import { renderVar } from "../notices.js";
 import type { Screen } from "../screen.js";
+import { addPager, pageCount as sharedPageCount } from "./paging.js";
 
 // The text and keyboards of the preference round, in the reader's language, from what the
 // rounds service returns: the curator's screen, and the ranking a participant works through.
@@ -33,20 +33,8 @@ const NUMBERS_PER_ROW = Math.min(5, KEYBOARD_ROW_MAX_BUTTONS);
 /** Telegram takes 4096 characters at most: the cards of one page share this many. */
 const CARDS_BUDGET = 3300;
 
-// The pager (a shared helper in views/paging.ts is being made at the same time; the lead folds
-// the two together): the count «1–20 из 143» and a row of ‹ Назад / Далее ›, when there is more than one page.
-
-/** «1–20 из 143» for a page of a list. */
-export const pageCount = (ctx: Ctx, page: Page<unknown>): string => ctx.t("common-page-count", { from: page.from, to: page.to, total: page.total });
-
-/** The pager row (at most two buttons); nothing when the list fits one page. */
-function addPager(kb: InlineKeyboard, ctx: Ctx, page: Page<unknown>, to: (page: number) => Action): InlineKeyboard {
-  if (page.pages <= 1) return kb;
-  kb.row();
-  if (page.page > 0) addButton(kb, ctx.t("common-prev"), to(page.page - 1));
-  if (page.page < page.pages - 1) addButton(kb, ctx.t("common-next"), to(page.page + 1));
-  return kb.row();
-}
+/** «1–20 из 143» for a page of a list (the shared pager, views/paging.ts). */
+export const pageCount = sharedPageCount;
 
 async function say(ctx: Ctx) {
   const locale = await ctx.i18n.getLocale();
