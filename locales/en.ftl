@@ -26,8 +26,10 @@ help =
     /privacy — what the bot keeps about me, withdrawing consent
     /language — language
     /cancel — stop the current action
-back = ⬅️ Back
-to-menu = 🏠 Main menu
+# Shared by every feature: back, the main menu, cancel, pages.
+common-cancel = ✖️ Cancel
+common-back = ⬅️ Back
+common-menu = 🏠 Main menu
 
 # Language
 language-ru = 🇷🇺 Русский
@@ -121,7 +123,6 @@ school-summary =
     Academic year: { $year }
     Forms: { $forms }
 school-create = ✅ Create
-school-cancel = ✖️ Cancel
 school-created =
     Done: the school "{ $name }" and the { $year } programme are created.
     Below is the curator's invitation. Give the link to the curator in person: it lets them into the bot.

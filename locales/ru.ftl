@@ -26,8 +26,10 @@ help =
     /privacy — какие мои данные хранит бот, отзыв согласия
     /language — язык
     /cancel — прервать текущее действие
-back = ⬅️ Назад
-to-menu = 🏠 Главное меню
+# Shared by every feature: back, the main menu, cancel, pages.
+common-cancel = ✖️ Отмена
+common-back = ⬅️ Назад
+common-menu = 🏠 Главное меню
 
 # Язык
 language-ru = 🇷🇺 Русский
@@ -141,7 +143,6 @@ school-summary =
     Учебный год: { $year }
     Формы: { $forms }
 school-create = ✅ Создать
-school-cancel = ✖️ Отмена
 school-created =
     Готово: школа «{ $name }» и программа { $year } созданы.
     Ниже — приглашение для куратора. Передайте ссылку куратору лично: по ней он войдёт в бот.

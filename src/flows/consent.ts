@@ -80,6 +80,6 @@ export async function paperConsent(conversation: FlowConversation, ctx: FlowCont
     const recorded = await recordPaperConsent(c.deps, actor(c), { programmeId, membershipId, signedBy: signer, signedOn: date });
     if (!recorded.ok) return void (await say(c, recorded));
     // The curator's card of this person (helper "curator" owns that action).
-    await c.reply(c.t("paper-saved"), { reply_markup: new InlineKeyboard().text(c.t("back"), pack({ type: "basesCard", programmeId, membershipId })) });
+    await c.reply(c.t("paper-saved"), { reply_markup: new InlineKeyboard().text(c.t("common-back"), pack({ type: "basesCard", programmeId, membershipId })) });
   });
 }

@@ -139,7 +139,7 @@ export async function manualPair(conversation: FlowConversation, ctx: FlowContex
       start: dates.start,
       end: dates.end,
     }),
-    { reply_markup: new InlineKeyboard().text(ctx.t("manual-create"), yes).text(ctx.t("school-cancel"), no) },
+    { reply_markup: new InlineKeyboard().text(ctx.t("manual-create"), yes).text(ctx.t("common-cancel"), no) },
   );
   if ((await askChoice(conversation, [yes, no])).choice === no) {
     await conversation.external((c) => clearManualSelection(c.deps, actor(c), programmeId));
@@ -225,7 +225,7 @@ export async function pairChange(conversation: FlowConversation, ctx: FlowContex
 
   const yes = pack({ type: "pairFlowEnd", answer: "y" });
   const no = pack({ type: "pairFlowEnd", answer: "n" });
-  await ctx.reply(ctx.t("change-end-confirm"), { reply_markup: addButton(new InlineKeyboard(), ctx.t("change-end-yes"), { type: "pairFlowEnd", answer: "y" }).text(ctx.t("school-cancel"), no) });
+  await ctx.reply(ctx.t("change-end-confirm"), { reply_markup: addButton(new InlineKeyboard(), ctx.t("change-end-yes"), { type: "pairFlowEnd", answer: "y" }).text(ctx.t("common-cancel"), no) });
   if ((await askChoice(conversation, [yes, no])).choice === no) return void (await ctx.reply(ctx.t("cancelled")));
   await conversation.external(async (c) => {
     const result = await endEarly(c.deps, actor(c), { pairId, reason: why });

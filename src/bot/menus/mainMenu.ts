@@ -69,7 +69,7 @@ export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx:
     .text((ctx) => ctx.t("language-ru"), (ctx) => setLocale(ctx, "ru"))
     .text((ctx) => ctx.t("language-en"), (ctx) => setLocale(ctx, "en"))
     .row()
-    .back((ctx) => ctx.t("back"), async (ctx) => {
+    .back((ctx) => ctx.t("common-back"), async (ctx) => {
       await ctx.editMessageText(await mainMenuText(ctx));
     });
   main.register(language);

@@ -36,7 +36,7 @@ export function basesScreen(ctx: BaseContext, o: BasesOverview): Screen {
   addButton(keyboard, ctx.t("bases-export"), { type: "basesExport", programmeId });
   addButton(keyboard, ctx.t("bases-remind"), { type: "basesRemind", programmeId }).row();
   addButton(keyboard, ctx.t("bases-topics"), { type: "topicsList", programmeId, page: 0 }).row();
-  addButton(keyboard, ctx.t("back"), { type: "curatorPanel", programmeId });
+  addButton(keyboard, ctx.t("common-back"), { type: "curatorPanel", programmeId });
   return { text, keyboard };
 }
 
@@ -72,7 +72,7 @@ export function listScreen(ctx: BaseContext, list: BaseList): Screen {
   addButton(kb, ctx.t("bases-filter-topic"), at({ topic: (f.topic + 1) % (topics + 1) }));
   kb.row();
   pagerRow(ctx, kb, { page: f.page, pages: list.pages }, (page) => listAction(programmeId, { ...f, page }));
-  addButton(kb, ctx.t("back"), { type: "basesOpen", programmeId });
+  addButton(kb, ctx.t("common-back"), { type: "basesOpen", programmeId });
   const from = list.items[0]?.n ?? 0;
   const count = pageCount(ctx, { from, to: list.items.at(-1)?.n ?? 0, total: list.total });
   return { text: [header, count, "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])].join("\n"), keyboard: kb };
@@ -113,18 +113,18 @@ export async function cardScreen(ctx: BaseContext, card: PersonCard): Promise<Sc
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("card-write"), { type: "basesWrite", programmeId, membershipId: m._id }).row();
   if (card.paperConsent) addButton(kb, ctx.t("card-paper-consent"), { type: "basesPaperConsent", programmeId, membershipId: m._id }).row();
-  addButton(kb, ctx.t("back"), listAction(programmeId, firstPage(m.role === "mentor" ? "mentor" : "mentee")));
+  addButton(kb, ctx.t("common-back"), listAction(programmeId, firstPage(m.role === "mentor" ? "mentor" : "mentee")));
   // Long answers (many topics chosen) are cut to Telegram's limit; the workbook holds them whole.
   return { text: shorten(lines.join("\n"), MESSAGE_MAX_CHARS), keyboard: kb };
 }
 
 /** After «✉️ Написать»: delivered or not, and the way back to the card. */
 export function relayResult(ctx: BaseContext, programmeId: string, membershipId: string, delivered: boolean): Screen {
-  const keyboard = addButton(new InlineKeyboard(), ctx.t("back"), { type: "basesCard", programmeId, membershipId });
+  const keyboard = addButton(new InlineKeyboard(), ctx.t("common-back"), { type: "basesCard", programmeId, membershipId });
   return { text: ctx.t(delivered ? "write-sent" : "write-not-delivered"), keyboard };
 }
 
 /** After the reminders: how many were reached, and the way back to the bases. */
 export function remindedScreen(ctx: BaseContext, programmeId: string, sent: number, already = 0): Screen {
-  return { text: sent === 0 && already > 0 ? ctx.t("bases-reminded-none") : ctx.t("bases-reminded", { count: sent }), keyboard: addButton(new InlineKeyboard(), ctx.t("back"), { type: "basesOpen", programmeId }) };
+  return { text: sent === 0 && already > 0 ? ctx.t("bases-reminded-none") : ctx.t("bases-reminded", { count: sent }), keyboard: addButton(new InlineKeyboard(), ctx.t("common-back"), { type: "basesOpen", programmeId }) };
 }

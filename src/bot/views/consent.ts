@@ -41,7 +41,7 @@ export function consentQuestion(ctx: BaseContext, start: ConsentStart): Screen {
 /** After the adult's decision. */
 export function consentDecided(ctx: BaseContext, membershipId: string, accepted: boolean): Screen {
   if (accepted) return { text: ctx.t("consent-thanks"), keyboard: addButton(new InlineKeyboard(), ctx.t("questionnaire-start"), { type: "participantStep", step: "q", membershipId }) };
-  return { text: ctx.t("consent-declined-self"), keyboard: new InlineKeyboard().text(ctx.t("to-menu"), pack({ type: "menuOpen" })) };
+  return { text: ctx.t("consent-declined-self"), keyboard: new InlineKeyboard().text(ctx.t("common-menu"), pack({ type: "menuOpen" })) };
 }
 
 /** Sends a minor the link (and its QR picture) to pass to a parent. */
@@ -83,7 +83,7 @@ export const paperWho = (ctx: BaseContext, target: PaperTarget): string => `${ro
 export function paperConfirm(ctx: BaseContext, membershipId: string, who: string, signer: string, date: string): Screen {
   const keyboard = new InlineKeyboard();
   addButton(keyboard, ctx.t("paper-save"), { type: "paperConfirm", membershipId, answer: "y" });
-  addButton(keyboard, ctx.t("school-cancel"), { type: "paperConfirm", membershipId, answer: "n" });
+  addButton(keyboard, ctx.t("common-cancel"), { type: "paperConfirm", membershipId, answer: "n" });
   return { text: ctx.t("paper-confirm", { who, signer, date }), keyboard };
 }
 
@@ -111,7 +111,7 @@ export async function participantPanelView(ctx: BaseContext, panel: ParticipantP
     addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId: pair.pairId }).row();
   }
   addButton(keyboard, ctx.t("privacy-button"), { type: "privacyShow" }).row();
-  keyboard.text(ctx.t("to-menu"), pack({ type: "menuOpen" }));
+  keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text: lines.join("\n\n"), keyboard };
 }
 
@@ -162,7 +162,7 @@ export async function privacyScreen(ctx: BaseContext, data: KeptData): Promise<S
     if (r.intake !== null) addButton(keyboard, ctx.t("privacy-withdraw", { school: r.school }), { type: "privacyWithdraw", membershipId: r.membershipId, step: "ask" }).row();
   }
   for (const c of data.asParent) addButton(keyboard, ctx.t("privacy-withdraw-child", { school: c.school }), { type: "privacyWithdrawChild", membershipId: c.membershipId, step: "ask" }).row();
-  keyboard.text(ctx.t("to-menu"), pack({ type: "menuOpen" }));
+  keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text: [ctx.t("privacy-title"), "", ...(await keptLines(ctx, data, false))].join("\n"), keyboard };
 }
 

@@ -48,7 +48,7 @@ export function curatorPanelScreen(ctx: BaseContext, o: ProgrammeOverview): Scre
   addButton(keyboard, ctx.t("audit-button"), { type: "auditList", programmeId, page: 0 }).row();
   // The pairs' screen belongs to the pairs capability; its action is not in the table yet.
   keyboard.text(ctx.t("curator-pairs"), pack({ type: "pairsHome", programmeId })).row();
-  addButton(keyboard, ctx.t("to-menu"), { type: "menuOpen" });
+  addButton(keyboard, ctx.t("common-menu"), { type: "menuOpen" });
   return { text, keyboard };
 }
 
@@ -62,7 +62,7 @@ export function inviteRoleScreen(ctx: BaseContext, programmeId: string): Screen 
     else addButton(keyboard, label, { type: "invitationRole", programmeId, role });
     keyboard.row();
   }
-  addButton(keyboard, ctx.t("back"), { type: "curatorPanel", programmeId });
+  addButton(keyboard, ctx.t("common-back"), { type: "curatorPanel", programmeId });
   return { text: ctx.t("invite-choose-role"), keyboard };
 }
 
@@ -75,7 +75,7 @@ export function inviteCategoryScreen(ctx: BaseContext, programmeId: string, role
     else addButton(keyboard, label, { type: "invitationUses", programmeId, role, category, grade: 0 });
     keyboard.row();
   }
-  addButton(keyboard, ctx.t("back"), { type: "invitationStart", programmeId });
+  addButton(keyboard, ctx.t("common-back"), { type: "invitationStart", programmeId });
   return { text: ctx.t("invite-choose-category", { role: roleLabel(ctx.t, role).toLowerCase() }), keyboard };
 }
 
@@ -87,7 +87,7 @@ export function inviteGradeScreen(ctx: BaseContext, programmeId: string, role: "
     if (grade % 4 === 0) keyboard.row();
   }
   keyboard.row();
-  addButton(keyboard, ctx.t("back"), { type: "invitationRole", programmeId, role });
+  addButton(keyboard, ctx.t("common-back"), { type: "invitationRole", programmeId, role });
   return { text: ctx.t("invite-choose-grade"), keyboard };
 }
 
@@ -98,7 +98,7 @@ export function inviteUsesScreen(ctx: BaseContext, programmeId: string, target: 
     addButton(keyboard, uses === 1 ? ctx.t("invite-uses-one") : ctx.t("invite-uses-n", { n: uses }), { type: "invitationCreate", programmeId, ...target, uses });
   }
   keyboard.row();
-  addButton(keyboard, ctx.t("back"), { type: "invitationStart", programmeId });
+  addButton(keyboard, ctx.t("common-back"), { type: "invitationStart", programmeId });
   return { text: ctx.t("invite-choose-uses"), keyboard };
 }
 
@@ -143,7 +143,7 @@ export async function invitationListScreen(ctx: BaseContext, list: InvitationPag
     });
   });
   pagerRow(ctx, keyboard, list, (page) => ({ type: "invitationList", programmeId, page }));
-  addButton(keyboard, ctx.t("back"), { type: "curatorPanel", programmeId });
+  addButton(keyboard, ctx.t("common-back"), { type: "curatorPanel", programmeId });
   const text = list.total === 0 ? ctx.t("invite-list-empty") : [ctx.t("invite-list-title", { total: list.total }), pageCount(ctx, list), ...lines].join("\n");
   return { text, keyboard };
 }

@@ -20,14 +20,14 @@ export async function curatorsScreen(ctx: BaseContext, list: CuratorList): Promi
     if (!self) addButton(kb, ctx.t("curators-remove-button", { n }), { type: "curatorRemoveAsk", programmeId, membershipId: membership._id, page: list.page }).row();
   });
   pagerRow(ctx, kb, list, (page) => ({ type: "curatorsList", programmeId, page }));
-  addButton(kb, ctx.t("back"), { type: "curatorPanel", programmeId });
+  addButton(kb, ctx.t("common-back"), { type: "curatorPanel", programmeId });
   return { text: [ctx.t("curators-title", { total: list.total }), pageCount(ctx, list), "", ...lines].join("\n"), keyboard: kb };
 }
 
 export function curatorRemoveAskScreen(ctx: BaseContext, programmeId: string, item: CuratorItem, page: number): Screen {
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("curators-remove-yes"), { type: "curatorRemove", programmeId, membershipId: item.membership._id, page });
-  addButton(kb, ctx.t("back"), { type: "curatorsList", programmeId, page });
+  addButton(kb, ctx.t("common-back"), { type: "curatorsList", programmeId, page });
   return { text: ctx.t("curators-remove-ask", { n: item.n, id: String(item.membership.userId) }), keyboard: kb };
 }
 
@@ -49,7 +49,7 @@ export async function auditScreen(ctx: BaseContext, log: AuditPage): Promise<Scr
   const kb = new InlineKeyboard();
   pagerRow(ctx, kb, log, (page) => ({ type: "auditList", programmeId, page }));
   if (log.total > 0) addButton(kb, ctx.t("audit-export"), { type: "auditExport", programmeId }).row();
-  addButton(kb, ctx.t("back"), { type: "curatorPanel", programmeId });
+  addButton(kb, ctx.t("common-back"), { type: "curatorPanel", programmeId });
   const body = log.total === 0 ? [ctx.t("audit-empty")] : [pageCount(ctx, log), "", ...lines];
   return { text: [ctx.t("audit-title", { total: log.total }), ...body].join("\n"), keyboard: kb };
 }

@@ -32,6 +32,6 @@ export function summaryScreen(ctx: BaseContext, s: { name: string; city: string;
   const text = ctx.t("school-summary", { name: s.name, city: s.city, tz: s.timeZone, year: s.year, forms: formsLabel(ctx.t, s.forms) });
   const keyboard = new InlineKeyboard();
   addButton(keyboard, ctx.t("school-create"), { type: "schoolConfirm", answer: "create" });
-  addButton(keyboard, ctx.t("school-cancel"), { type: "schoolConfirm", answer: "cancel" });
+  addButton(keyboard, ctx.t("common-cancel"), { type: "schoolConfirm", answer: "cancel" });
   return { text, keyboard };
 }

@@ -48,7 +48,7 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
   addButton(kb, ctx.t("pairs-manual"), { type: "pairsManual", programmeId: pid }).row();
   addButton(kb, ctx.t("pairs-list"), { type: "pairsList", programmeId: pid, page: 0 }).row();
   addButton(kb, ctx.t("pairs-order"), { type: "pairsOrder", programmeId: pid }).row();
-  kb.text(ctx.t("back"), CURATOR_PANEL(pid));
+  kb.text(ctx.t("common-back"), CURATOR_PANEL(pid));
   return { text, keyboard: kb };
 }
 
@@ -72,7 +72,7 @@ export async function mentorsView(ctx: Ctx, screen: MentorsScreen): Promise<Scre
     if (i % 5 === 4) kb.row();
   });
   addPager(kb, ctx, page, (p) => ({ type: "pairsMentors", programmeId: pid, page: p }));
-  addButton(newRow(kb), ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  addButton(newRow(kb), ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
   return { text: fit([ctx.t("pairs-mentors-title"), pageCount(ctx, page), "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])]), keyboard: kb };
 }
 
@@ -84,7 +84,7 @@ export async function mentorCardView(ctx: Ctx, card: MentorCard): Promise<Screen
   if (!m.mentorTrainedOn) addButton(kb, ctx.t("pairs-mark-trained"), { type: "pairsMentorTrained", membershipId: m._id, trained: "y" }).row();
   else addButton(kb, ctx.t("pairs-unmark-trained"), { type: "pairsMentorTrained", membershipId: m._id, trained: "n" }).row();
   for (let n = 1; n <= MAX_MENTEES_PER_MENTOR; n++) addButton(kb, ctx.t("pairs-limit", { n }), { type: "pairsMentorLimit", membershipId: m._id, limit: n });
-  addButton(kb.row(), ctx.t("back"), { type: "pairsMentors", programmeId: card.view.programme._id, page: 0 });
+  addButton(kb.row(), ctx.t("common-back"), { type: "pairsMentors", programmeId: card.view.programme._id, page: 0 });
   return { text, keyboard: kb };
 }
 
@@ -96,7 +96,7 @@ export async function proposalView(ctx: Ctx, screen: ProposalScreen): Promise<Sc
     const lines = page.items.map((u, i) => `${page.from + i}. ${w.say(u.mentee)}: ${w.say(u.why)}`);
     const text = fit([ctx.t("proposals-done", { count: screen.total }), ...(page.total ? ["", ctx.t("proposals-unmatched"), pageCount(ctx, page), ...lines] : [])]);
     const kb = addPager(new InlineKeyboard(), ctx, page, (p) => ({ type: "pairsUnmatched", batchId: screen.batchId, page: p }));
-    return { text, keyboard: addButton(kb, ctx.t("back"), { type: "pairsHome", programmeId: pid }) };
+    return { text, keyboard: addButton(kb, ctx.t("common-back"), { type: "pairsHome", programmeId: pid }) };
   }
   const text = ctx.t("proposal", { n: screen.index + 1, total: screen.total, mentor: w.say(screen.mentor), mentee: w.say(screen.mentee), form: ctx.t(`form-${screen.form}`), fit: screen.fit, why: w.say(screen.why) || "—" });
   const at = { batchId: screen.batchId, index: screen.index };
@@ -104,7 +104,7 @@ export async function proposalView(ctx: Ctx, screen: ProposalScreen): Promise<Sc
   addButton(kb, ctx.t("proposal-accept"), { type: "pairsProposalAccept", ...at }).row();
   addButton(kb, ctx.t("proposal-swap"), { type: "pairsProposalOthers", ...at }).row();
   addButton(kb, ctx.t("proposal-skip"), { type: "pairsProposal", batchId: screen.batchId, index: screen.index + 1 }).row();
-  addButton(kb, ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  addButton(kb, ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
   return { text, keyboard: kb };
 }
 
@@ -112,7 +112,7 @@ export async function otherMentorsView(ctx: Ctx, others: { batchId: string; inde
   const w = await words(ctx);
   const kb = new InlineKeyboard();
   for (const o of others.options) addButton(kb, ctx.t("proposal-swap-option", { name: w.say(o.name), fit: o.fit }), { type: "pairsProposalWith", batchId: others.batchId, index: others.index, membershipId: o.membershipId }).row();
-  addButton(kb, ctx.t("back"), { type: "pairsProposal", batchId: others.batchId, index: others.index });
+  addButton(kb, ctx.t("common-back"), { type: "pairsProposal", batchId: others.batchId, index: others.index });
   return { text: others.options.length ? ctx.t("proposal-swap-title") : ctx.t("proposal-swap-none"), keyboard: kb };
 }
 
@@ -130,7 +130,7 @@ export async function pairsListView(ctx: Ctx, list: PairsList): Promise<Screen> 
     if (i % 5 === 4) kb.row();
   });
   addPager(kb, ctx, page, (p) => ({ type: "pairsList", programmeId: pid, page: p }));
-  addButton(newRow(kb), ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  addButton(newRow(kb), ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
   return { text: fit([ctx.t("pairs-list-title", { count: page.total }), pageCount(ctx, page), "", ...(lines.length ? lines : [ctx.t("bases-list-empty")])]), keyboard: kb };
 }
 
@@ -171,7 +171,7 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     addButton(kb, ctx.t("pair-extend"), { type: "pairChange", pairId: pair._id, kind: "extend" }).row();
     addButton(kb, ctx.t("pair-end"), { type: "pairChange", pairId: pair._id, kind: "end" }).row();
   }
-  addButton(kb, ctx.t("back"), { type: "pairsList", programmeId: pair.programmeId, page: 0 });
+  addButton(kb, ctx.t("common-back"), { type: "pairsList", programmeId: pair.programmeId, page: 0 });
   return { text: fit(lines), keyboard: kb };
 }
 
@@ -185,7 +185,7 @@ export async function pairHistoryView(ctx: Ctx, history: PairHistory): Promise<S
   const page = history.events;
   const lines = page.items.map((e, i) => `${page.from + i}. ${historyLine(ctx, w, e, tz)}`);
   const kb = addPager(new InlineKeyboard(), ctx, page, (p) => ({ type: "pairHistory", pairId: history.pair._id, page: p }));
-  addButton(kb, ctx.t("back"), { type: "pairCard", pairId: history.pair._id });
+  addButton(kb, ctx.t("common-back"), { type: "pairCard", pairId: history.pair._id });
   return { text: fit([ctx.t("pair-history-title", { mentor: w.say(history.mentor), mentees: w.list(history.mentees) }), pageCount(ctx, page), "", ...lines]), keyboard: kb };
 }
 
@@ -193,13 +193,13 @@ export function roleModelsView(ctx: Ctx, pairId: string, models: readonly string
   const kb = new InlineKeyboard();
   for (const model of models) addButton(kb, ctx.t(roleModelKey(model)), { type: "pairRoleModel", pairId, model }).row();
   addButton(kb, ctx.t("manual-no-model"), { type: "pairRoleModel", pairId, model: "-" }).row();
-  addButton(kb, ctx.t("back"), { type: "pairCard", pairId });
+  addButton(kb, ctx.t("common-back"), { type: "pairCard", pairId });
   return { text: ctx.t("manual-choose-model"), keyboard: kb };
 }
 
 /** A button back to a pair's card, under a conversation's last message. */
-export const backToPair = (ctx: Ctx, pairId: string) => addButton(new InlineKeyboard(), ctx.t("back"), { type: "pairCard", pairId });
-export const backToPairs = (ctx: Ctx, programmeId: string) => addButton(new InlineKeyboard(), ctx.t("back"), { type: "pairsHome", programmeId });
+export const backToPair = (ctx: Ctx, pairId: string) => addButton(new InlineKeyboard(), ctx.t("common-back"), { type: "pairCard", pairId });
+export const backToPairs = (ctx: Ctx, programmeId: string) => addButton(new InlineKeyboard(), ctx.t("common-back"), { type: "pairsHome", programmeId });
 
 // The conversations' keyboards.
 
@@ -211,7 +211,7 @@ export async function manualMentorsView(ctx: Ctx, screen: ManualMentors): Promis
   const kb = new InlineKeyboard();
   for (const m of page.items) addButton(kb, ctx.t("manual-mentor-option", { name: w.say(m.name), free: m.free }), { type: "pairsManualMentor", membershipId: m.membershipId }).row();
   addPager(kb, ctx, page, (p) => ({ type: "pairsManualMentors", programmeId: pid, page: p }));
-  addButton(kb, ctx.t("back"), { type: "pairsHome", programmeId: pid });
+  addButton(kb, ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
   return { text: fit([ctx.t("manual-choose-mentor"), pageCount(ctx, page)]), keyboard: kb };
 }
 
@@ -224,7 +224,7 @@ export async function manualMenteesView(ctx: Ctx, screen: ManualMentees): Promis
   for (const m of page.items) addButton(kb, `${m.chosen ? "☑️" : "⬜"} ${w.say(m.name)}`, { type: "pairsManualMentee", membershipId: m.membershipId, page: page.page }).row();
   addPager(kb, ctx, page, (p) => ({ type: "pairsManualMentees", programmeId: pid, page: p }));
   addButton(kb, ctx.t("question-done"), { type: "pairsManualDone", programmeId: pid }).row();
-  addButton(kb, ctx.t("back"), { type: "pairsManualMentors", programmeId: pid, page: 0 });
+  addButton(kb, ctx.t("common-back"), { type: "pairsManualMentors", programmeId: pid, page: 0 });
   const text = [
     ctx.t("manual-choose-mentees", { max: screen.max }),
     ctx.t("manual-for-mentor", { name: w.say(screen.mentor.name) }),
@@ -249,7 +249,7 @@ export function modelsKeyboard(ctx: Ctx, models: readonly string[]): InlineKeybo
 export function reasonsKeyboard(ctx: Ctx, kind: ReasonKind, reasons: readonly string[]): InlineKeyboard {
   const kb = new InlineKeyboard();
   for (const reason of reasons) addButton(kb, ctx.t(reasonKey(kind, reason)), { type: "pairFlowReason", reason }).row();
-  return addButton(kb, ctx.t("school-cancel"), { type: "pairFlowReason", reason: "-" });
+  return addButton(kb, ctx.t("common-cancel"), { type: "pairFlowReason", reason: "-" });
 }
 
 export async function newMentorsKeyboard(ctx: Ctx, options: { name: NoticeVar }[]): Promise<InlineKeyboard> {

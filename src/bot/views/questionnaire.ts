@@ -115,4 +115,4 @@ export function summaryScreen(ctx: BaseContext, state: QuestionnaireState): Scre
 }
 
 /** After "later" or a submit: a way back to the menu. */
-export const toMenu = (ctx: BaseContext): InlineKeyboard => new InlineKeyboard().text(ctx.t("to-menu"), pack({ type: "menuOpen" }));
+export const toMenu = (ctx: BaseContext): InlineKeyboard => new InlineKeyboard().text(ctx.t("common-menu"), pack({ type: "menuOpen" }));

@@ -50,7 +50,7 @@ export async function roundScreen(ctx: Ctx, status: RoundStatus, pageNo = 0): Pr
   const kb = new InlineKeyboard();
   if (!status.round) {
     for (const days of ROUND_DAYS) addButton(kb, ctx.t("round-open", { days }), { type: "roundOpen", programmeId: pid, days });
-    kb.row().text(ctx.t("back"), PAIRS_HOME(pid));
+    kb.row().text(ctx.t("common-back"), PAIRS_HOME(pid));
     return { text: ctx.t("round-none"), keyboard: kb };
   }
   const w = await say(ctx);
@@ -59,7 +59,7 @@ export async function roundScreen(ctx: Ctx, status: RoundStatus, pageNo = 0): Pr
   addPager(kb, ctx, page, (p) => ({ type: "roundStatusPage", programmeId: pid, page: p }));
   addButton(kb, ctx.t("round-close"), { type: "roundClose", programmeId: pid })
     .row()
-    .text(ctx.t("back"), PAIRS_HOME(pid));
+    .text(ctx.t("common-back"), PAIRS_HOME(pid));
   const until = formatDate(status.round.deadline, w.locale, status.round.timeZone);
   const head = ctx.t("round-status", { until, answered: status.answered, asked: status.people.length });
   const text = [head, ...(page.pages > 1 ? [pageCount(ctx, page)] : []), "", ...lines].join("\n");
@@ -122,6 +122,6 @@ export async function rankingSaved(ctx: Ctx, names: readonly NoticeVar[]): Promi
   const w = await say(ctx);
   return {
     text: ctx.t("round-saved", { names: names.map((n, i) => `${i + 1}) ${w.say(n)}`).join("; ") }),
-    keyboard: new InlineKeyboard().text(ctx.t("to-menu"), MAIN_MENU),
+    keyboard: new InlineKeyboard().text(ctx.t("common-menu"), MAIN_MENU),
   };
 }

@@ -19,6 +19,6 @@ export function topicsScreen(ctx: BaseContext, list: TopicList): Screen {
   kb.row();
   pagerRow(ctx, kb, list, (page) => ({ type: "topicsList", programmeId, page }));
   addButton(kb, ctx.t("topics-add"), { type: "topicsAdd", programmeId }).row();
-  addButton(kb, ctx.t("back"), { type: "basesOpen", programmeId });
+  addButton(kb, ctx.t("common-back"), { type: "basesOpen", programmeId });
   return { text: [ctx.t("topics-title", { count: list.total }), pageCount(ctx, list), "", ...lines].join("\n"), keyboard: kb };
 }
