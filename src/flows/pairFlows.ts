@@ -24,6 +24,7 @@ import {
   termProblem,
 } from "../services/pairs.js";
 import { askChoice, askText, flowWait } from "./ask.js";
+import { KEYBOARD_MAX_BUTTONS } from "../bot/limits.js";
 
 // The curator's conversations about pairs: one by hand (form, role model, dates), the order, and
 // changes with a reason (replace the mentor, extend the term, end early). Every read and write is
@@ -43,6 +44,8 @@ async function schoolDay(conversation: FlowConversation, of: { programmeId: stri
   return ms === null ? null : new Date(ms);
 }
 const SUGGESTED = pack({ type: "pairFlowDate" });
+/** The new mentors offered at once: Telegram's button limit, less a few for the rest of the screen. */
+const NEW_MENTOR_BUTTONS = KEYBOARD_MAX_BUTTONS - 4;
 
 /** Asks for a date: a button with a suggestion, or dd.mm.yyyy typed; re-asks until valid. */
 async function askDate(conversation: FlowConversation, ctx: FlowContext, prompt: string, suggestion: Date, check: (d: Date) => string | null): Promise<Date> {
@@ -195,8 +198,10 @@ export async function pairChange(conversation: FlowConversation, ctx: FlowContex
 
   if (kind === "replace") {
     const options = await conversation.external(async (c) => {
+      // One button per mentor, all of them: a school's 60 mentors fit Telegram's 100 buttons;
+      // beyond that the best ones (the service's order) up to the limit.
       const found = await replacementCandidates(c.deps, actor(c), pairId);
-      return found.ok ? found.value.slice(0, 20) : [];
+      return found.ok ? found.value.slice(0, NEW_MENTOR_BUTTONS) : [];
     });
     if (options.length === 0) return void (await ctx.reply(ctx.t("change-no-mentor")));
     await ctx.reply(ctx.t("change-choose-mentor"), { reply_markup: await newMentorsKeyboard(ctx, options) });
