@@ -1,26 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pack } from "../../src/bot/buttons.js";
-import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { useTestBot } from "../support/harness.js";
 import { invitation, programmeWithCurator } from "../support/programme.js";
 
 // The curator's buttons through Telegram: «✉️ Написать» follows the card's rule (issue 7), and
 // flow buttons pressed when no conversation waits are answered.
 
-let db: TestDatabase;
-let t: TestBot;
-beforeAll(async () => {
-  db = await startDatabase();
-});
-afterAll(async () => {
-  await db?.stop();
-});
-afterEach(async () => {
-  await t?.stop();
-});
+const t = useTestBot();
 
 describe("curator buttons", () => {
   it("«✉️ Написать» to a curator is refused like the card's other buttons, and no conversation starts", async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const colleague = t.emulator.createUser({ firstName: "Коллега", languageCode: "ru" });
     await colleague.start(await invitation(t, programmeId, "curator", null as never));
@@ -39,7 +28,6 @@ describe("curator buttons", () => {
   });
 
   it("the school conversation's buttons outside it: stale for an operator, refused for others", async () => {
-    t = await startTestBot(db);
     const stranger = t.emulator.createUser({ firstName: "Гость", languageCode: "ru" });
     const menu = await stranger.start().then(() => stranger.waitForText(/Главное меню/));
     for (const data of [pack({ type: "schoolTimeZone", zone: "Europe/Moscow" }), pack({ type: "schoolFormsDone" }), pack({ type: "schoolConfirm", answer: "create" })]) {

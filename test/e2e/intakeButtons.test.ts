@@ -1,25 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "../support/harness.js";
 import { invitation, joinAndConsentAsAdult, label, programmeWithCurator } from "../support/programme.js";
 
 // The questionnaire's typed buttons: a press on an older question's message is not an answer to
 // the question asked now.
 
-let db: TestDatabase;
-let t: TestBot;
-beforeAll(async () => {
-  db = await startDatabase();
-});
-afterAll(async () => {
-  await db?.stop();
-});
-afterEach(async () => {
-  await t?.stop();
-});
+const t = useTestBot();
 
 describe("intake buttons", () => {
   it("an older question's button is not taken as the answer to the current one", async () => {
-    t = await startTestBot(db);
     const { programmeId } = await programmeWithCurator(t);
     const teacher = t.emulator.createUser({ firstName: "Вера", languageCode: "ru" });
     await joinAndConsentAsAdult(t, teacher, await invitation(t, programmeId, "mentee", "teacher"));

@@ -1,25 +1,15 @@
 import type { Message } from "grammy/types";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pack } from "../../src/bot/buttons.js";
 import type { TestUser } from "../support/emulator/index.js";
-import { startDatabase, startTestBot, type TestBot, type TestDatabase } from "../support/harness.js";
+import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
 
 // The preference round through the bot: the round's button is checked before the flow starts
 // (issue 7, point 2), someone else's button is refused, a mentor ranks with reset, and a closed
 // round takes no answers.
 
-let db: TestDatabase;
-let t: TestBot;
-beforeAll(async () => {
-  db = await startDatabase();
-});
-afterAll(async () => {
-  await db?.stop();
-});
-afterEach(async () => {
-  await t?.stop();
-});
+const t = useTestBot();
 
 async function roundScreen(curator: TestUser) {
   await curator.sendText("/menu");
@@ -33,7 +23,6 @@ async function roundScreen(curator: TestUser) {
 
 describe("preference round", () => {
   it("checks the round's button before the flow starts, ranks with a reset, and refuses after closing", { timeout: 60_000 }, async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 2 });
     const anna = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
@@ -86,7 +75,6 @@ describe("preference round", () => {
   });
 
   it("pages the round's status with 100 people asked, «Закрыть тур» on every page; the cards page through any number", { timeout: 180_000 }, async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 3 });
     // Long names, so that a page that did not page would pass 4096 characters (the emulator refuses it).
@@ -147,7 +135,6 @@ describe("preference round", () => {
   });
 
   it("keeps the ranking's conversation state bounded: 500 presses, the state small and the time per press flat", { timeout: 300_000 }, async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 2 });
     await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
@@ -184,7 +171,6 @@ describe("preference round", () => {
   });
 
   it("checks on every press that the person may still rank: paired, or the training mark taken back, refuses the next press", { timeout: 60_000 }, async () => {
-    t = await startTestBot(db);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 2 });
     const anna = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
