@@ -53,9 +53,6 @@ person-named = { $name } ({ $label })
 role-curator = Curator
 role-mentor = Mentor
 role-mentee = Mentee
-role-curator-acc = curator
-role-mentor-acc = mentor
-role-mentee-acc = mentee
 category-student = student
 category-teacher = teacher
 category-employer = employer's representative
@@ -163,8 +160,6 @@ invite-status-used-up = no places left
 invite-revoke-button = ✖️ Revoke no. { $n }
 invite-revoked = The invitation is revoked: nobody can join with the link any more.
 invite-already-revoked = This invitation is already revoked.
-invite-prev = ◀️
-invite-next = ▶️
 
 # Joining by link
 link-malformed = The link is damaged: it looks copied only in part. Ask the curator to send it again.

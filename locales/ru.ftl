@@ -53,9 +53,6 @@ person-named = { $name } ({ $label })
 role-curator = Куратор
 role-mentor = Наставник
 role-mentee = Наставляемый
-role-curator-acc = куратора
-role-mentor-acc = наставника
-role-mentee-acc = наставляемого
 category-student = ученик
 category-teacher = педагог
 category-employer = представитель работодателя
@@ -183,8 +180,6 @@ invite-status-used-up = места закончились
 invite-revoke-button = ✖️ Отозвать № { $n }
 invite-revoked = Приглашение отозвано: по ссылке больше нельзя войти.
 invite-already-revoked = Это приглашение уже отозвано.
-invite-prev = ◀️
-invite-next = ▶️
 
 # Вход по ссылке
 link-malformed = Ссылка повреждена: похоже, она скопирована не полностью. Попросите куратора прислать её ещё раз.

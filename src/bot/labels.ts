@@ -6,7 +6,6 @@ import type { Membership } from "../store/memberships.js";
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
 export const roleLabel = (t: T, role: Role): string => t(`role-${role}`);
-export const roleAccusative = (t: T, role: Role): string => t(`role-${role}-acc`);
 export const formsLabel = (t: T, forms: readonly Form[]): string => forms.map((f) => t(`form-${f}`)).join("; ");
 
 export function categoryLabel(t: T, category: Category | null, grade: number | null): string {
