@@ -53,6 +53,7 @@ person-named = { $name } ({ $label })
 role-curator = Curator
 role-mentor = Mentor
 role-mentee = Mentee
+role-director = Director
 category-student = student
 category-teacher = teacher
 category-employer = employer's representative
@@ -79,6 +80,7 @@ who-nom = { $role ->
         }
        *[none] a mentee
     }
+    [director] a director
    *[curator] a curator
 }
 who-gen = { who-nom }

@@ -53,6 +53,7 @@ person-named = { $name } ({ $label })
 role-curator = Куратор
 role-mentor = Наставник
 role-mentee = Наставляемый
+role-director = Руководитель
 category-student = ученик
 category-teacher = педагог
 category-employer = представитель работодателя
@@ -79,6 +80,7 @@ who-nom = { $role ->
         }
        *[none] наставляемый
     }
+    [director] руководитель
    *[curator] куратор
 }
 who-gen = { $role ->
@@ -100,6 +102,7 @@ who-gen = { $role ->
         }
        *[none] наставляемого
     }
+    [director] руководителя
    *[curator] куратора
 }
 

@@ -1,4 +1,5 @@
 import { MAX_GRADE, MIN_GRADE, type Category, type Role } from "./programme.js";
+import { isStaffRole } from "./programme.js";
 
 // Invitation rules: deep-link payloads, lifetimes, usage limits. Time is passed in.
 
@@ -61,7 +62,7 @@ export interface InvitationTarget {
 
 /** Checks that a target is coherent: a curator has no category, a student has a class. */
 export function validateTarget(t: InvitationTarget): "ok" | "category-required" | "grade-required" | "unexpected-category" {
-  if (t.role === "curator") return t.category ? "unexpected-category" : "ok";
+  if (isStaffRole(t.role)) return t.category ? "unexpected-category" : "ok";
   if (!t.category) return "category-required";
   if (t.role === "mentee" && t.category !== "student" && t.category !== "teacher") return "unexpected-category";
   if (t.category === "student" && (t.grade === undefined || t.grade < MIN_GRADE || t.grade > MAX_GRADE)) return "grade-required";

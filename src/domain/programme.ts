@@ -4,8 +4,11 @@
 export const FORMS = ["student-student", "teacher-teacher", "teacher-student", "employer-student", "university-student"] as const;
 export type Form = (typeof FORMS)[number];
 
-/** Roles a person holds in a programme. */
-export const ROLES = ["curator", "mentor", "mentee"] as const;
+/**
+ * Roles a person holds in a programme. The director (руководитель, 3.1) approves plans and final
+ * reports and reads the programme's overview; like a curator, they answer no questionnaire.
+ */
+export const ROLES = ["curator", "mentor", "mentee", "director"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who the invited person is: decides the questionnaire and the form rules. */
@@ -16,6 +19,7 @@ export type Category = (typeof CATEGORIES)[number];
 export function categoriesFor(role: Role): readonly Category[] {
   switch (role) {
     case "curator":
+    case "director":
       return [];
     case "mentee":
       return ["student", "teacher"];
@@ -47,3 +51,8 @@ export function isAcademicYear(value: string): boolean {
   const m = /^(\d{4})\/(\d{4})$/.exec(value);
   return m !== null && Number(m[2]) === Number(m[1]) + 1;
 }
+
+/** Roles that run a programme rather than take part in it: no consent flow, no questionnaire. */
+export const STAFF_ROLES = ["curator", "director"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const isStaffRole = (role: Role): role is StaffRole => (STAFF_ROLES as readonly Role[]).includes(role);

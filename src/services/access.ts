@@ -6,6 +6,7 @@ import type { Programme } from "../store/programmes.js";
 import type { School } from "../store/schools.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { ok, refuse, type Result } from "./result.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // The one access guard. Every service call asks it first, with what the call needs; it reads the
 // store each time (never a button, never a cache), so a removed curator or a withdrawn person
@@ -18,6 +19,10 @@ export type Need =
   | { kind: "curator"; programmeId: string }
   /** A curator of the programme this pair belongs to. */
   | { kind: "pair-curator"; pairId: string }
+  /** A curator or the director of this programme: who may read its overview and approve. */
+  | { kind: "staff"; programmeId: string }
+  /** A curator or the director of the programme this pair belongs to. */
+  | { kind: "pair-staff"; pairId: string }
   /** The mentor or a mentee of this pair. */
   | { kind: "pair-party"; pairId: string }
   /** The parent who consented in the bot for this child (a membership). */
@@ -40,6 +45,10 @@ export type Grant<N extends Need> = N extends { kind: "operator" }
     ? ProgrammeView & { curator: Membership }
     : N extends { kind: "pair-curator" }
       ? ProgrammeView & { curator: Membership; pair: Pair }
+      : N extends { kind: "staff" }
+      ? ProgrammeView & { staff: Membership }
+      : N extends { kind: "pair-staff" }
+      ? ProgrammeView & { staff: Membership; pair: Pair }
       : N extends { kind: "pair-party" }
         ? ProgrammeView & { pair: Pair; me: Membership }
         : N extends { kind: "parent" }
@@ -62,6 +71,11 @@ export async function loadProgramme(deps: Pick<ServiceDeps, "store">, programmeI
 }
 
 const denied = () => refuse("not-allowed");
+
+/** The actor's curator membership in the programme, else their director membership. */
+async function staffOf(deps: Deps, actor: Actor, programmeId: string): Promise<Membership | null> {
+  return (await deps.store.memberships.find(actor.userId, programmeId, "curator")) ?? (await deps.store.memberships.find(actor.userId, programmeId, "director"));
+}
 
 /** Decides whether the actor may act as `need` says; returns what it loaded to decide. */
 export async function authorize<N extends Need>(deps: Deps, actor: Actor, need: N): Promise<Result<Grant<N>>> {
@@ -88,6 +102,20 @@ async function decide(deps: Deps, actor: Actor, need: Need): Promise<object | nu
       const view = await loadProgramme(deps, pair.programmeId);
       return view ? { ...view, curator, pair } : null;
     }
+    case "staff": {
+      const staff = await staffOf(deps, actor, need.programmeId);
+      if (!staff) return null;
+      const view = await loadProgramme(deps, need.programmeId);
+      return view ? { ...view, staff } : null;
+    }
+    case "pair-staff": {
+      const pair = await store.pairs.get(need.pairId);
+      if (!pair) return null;
+      const staff = await staffOf(deps, actor, pair.programmeId);
+      if (!staff) return null;
+      const view = await loadProgramme(deps, pair.programmeId);
+      return view ? { ...view, staff, pair } : null;
+    }
     case "pair-party": {
       const pair = await store.pairs.get(need.pairId);
       if (!pair) return null;
@@ -109,7 +137,7 @@ async function decide(deps: Deps, actor: Actor, need: Need): Promise<object | nu
       const link = await store.parentLinks.openedBy(need.membershipId, actor.userId);
       if (!link || link.childId === actor.userId || link.expiresAt.getTime() <= deps.clock().getTime()) return null;
       const child = await store.memberships.get(need.membershipId);
-      if (!child || child.role === "curator") return null;
+      if (!child || isStaffRole(child.role)) return null;
       const view = await loadProgramme(deps, child.programmeId);
       return view ? { ...view, child, link } : null;
     }

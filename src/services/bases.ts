@@ -13,6 +13,7 @@ import type { Actor, ServiceDeps } from "./deps.js";
 import { authorizeCurator } from "./invitations.js";
 import { msg, type Notice } from "./notices.js";
 import { ok, refuse, type Result } from "./result.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // The curator's bases of mentors and mentees (stages 2–3): counts by status, lists with filters
 // and pages, a person's card, a message relayed by the bot, reminders to those stuck at a step,
@@ -104,7 +105,7 @@ export async function curatedPerson(deps: ServiceDeps, actor: Actor, input: { pr
   const grant = await authorizeCurator(deps, actor, input.programmeId);
   if (!grant.ok) return grant;
   const person = await deps.store.memberships.get(input.membershipId);
-  if (!person || person.programmeId !== input.programmeId || person.role === "curator") return refuse("not-allowed");
+  if (!person || person.programmeId !== input.programmeId || isStaffRole(person.role)) return refuse("not-allowed");
   return ok({ ...view(grant.value), person });
 }
 

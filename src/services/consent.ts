@@ -12,6 +12,7 @@ import { msg, tellCurators, type NoticeButton, type NoticeVar } from "./notices.
 import { closePairsOf } from "./pairs.js";
 import { personRefs } from "./people.js";
 import { ok, refuse, type Result } from "./result.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // Consent to the processing of personal data (152-ФЗ): an adult decides for themselves; a minor
 // gets a link for a parent, who opens it and decides; a curator records a consent signed on
@@ -136,7 +137,7 @@ export async function startConsent(deps: ServiceDeps, actor: Actor, input: { mem
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
   const { me, programme, school } = granted.value;
-  if (me.role === "curator" || me.intake === null) return refuse("not-allowed");
+  if (isStaffRole(me.role) || me.intake === null) return refuse("not-allowed");
   if (me.intake !== "invited" && me.intake !== "declined") return refuse("rule", `consent-already-${me.intake}`);
   const minor = needsParent(me.category, me.saidUnder18);
   return ok({ membershipId: me._id, intake: me.intake, role: me.role, category: me.category, grade: me.grade, school: school.name, year: programme.academicYear, askAge: !minor && me.category !== "student", minor });
@@ -175,7 +176,7 @@ async function issueLinkLocked(deps: ServiceDeps, membershipId: string, saidUnde
 export async function answerAge(deps: ServiceDeps, actor: Actor, input: { membershipId: string; minor: boolean }): Promise<Result<{ link: ParentLinkIssued | null }>> {
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
-  if (granted.value.me.role === "curator") return refuse("not-allowed");
+  if (isStaffRole(granted.value.me.role)) return refuse("not-allowed");
   const result = await underIntakeClaim(deps, input.membershipId, async (): Promise<Result<{ link: ParentLinkIssued | null }>> => {
     const m = await deps.store.memberships.get(input.membershipId);
     if (!m || (m.intake !== "invited" && m.intake !== "declined")) return refuse("rule", m?.intake ? `consent-already-${m.intake}` : "button-stale");
@@ -193,7 +194,7 @@ export async function answerAge(deps: ServiceDeps, actor: Actor, input: { member
 export async function issueParentLink(deps: ServiceDeps, actor: Actor, input: { membershipId: string }): Promise<Result<ParentLinkIssued>> {
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
-  if (granted.value.me.role === "curator") return refuse("not-allowed");
+  if (isStaffRole(granted.value.me.role)) return refuse("not-allowed");
   return (await underIntakeClaim(deps, input.membershipId, () => issueLinkLocked(deps, input.membershipId))) ?? busy();
 }
 
@@ -207,7 +208,7 @@ export async function decideOwnConsent(deps: ServiceDeps, actor: Actor, input: {
   if (!granted.ok) return granted;
   const { me } = granted.value;
   // A minor's consent is the parent's to give.
-  if (me.role === "curator" || needsParent(me.category, me.saidUnder18)) return refuse("not-allowed");
+  if (isStaffRole(me.role) || needsParent(me.category, me.saidUnder18)) return refuse("not-allowed");
   const decision = { relation: "self" as const, method: "bot" as const, givenBy: actor.userId };
   const from: IntakeStatus[] = (["invited", "declined"] as const).filter((s) => input.seen === undefined || s === input.seen);
   const moved = await underIntakeClaim(deps, me._id, () => decide(deps, me._id, from, input.accept ? "accepted" : "declined", decision));
@@ -290,7 +291,7 @@ export async function paperConsentTarget(deps: ServiceDeps, actor: Actor, input:
   const granted = await authorize(deps, actor, { kind: "curator", programmeId: input.programmeId });
   if (!granted.ok) return refuse("not-allowed", "curator-only");
   const m = await deps.store.memberships.get(input.membershipId);
-  if (!m || m.programmeId !== input.programmeId || m.role === "curator") return refuse("not-allowed", "curator-only");
+  if (!m || m.programmeId !== input.programmeId || isStaffRole(m.role)) return refuse("not-allowed", "curator-only");
   return ok({ membershipId: m._id, role: m.role, category: m.category, grade: m.grade, minor: needsParent(m.category, m.saidUnder18), todayMs: schoolToday(deps.clock(), granted.value.school.timeZone).getTime() });
 }
 
@@ -339,7 +340,7 @@ async function forgetMembership(deps: ServiceDeps, m: Membership): Promise<void>
 async function withdraw(deps: ServiceDeps, userId: number, programmeId: string, relation: "self" | "parent"): Promise<Membership[]> {
   const { store } = deps;
   const now = deps.clock();
-  const memberships = (await store.memberships.ofUser(userId)).filter((m) => m.programmeId === programmeId && m.role !== "curator");
+  const memberships = (await store.memberships.ofUser(userId)).filter((m) => m.programmeId === programmeId && !isStaffRole(m.role));
   const removed: Membership[] = [];
   for (const m of memberships) {
     const done = await underIntakeClaim(deps, m._id, async () => {
@@ -377,7 +378,7 @@ export async function withdrawOwnConsent(deps: ServiceDeps, actor: Actor, input:
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
   const { me } = granted.value;
-  if (me.role === "curator") return refuse("not-allowed");
+  if (isStaffRole(me.role)) return refuse("not-allowed");
   const removed = await withdraw(deps, me.userId, me.programmeId, "self");
   return ok({ removed: removed.length });
 }
@@ -400,7 +401,7 @@ export async function canWithdraw(deps: ServiceDeps, actor: Actor, input: { memb
   }
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
-  return granted.value.me.role === "curator" ? refuse("not-allowed") : ok({ membershipId: granted.value.me._id });
+  return isStaffRole(granted.value.me.role) ? refuse("not-allowed") : ok({ membershipId: granted.value.me._id });
 }
 
 /** What a participant's next step is, from their panel, a reminder or a notice. */
@@ -410,7 +411,7 @@ export async function participantStep(deps: ServiceDeps, actor: Actor, input: { 
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
   const { me } = granted.value;
-  if (me.role === "curator" || me.intake === null) return refuse("not-allowed");
+  if (isStaffRole(me.role) || me.intake === null) return refuse("not-allowed");
   if (input.step === "c") {
     if (me.intake !== "invited" && me.intake !== "declined") return refuse("rule", `consent-already-${me.intake}`);
     return ok({ step: "consent", membershipId: me._id });
@@ -440,7 +441,7 @@ export async function participantPanel(deps: ServiceDeps, actor: Actor, input: {
   const granted = await authorize(deps, actor, { kind: "own", membershipId: input.membershipId });
   if (!granted.ok) return granted;
   const { me, programme, school } = granted.value;
-  if (me.role === "curator") return refuse("not-allowed");
+  if (isStaffRole(me.role)) return refuse("not-allowed");
   // A mentee has one active pair, a mentor up to three mentees in one or more.
   const pairs = (await deps.store.pairs.ofProgramme(me.programmeId, ["active"])).filter((p) => p.mentorId === me._id || p.menteeIds.includes(me._id));
   const people = await deps.store.memberships.getMany(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]));

@@ -5,6 +5,7 @@ import type { Membership } from "../store/memberships.js";
 import { authorize, loadProgramme, type ProgrammeView } from "./access.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { ok, refuse, type Result } from "./result.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // Invitations: a curator creates links to a role (and a category, a class), lists and revokes
 // them; a person joins a programme by opening one. Only the token's hash is stored; the token
@@ -66,7 +67,7 @@ export async function createInvitation(
   const target = checkTarget(input.role, input.category, input.grade);
   if (!target || !(USES_CHOICES as readonly number[]).includes(input.uses)) return refuse("stale");
   // A curator's invitation admits one person: curators are chosen one by one.
-  if (target.role === "curator" && input.uses !== CURATOR_INVITATION_USES) return refuse("rule", "invite-curator-single");
+  if (isStaffRole(target.role) && input.uses !== CURATOR_INVITATION_USES) return refuse("rule", "invite-curator-single");
   const now = deps.clock();
   const { invitation, token } = await deps.store.invitations.create(
     { programmeId: input.programmeId, ...target, createdBy: actor.userId, expiresAt: expiryFrom(now, INVITATION_DEFAULT_DAYS), maxUses: input.uses },

@@ -6,6 +6,7 @@ import type { Consent } from "../store/consents.js";
 import { loadProgramme } from "./access.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { ok, type Result } from "./result.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // /privacy: everything the bot keeps about the person asking, as data for the message and the
 // file. Only the asker's own records are read (by their Telegram id), so anyone may ask: there
@@ -51,7 +52,7 @@ export async function keptAbout(deps: ServiceDeps, actor: Actor): Promise<Result
     const view = await loadProgramme(deps, m.programmeId);
     if (!view) continue;
     const base = { membershipId: m._id, role: m.role, category: m.category, grade: m.grade, school: view.school.name, year: view.programme.academicYear, timeZone: view.school.timeZone, topicLabels: view.programme.topicLabels };
-    if (m.role === "curator") {
+    if (isStaffRole(m.role)) {
       roles.push({ ...base, intake: null, consents: [], answers: null });
       continue;
     }

@@ -88,7 +88,7 @@ export async function programmeOverview(deps: ServiceDeps, actor: Actor, input: 
   if (!grant.ok) return grant;
   const members = await deps.store.memberships.ofProgramme(input.programmeId);
   const count = (role: Role) => members.filter((m) => m.role === role).length;
-  return ok({ programme: grant.value.programme, school: grant.value.school, counts: { curator: count("curator"), mentor: count("mentor"), mentee: count("mentee") } });
+  return ok({ programme: grant.value.programme, school: grant.value.school, counts: { curator: count("curator"), mentor: count("mentor"), mentee: count("mentee"), director: count("director") } });
 }
 
 export interface RoleHeld extends ProgrammeView {

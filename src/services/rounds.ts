@@ -20,6 +20,7 @@ import type { Actor, ServiceDeps } from "./deps.js";
 import { msg, type NoticeVar } from "./notices.js";
 import { personRefs } from "./people.js";
 import { ok, refuse, type Result } from "./result.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // The preference round (stage 5): after the group meeting the curator opens a round with a
 // deadline; everyone who may rank is asked; each ranks up to three people of the other side; the
@@ -205,7 +206,7 @@ async function rankingAccess(deps: Deps, actor: Actor, input: { roundId: string;
     if (roundExpired(round, deps.clock())) await closeOnce(deps, round);
     return refuse("stale", "round-closed");
   }
-  if (me.role === "curator" || !(await mayRankNow(deps, me))) return refuse("rule", "round-not-eligible");
+  if (isStaffRole(me.role) || !(await mayRankNow(deps, me))) return refuse("rule", "round-not-eligible");
   return ok({ me, programme, round, side: rankedSide(me.role) });
 }
 

@@ -5,6 +5,7 @@ import { ConsentsStore } from "./consents.js";
 import { ConversationsStore } from "./conversations.js";
 import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
+import { MeetingsStore } from "./meetings.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
@@ -38,6 +39,7 @@ export interface Store {
   preferences: PreferencesStore;
   conversations: ConversationsStore;
   audit: AuditStore;
+  meetings: MeetingsStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -63,12 +65,13 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     preferences: new PreferencesStore(db),
     conversations: new ConversationsStore(db, clock),
     audit: new AuditStore(db),
+    meetings: new MeetingsStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings]) {
     await part.ensureIndexes();
   }
 }

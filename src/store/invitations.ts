@@ -6,6 +6,7 @@ import { CATEGORIES, ROLES } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
 import { newId } from "./ids.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // Invitations are stored by the SHA-256 of their token only: a leaked database gives no links.
 
@@ -36,7 +37,7 @@ export type RedeemResult = { ok: true; invitation: Invitation; place: string } |
 const placesOf = claimKeys.invitationPlaces;
 
 /** The places a link really has: a curator's link admits one person, even one made before that rule. */
-const placesOn = (invitation: Pick<Invitation, "role" | "maxUses">): number => (invitation.role === "curator" ? 1 : invitation.maxUses);
+const placesOn = (invitation: Pick<Invitation, "role" | "maxUses">): number => (isStaffRole(invitation.role) ? 1 : invitation.maxUses);
 
 export class InvitationsStore {
   private readonly col: Collection<Invitation>;

@@ -6,6 +6,7 @@ import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
 import { newId } from "./ids.js";
+import { isStaffRole } from "../domain/programme.js";
 
 // A role a person holds in a programme. One person may hold several roles in several programmes.
 // Every write to a membership runs under its lock (claimKeys.membershipLock): FerretDB applies a
@@ -67,7 +68,7 @@ export class MembershipsStore {
     input: Omit<Membership, "_id" | "createdAt" | "intake" | "saidUnder18" | "intakeAt" | "mentorTrainedOn" | "mentorLimit" | "pairId">,
     now: Date,
   ): Promise<Membership | null> {
-    const intake = input.role === "curator" ? null : "invited";
+    const intake = isStaffRole(input.role) ? null : "invited";
     const membership = membershipSchema.parse({ ...input, _id: newId(), createdAt: now, intake, intakeAt: intake ? now : null });
     try {
       await this.col.insertOne(membership);

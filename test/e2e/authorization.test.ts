@@ -28,6 +28,7 @@ interface World {
     mentee: TestUser;
     parent: TestUser;
     freeMentor: TestUser;
+    director: TestUser;
     stranger: TestUser;
   };
   b: {
@@ -84,6 +85,8 @@ async function seedWorld(t: TestBot): Promise<World> {
   const aFree = await readyParticipant(t, a.programmeId, { name: "Борис Свободный", role: "mentor", category: "teacher", answers: { experience: 5, competencies: ["parents"] }, trained: true, limit: 2 });
   await activePair(a.programmeId, aMentor.membershipId, aMentee.membershipId, a.curator.id);
   const stranger = user("Незнакомец");
+  const director = user("Директор А");
+  await store.memberships.add({ userId: director.id, programmeId: a.programmeId, role: "director", category: null, grade: null, invitationId: null }, now);
 
   // School B: its curator, programme, mentor, pupil (with a parent), an active pair, a batch of
   // proposals, a preference round, an invitation, a topic of its own; and another programme.
@@ -104,7 +107,7 @@ async function seedWorld(t: TestBot): Promise<World> {
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
   return {
-    a: { operator, curator: a.curator, pairedMentor: aMentor.user, mentee: aMentee.user, parent: aParent, freeMentor: aFree.user, stranger },
+    a: { operator, curator: a.curator, pairedMentor: aMentor.user, mentee: aMentee.user, parent: aParent, freeMentor: aFree.user, director, stranger },
     b: {
       otherProgrammeCurator: otherCurator,
       people: [b.curator, bMentor.user, bMentee.user, bParent],
@@ -161,8 +164,9 @@ const PERSONAS: { key: PersonaKey; label: string; is: ActionSpec["for"][] }[] = 
   { key: "pairedMentor", label: "a mentor of another pair", is: ["participant", "pair-party"] },
   { key: "freeMentor", label: "a mentor with no pair", is: ["participant"] },
   { key: "parent", label: "a parent (of A's pupil)", is: ["parent"] },
-  { key: "curator", label: "a curator of another school", is: ["curator"] },
-  { key: "otherProgrammeCurator", label: "a curator of the same school's other programme", is: ["curator"] },
+  { key: "curator", label: "a curator of another school", is: ["curator", "staff"] },
+  { key: "director", label: "a director of another school", is: ["director", "staff"] },
+  { key: "otherProgrammeCurator", label: "a curator of the same school's other programme", is: ["curator", "staff"] },
   { key: "operator", label: "an operator", is: ["operator"] },
 ];
 

@@ -12,6 +12,7 @@ import { replyWithMainMenu, type MainMenus } from "../menus/mainMenu.js";
 import { answerRefusal } from "../refusals.js";
 import { joinedText } from "../views/start.js";
 import { openParentLink } from "./parent.js";
+import { isStaffRole } from "../../domain/programme.js";
 
 // /start with or without a deep link, /menu and /help.
 
@@ -52,6 +53,6 @@ async function joinByInvitation(ctx: BotContext, token: string, menus: MainMenus
   const { outcome, membership } = joined.value;
   await ctx.reply(joinedText(ctx, joined.value));
   // A participant who just joined goes straight on to consent: nothing personal is asked before it.
-  if (outcome === "joined" && membership.role !== "curator") return enterFlow(ctx, CONSENT, membership._id);
+  if (outcome === "joined" && !isStaffRole(membership.role)) return enterFlow(ctx, CONSENT, membership._id);
   await replyWithMainMenu(ctx, menus);
 }

@@ -12,6 +12,7 @@ import type { BaseContext } from "../context.js";
 import { categoryLabel, categorySuffix, formatDate, formsLabel, roleLabel } from "../labels.js";
 import { qrPng } from "../qr.js";
 import type { Screen } from "../screen.js";
+import { isStaffRole } from "../../domain/programme.js";
 
 // The curator's panel and the invitation screens: texts and keyboards in one place.
 
@@ -57,8 +58,8 @@ export function inviteRoleScreen(ctx: BaseContext, programmeId: string): Screen 
   const keyboard = new InlineKeyboard();
   for (const role of ROLES) {
     const label = roleLabel(ctx.t, role);
-    // A curator's invitation is personal: one use, no choice.
-    if (role === "curator") addButton(keyboard, label, { type: "invitationCreate", programmeId, role, category: "-", grade: 0, uses: 1 });
+    // A curator's or a director's invitation is personal: one use, no choice.
+    if (isStaffRole(role)) addButton(keyboard, label, { type: "invitationCreate", programmeId, role, category: "-", grade: 0, uses: 1 });
     else addButton(keyboard, label, { type: "invitationRole", programmeId, role });
     keyboard.row();
   }

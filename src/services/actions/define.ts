@@ -26,7 +26,7 @@ export interface ActionSpec<S extends FieldShape = FieldShape> {
    */
   flow?: boolean;
   /** Who this action is for, as the authorization matrix knows them. */
-  for: "operator" | "curator" | "participant" | "pair-party" | "parent" | "anyone";
+  for: "operator" | "curator" | "staff" | "director" | "participant" | "pair-party" | "parent" | "anyone";
 }
 
 export const defineAction = <S extends FieldShape>(spec: ActionSpec<S>): ActionSpec<S> => spec;

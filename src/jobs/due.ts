@@ -1,0 +1,25 @@
+import type { Notice } from "../services/notices.js";
+import type { ServiceDeps } from "../services/deps.js";
+
+// The scheduler's contract. A job is a pure function of (now, data) that returns the notices due;
+// each carries an idempotency key, and the outbox enqueues a key once only (a unique insert), so
+// a job run twice, in two processes, or after a restart sends nothing twice.
+
+export interface DueNotice {
+  /** kind:person:period, e.g. `monthly-report:<mentorId>:2026-11`. The same key is sent once, ever. */
+  key: string;
+  notice: Notice;
+  /** A child's messages wait out the night (21:00–08:00 school time) and the holidays. */
+  audience: "child" | "adult";
+  /** The school's time zone, for the quiet hours. */
+  timeZone: string;
+  /** Alarms jump the queue (and reach an adult at any hour). */
+  urgent?: boolean;
+}
+
+/** A job: `load` reads what `due` needs from the store; `due` decides, without any I/O. */
+export interface JobDefinition<D> {
+  name: string;
+  load(deps: ServiceDeps, now: Date): Promise<D>;
+  due(now: Date, data: D): DueNotice[];
+}
