@@ -905,3 +905,10 @@ topics-too-many = The programme already has { $max } { $max ->
    *[other] topics
 } — no more can be added. Remove a topic you do not need and add the new one.
 # Pages of any list (the pager row): "1–20 of 143".
+
+# Pair work: the pair menu
+participant-open-pair = 🤝 Open the pair
+pair-menu-title =
+    🤝 Pair: mentor { $mentor }, mentees: { $mentees }
+    Dates: { $start } — { $end }
+pair-menu-not-active = This pair no longer works: its menu is closed.

@@ -929,3 +929,10 @@ topics-too-many = В программе уже { $max } { $max ->
    *[many] тем
 } — больше добавить нельзя. Уберите ненужную тему и добавьте новую.
 # Pages of any list (the pager row): «1–20 из 143».
+
+# Работа пары: меню пары
+participant-open-pair = 🤝 Открыть пару
+pair-menu-title =
+    🤝 Пара: наставник { $mentor }, наставляемые: { $mentees }
+    Сроки: { $start } — { $end }
+pair-menu-not-active = Эта пара уже не работает: меню пары закрыто.

@@ -14,6 +14,7 @@ import { groupFeature } from "./features/group.js";
 import { languageFeature, setLocale } from "./features/language.js";
 import { basesFeature } from "./features/bases.js";
 import { operatorFeature } from "./features/operator.js";
+import { pairWorkFeature } from "./features/pairWork.js";
 import { pairParticipantFeature } from "./features/pairParticipant.js";
 import { pairsFeature } from "./features/pairs.js";
 import { parentFeature } from "./features/parent.js";
@@ -79,6 +80,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(pairsFeature());
   dm.use(roundFeature());
   dm.use(pairParticipantFeature());
+  dm.use(pairWorkFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

@@ -336,7 +336,9 @@ describe("pairs and groups", () => {
     await mentee.user.sendText("/menu");
     await mentee.user.press(await mentee.user.waitForText(/Ваши роли/), /Наставляемый ·/);
     const panel = await mentee.user.waitForText(/Ваша пара: Нина Лисина/);
-    const id = await mentee.user.press(panel, /Попросить куратора о замене/);
+    await mentee.user.press(panel, /Открыть пару/);
+    const pairMenu = await mentee.user.waitForText(/Пара: наставник Нина Лисина/);
+    const id = await mentee.user.press(pairMenu, /Попросить куратора о замене/);
     expect((await mentee.user.nextCallbackAnswer(id)).text).toMatch(/отправлена куратору/);
     await curator.waitForText(/Просьба о замене в паре от: Дарья Осина/);
     expect((await t.store.pairEvents.history(pair!._id)).map((e) => e.kind)).toContain("replacement-requested");

@@ -108,7 +108,7 @@ export async function participantPanelView(ctx: BaseContext, panel: ParticipantP
   for (const pair of panel.pairs) {
     const mentees = await Promise.all(pair.mentees.map((m) => displayPerson(ctx, m)));
     lines.push(ctx.t("participant-pair", { mentor: await displayPerson(ctx, pair.mentor), mentees: mentees.join(", "), end: formatDate(pair.plannedEnd, locale, "UTC") }));
-    addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId: pair.pairId }).row();
+    addButton(keyboard, ctx.t("participant-open-pair"), { type: "pairMenu", pairId: pair.pairId }).row();
   }
   addButton(keyboard, ctx.t("privacy-button"), { type: "privacyShow" }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));

@@ -9,6 +9,7 @@ import { invitationActions } from "./invitations.js";
 import { menuActions } from "./menu.js";
 import { operatorActions } from "./operator.js";
 import { topicActions } from "./topics.js";
+import { pairWorkActions } from "./pairWork.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -23,6 +24,7 @@ export const ACTIONS = {
   ...basesActions,
   ...topicActions,
   ...menuActions,
+  ...pairWorkActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
