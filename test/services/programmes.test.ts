@@ -47,8 +47,9 @@ describe("programmes", () => {
     const b = await schoolWithCurator(f, "Школа Б");
     const mentee = await participant(f, a);
     await participant(f, a, { role: "mentor" });
+    await f.store.memberships.add({ userId: 9_000_001, programmeId: a.programmeId, role: "director", category: null, grade: null, invitationId: null }, new Date());
     const overview = await programmeOverview(f.deps, a.curator, { programmeId: a.programmeId });
-    expect(overview.ok && overview.value.counts).toEqual({ curator: 1, mentor: 1, mentee: 1 });
+    expect(overview.ok && overview.value.counts).toEqual({ curator: 1, mentor: 1, mentee: 1, director: 1 });
     for (const who of [b.curator, mentee.actor, newActor()]) {
       expect(await programmeOverview(f.deps, who, { programmeId: a.programmeId })).toEqual({ ok: false, kind: "not-allowed", reason: "curator-only" });
     }
