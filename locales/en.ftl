@@ -1010,3 +1010,6 @@ digest-intake-declined = consent declined
 digest-intake-questionnaire = filling in the questionnaire
 digest-intake-ready = in the base
 digest-open-card = { $n }
+digest-quiet-rule = A pair is quiet after { $days } days with no confirmed meeting (since its last meeting or since it started working).
+digest-quiet-days = { $mark }{ $days } days
+digest-quiet-days-saved = Quiet-pair threshold: { $days } days.

@@ -1034,3 +1034,6 @@ digest-intake-declined = согласие отклонено
 digest-intake-questionnaire = заполняет анкету
 digest-intake-ready = в базе
 digest-open-card = { $n }
+digest-quiet-rule = Пара считается тихой, если { $days } дн. нет подтверждённых встреч (с последней встречи или с начала работы пары).
+digest-quiet-days = { $mark }{ $days } дн.
+digest-quiet-days-saved = Порог тихой пары: { $days } дн.

@@ -72,6 +72,8 @@ export function periodOf(period: DigestPeriod, day: Date): { from: Date; to: Dat
 export const QUIET_DAYS_DEFAULT = 21;
 export const QUIET_DAYS_MIN = 7;
 export const QUIET_DAYS_MAX = 90;
+/** The choices the curator has on the quiet pairs' list. */
+export const QUIET_DAYS_CHOICES = [14, 21, 28, 42] as const;
 
 /**
  * A quiet spell starts at the pair's last confirmed meeting (or its activation, if none): the

@@ -1,6 +1,6 @@
 import { needsParent } from "../domain/consent.js";
 import { schoolToday } from "../domain/dates.js";
-import { DIGEST_LISTS, periodOf, quietSince, type DigestList, type DigestPeriod } from "../domain/digest.js";
+import { DIGEST_LISTS, QUIET_DAYS_CHOICES, periodOf, quietSince, type DigestList, type DigestPeriod } from "../domain/digest.js";
 import { pageOf, type Page } from "../domain/paging.js";
 import { currentStage, daysBetween, stageNameKey, type StageNumber } from "../domain/roadmap.js";
 import type { Membership } from "../store/memberships.js";
@@ -112,6 +112,16 @@ export function stageVars(figures: DigestFigures): Record<string, NoticeVar> {
   return figures.stage
     ? { stage: msg(stageNameKey(figures.stage.stage)), number: figures.stage.stage, deadline: { date: figures.stage.deadline, timeZone: "UTC" } }
     : { stage: msg("roadmap-all-done"), number: 0, deadline: "—" };
+}
+
+/** The curator sets the programme's quiet-pair threshold (one of QUIET_DAYS_CHOICES); the quiet list follows. */
+export async function setQuietPairDays(deps: Deps, actor: Actor, input: { programmeId: string; days: number }): Promise<Result<DigestListPage>> {
+  const grant = await authorize(deps, actor, { kind: "curator", programmeId: input.programmeId });
+  if (!grant.ok) return grant;
+  if (!(QUIET_DAYS_CHOICES as readonly number[]).includes(input.days)) return refuse("stale");
+  await deps.store.programmes.setQuietPairDays(input.programmeId, input.days);
+  deps.logger.info({ programmeId: input.programmeId, days: input.days }, "quiet-pair threshold set");
+  return digestList(deps, actor, { programmeId: input.programmeId, list: "quiet", page: 0 });
 }
 
 export interface DigestListItem {

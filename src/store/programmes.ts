@@ -66,6 +66,11 @@ export class ProgrammesStore {
     return res.modifiedCount === 1;
   }
 
+  /** The programme's quiet-pair threshold, in days (one field, one $set). */
+  async setQuietPairDays(programmeId: string, days: number): Promise<void> {
+    await this.col.updateOne({ _id: programmeId }, { $set: { quietPairDays: programmeSchema.shape.quietPairDays.parse(days) } });
+  }
+
   /** Every programme (the scheduled jobs go through them all). */
   async all(): Promise<Programme[]> {
     const docs = await this.col.find({}).sort({ createdAt: 1, _id: 1 }).toArray();

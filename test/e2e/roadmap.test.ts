@@ -173,9 +173,19 @@ describe("the curators' weekly digest", () => {
     await opens(/Без пары: 1/, /Наставляемые без пары/, /1\. Олег Юрьев \(наставляемый, педагог\) — в базе/);
     const quiet = await opens(/Тихие пары: 1/, /Тихие пары: нет подтверждённых встреч/, /1\. наставник Ирина Орлова .*, наставляемые: Анна Новикова .* — без встреч 30 дн\., с 05\.09\.2026/);
     await opens(/Недоступны: 1/, /Недоступны: заблокировали бота/, /1\. Анна Новикова/);
+    expect(quiet.text).toContain("если 21 дн. нет подтверждённых встреч");
+    // The threshold is the programme's: at 42 days the pair is not quiet yet, back at 21 it is.
+    await curator.press(quiet, /^42 дн\./);
+    const longer = await curator.nextEdit();
+    expect(longer.text).toContain("если 42 дн.");
+    expect(longer.text).toContain("Список пуст.");
+    expect((await t.store.programmes.get(programmeId))!.quietPairDays).toBe(42);
+    await curator.press(longer, /^21 дн\./);
+    const back = await curator.nextEdit();
+    expect(back.text).toMatch(/1\. наставник Ирина Орлова/);
     // A list's card button opens the pair's card for the curator.
-    await curator.press(quiet, "1");
-    await curator.nextEdit();
+    await curator.press(back, "1");
+    expect((await curator.nextEdit()).text).toContain("Ирина Орлова");
     await curator.press(digest, /Открыть дорожную карту/);
     await curator.waitForText(/Дорожная карта: МОУ СШ № 2/);
   });

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { ROADMAP_DATE, ROADMAP_DONE } from "../../flows/ids.js";
-import { digestList } from "../../services/digest.js";
+import { digestList, setQuietPairDays } from "../../services/digest.js";
 import { reopenStage, roadmap, shiftStage, stageCard, stageToFinish } from "../../services/roadmap.js";
 import { onAction } from "../buttons.js";
 import type { BotContext } from "../context.js";
@@ -76,6 +76,13 @@ export function roadmapFeature(): Composer<BotContext> {
     if (!list.ok) return answerRefusal(ctx, list);
     await ctx.answerCallbackQuery();
     await show(ctx, await digestListScreen(ctx, list.value));
+  });
+
+  onAction(feature, "quietDays", async (ctx, a) => {
+    const list = await setQuietPairDays(ctx.deps, actor(ctx), a);
+    if (!list.ok) return answerRefusal(ctx, list);
+    await ctx.answerCallbackQuery({ text: ctx.t("digest-quiet-days-saved", { days: a.days }) });
+    await showScreen(ctx, await digestListScreen(ctx, list.value));
   });
 
   return feature;

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { QUIET_DAYS_CHOICES } from "../../domain/digest.js";
 import { stageNameKey, stageResultKey } from "../../domain/roadmap.js";
 import type { DigestListPage } from "../../services/digest.js";
 import type { Roadmap, StageCard } from "../../services/roadmap.js";
@@ -83,10 +84,15 @@ export async function digestListScreen(ctx: BaseContext, list: DigestListPage): 
     return ctx.t("digest-list-line", { n: item.n, person: String(renderVar(t, locale, item.person)), detail: String(renderVar(t, locale, item.detail)) });
   });
   addPager(keyboard, ctx, list.page, (page) => ({ type: "digestList", programmeId, list: list.list, page }));
+  // The quiet pairs' threshold, for curators: the current one marked.
+  if (list.list === "quiet" && list.canOpenCards) {
+    if (keyboard.inline_keyboard.at(-1)?.length) keyboard.row();
+    for (const days of QUIET_DAYS_CHOICES) addButton(keyboard, ctx.t("digest-quiet-days", { days, mark: days === list.programme.quietPairDays ? "• " : "" }), { type: "quietDays", programmeId, days });
+  }
   if (keyboard.inline_keyboard.at(-1)?.length) keyboard.row();
   addButton(keyboard, ctx.t("roadmap-open-button"), { type: "roadmapOpen", programmeId });
   addButton(keyboard, ctx.t("common-menu"), { type: "menuOpen" });
-  const title = ctx.t(`digest-list-${list.list}`);
+  const title = list.list === "quiet" ? `${ctx.t("digest-list-quiet")}\n${ctx.t("digest-quiet-rule", { days: list.programme.quietPairDays })}` : ctx.t(`digest-list-${list.list}`);
   const text = list.page.total === 0 ? `${title}\n\n${ctx.t("digest-list-empty")}` : [title, pageCount(ctx, list.page), "", ...lines].join("\n");
   return { text, keyboard };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STAGE_COUNT } from "../../domain/roadmap.js";
-import { DIGEST_LISTS } from "../../domain/digest.js";
+import { DIGEST_LISTS, QUIET_DAYS_MAX, QUIET_DAYS_MIN } from "../../domain/digest.js";
 import { Id, Index, defineAction } from "./define.js";
 
 // The roadmap (its stages, their dates and done marks) and the lists behind the digests' numbers.
@@ -22,6 +22,8 @@ export const roadmapActions = {
   roadmapDone: defineAction({ prefix: "rmx", fields: { programmeId: Id, stage: StageNo }, for: "curator" }),
   /** Take a done mark back. */
   roadmapReopen: defineAction({ prefix: "rmr", fields: { programmeId: Id, stage: StageNo }, for: "curator" }),
+  /** The quiet pairs' threshold: no confirmed meeting for this many days. */
+  quietDays: defineAction({ prefix: "dgq", fields: { programmeId: Id, days: z.coerce.number().int().min(QUIET_DAYS_MIN).max(QUIET_DAYS_MAX) }, for: "curator" }),
   /** A list behind a digest's number, a page. */
   digestList: defineAction({ prefix: "dgl", fields: { programmeId: Id, list: z.enum(DIGEST_LISTS), page: Index }, for: "staff" }),
 };
