@@ -64,6 +64,15 @@ describe("the roadmap service", () => {
     expect(await roadmap(f.deps, { userId: newUserId() }, s)).toMatchObject({ ok: false, kind: "not-allowed" });
   });
 
+  it("a programme set up mid-year gets its plan from the month it starts", async () => {
+    const january = new Date("2027-01-15T10:00:00+03:00");
+    const s = await schoolWithCurator(f.store, january);
+    f.setNow(january);
+    const map = await roadmap(f.deps, { userId: s.curator }, s);
+    expect(map.ok && map.value.stages.map((x) => iso(x.start))[0]).toBe("2027-01-01");
+    expect(map.ok && map.value.stages.every((x) => x.start.getTime() >= d("2027-01-01").getTime())).toBe(true);
+  });
+
   it("marks a stage done once, with a short result, on the school's day", async () => {
     const s = await schoolWithCurator(f.store, SEPT);
     const curator = { userId: s.curator };
