@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { weeklyDigestJob } from "../../src/jobs/digest.js";
+import { monthlySummaryJob, weeklyDigestJob } from "../../src/jobs/digest.js";
+import { quietPairsJob } from "../../src/jobs/quietPairs.js";
 import type { JobDefinition } from "../../src/jobs/due.js";
 import { roadmapJob } from "../../src/jobs/roadmap.js";
 import type { TestUser } from "../support/emulator/index.js";
@@ -122,7 +123,7 @@ describe("the roadmap", () => {
 });
 
 describe("the curators' weekly digest", () => {
-  it("holds the numbers of the data, and each button opens the list behind its number", async () => {
+  it("holds the numbers of the data, and each button opens the list behind its number; the quiet pair's mentor and the director's summary too", async () => {
     t.setNow(SEPT);
     const { programmeId, curator } = await programmeWithCurator(t);
     const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 2 });
@@ -188,5 +189,26 @@ describe("the curators' weekly digest", () => {
     expect((await curator.nextEdit()).text).toContain("Ирина Орлова");
     await curator.press(digest, /Открыть дорожную карту/);
     await curator.waitForText(/Дорожная карта: МОУ СШ № 2/);
+
+    // The quiet pair's mentor is nudged once, and the nudge's button opens the pair menu.
+    expect(await run(quietPairsJob, new Date("2026-10-05T09:10:00+03:00"))).toBe(1);
+    expect(await run(quietPairsJob, new Date("2026-10-06T09:10:00+03:00"))).toBe(0);
+    const nudge = await mentor.user.waitForText(/не было подтверждённых встреч 30 дн\. — с 05\.09\.2026/);
+    expect(nudge.text).toContain("Анна Новикова");
+    await mentor.user.press(nudge, /Открыть пару/);
+    await mentor.user.waitForText(/Пара: наставник Ирина Орлова/);
+
+    // The director's monthly summary on 1 November, read-only lists behind its numbers.
+    const director = t.emulator.createUser({ firstName: "Директор", languageCode: "ru" });
+    await t.store.memberships.add({ userId: director.id, programmeId, role: "director", category: null, grade: null, invitationId: null }, SEPT);
+    expect(await run(monthlySummaryJob, new Date("2026-11-01T09:30:00+03:00"))).toBe(1);
+    expect(await run(monthlySummaryJob, new Date("2026-11-02T09:30:00+03:00"))).toBe(0);
+    const summary = await director.waitForText(/Сводка программы за месяц/);
+    expect(summary.text).toContain("Работающих пар: 1");
+    expect(summary.text).toContain("Новые участники за месяц: 1");
+    await director.press(summary, /Новые: 1/);
+    const list = await director.waitForText(/Новые участники за прошлый месяц/);
+    expect(list.text).toMatch(/1\. Наставляемый, педагог — ждём согласия/);
+    expect(director.buttons(list).flat()).not.toContain("1");
   });
 });
