@@ -912,3 +912,104 @@ pair-menu-title =
     🤝 Pair: mentor { $mentor }, mentees: { $mentees }
     Dates: { $start } — { $end }
 pair-menu-not-active = This pair no longer works: its menu is closed.
+
+# Roadmap, stage deadline nudges, quiet pairs, digests
+curator-roadmap = 🗺 Roadmap
+stage-conditions = Preparing the conditions to launch the mentoring programme
+stage-conditions-result = The mentoring roadmap; the documents (orders, regulation); a curator appointed; people informed about the programme.
+stage-mentee-base = Building the base of mentees
+stage-mentee-base-result = A base of mentees with their requests; questionnaires and consents to personal data processing collected.
+stage-mentor-base = Building the base of mentors
+stage-mentor-base-result = A base of mentors who may take part in the programme; questionnaires and consents.
+stage-mentor-training = Selecting and training mentors
+stage-mentor-training-result = Mentors' questionnaires processed; mentors selected and trained, ready to work.
+stage-pairing = Forming mentoring pairs / groups
+stage-pairing-result = Pairs / groups formed and ready to work; the order approving the pairs/groups.
+stage-pair-work = Organising the work of pairs / groups
+stage-pair-work-result = Meetings of pairs and groups by plan; feedback after meetings; monitoring of the mentees' results.
+stage-completion = Completing the mentoring programme
+stage-completion-result = Reports and feedback of mentors, mentees and curators; satisfaction and quality monitoring; rewarding the best mentors; a long-term base of mentors.
+roadmap-role-curator = curator
+roadmap-role-director = administration (director)
+roadmap-role-mentor = mentors
+roadmap-title = 🗺 Roadmap: { $school }, academic year { $year }
+roadmap-line = { $mark } { $number }. { $stage }
+    { $start } — { $deadline }, responsible: { $role }{ $done }
+roadmap-done-on = , done { $date }
+roadmap-current = Current stage: { $number }. { $stage } — deadline { $deadline }.
+roadmap-all-done = All stages are done.
+roadmap-hint = Press a stage's number to change its dates or mark it done.
+roadmap-stage-title = 🗺 Stage { $number }. { $stage }
+roadmap-stage-dates = Dates: { $start } — { $deadline }. Responsible: { $role }.
+roadmap-stage-expected = Expected result: { $result }
+roadmap-stage-done = ✅ Done { $date }. Result: { $result }
+roadmap-stage-open = The stage is not marked done yet.
+roadmap-start-earlier = Start −1 wk
+roadmap-start-later = Start +1 wk
+roadmap-deadline-earlier = Deadline −1 wk
+roadmap-deadline-later = Deadline +1 wk
+roadmap-type-start = ✏️ Type the start
+roadmap-type-deadline = ✏️ Type the deadline
+roadmap-mark-done = ✅ Mark done
+roadmap-reopen = ↩️ Take the mark back
+roadmap-back = ⬅️ To the roadmap
+roadmap-open-button = 🗺 Open the roadmap
+roadmap-ask-start = Type the stage's start as DD.MM.YYYY, e.g. 01.09.2026. /cancel to cancel
+roadmap-ask-deadline = Type the stage's deadline (its last day) as DD.MM.YYYY, e.g. 30.11.2026. /cancel to cancel
+roadmap-date-saved = The stage's dates are saved.
+roadmap-ask-result = Describe the stage's result briefly (up to { $max } characters). /cancel to cancel
+roadmap-done-saved = The stage is marked done.
+roadmap-reopened = The done mark is taken back.
+roadmap-start-after-deadline = A stage cannot start after its deadline.
+roadmap-already-done = The stage is already marked done.
+roadmap-result-too-long = Too long: at most { $max } characters.
+stage-nudge-7d = ⏰ In a week, on { $deadline }, stage { $number } "{ $stage }" is due. Check that all goes to plan and mark the stage once it is done.
+stage-nudge-1d = ⏰ Tomorrow, { $deadline }, stage { $number } "{ $stage }" is due.
+stage-nudge-overdue = ⏰ Stage { $number } "{ $stage }" was due on { $deadline } and is not marked done. Mark it or move its deadline in the roadmap.
+quiet-pair-nudge = ⏰ No confirmed meeting with your mentees ({ $mentees }) for { $days } days — since { $since }. Plan a meeting or log the last one in the pair menu.
+quiet-pair-open = 🤝 Open the pair
+digest-weekly =
+    📊 The programme's week
+    New people: { $newPeople }
+    Consents pending or declined: { $consents }
+    Mentees without a pair: { $unpaired }
+    Quiet pairs: { $quietPairs }
+    Open flags: { $openFlags }
+    Overdue reports: { $overdueReports }
+    Unreachable (blocked the bot): { $unreachable }
+    Current stage: { $number }. { $stage } — deadline { $deadline }
+digest-monthly =
+    📊 The programme's month
+    Working pairs: { $activePairs }
+    New people this month: { $newPeople }
+    Consents pending or declined: { $consents }
+    Mentees without a pair: { $unpaired }
+    Quiet pairs: { $quietPairs }
+    Open flags: { $openFlags }
+    Overdue reports: { $overdueReports }
+    Unreachable (blocked the bot): { $unreachable }
+    Current stage: { $number }. { $stage } — deadline { $deadline }
+digest-button-new = 🆕 New: { $n }
+digest-button-consents = 📝 Consents: { $n }
+digest-button-unpaired = 🧍 No pair: { $n }
+digest-button-quiet = 🔕 Quiet pairs: { $n }
+digest-button-unreachable = 🚫 Unreachable: { $n }
+digest-list-new-week = 🆕 New people last week
+digest-list-new-month = 🆕 New people last month
+digest-list-consents = 📝 Consents pending or declined
+digest-list-unpaired = 🧍 Mentees without a pair
+digest-list-quiet = 🔕 Quiet pairs: no confirmed meetings
+digest-list-unreachable = 🚫 Unreachable: blocked the bot
+digest-list-empty = The list is empty.
+digest-list-line = { $n }. { $person } — { $detail }
+digest-pair-line = mentor { $mentor }, mentees: { $mentees }
+digest-quiet-detail = no meetings for { $days } days, since { $since }
+digest-intake-invited = consent awaited
+digest-intake-parent = parent's consent awaited
+digest-intake-declined = consent declined
+digest-intake-questionnaire = filling in the questionnaire
+digest-intake-ready = in the base
+digest-open-card = { $n }
+digest-quiet-rule = A pair is quiet after { $days } days with no confirmed meeting (since its last meeting or since it started working).
+digest-quiet-days = { $mark }{ $days } days
+digest-quiet-days-saved = Quiet-pair threshold: { $days } days.

@@ -936,3 +936,104 @@ pair-menu-title =
     🤝 Пара: наставник { $mentor }, наставляемые: { $mentees }
     Сроки: { $start } — { $end }
 pair-menu-not-active = Эта пара уже не работает: меню пары закрыто.
+
+# Дорожная карта, напоминания о сроках этапов, тихие пары, дайджесты
+curator-roadmap = 🗺 Дорожная карта
+stage-conditions = Подготовка условий для запуска программы наставничества
+stage-conditions-result = Дорожная карта реализации наставничества; пакет документов (приказы, положение); назначен куратор; участники проинформированы о программе.
+stage-mentee-base = Формирование базы наставляемых
+stage-mentee-base-result = База наставляемых с картой запросов; собраны анкеты и согласия на обработку персональных данных.
+stage-mentor-base = Формирование базы наставников
+stage-mentor-base-result = База наставников, которые потенциально могут быть задействованы в программе; анкеты и согласия.
+stage-mentor-training = Отбор и обучение наставников
+stage-mentor-training-result = Анкеты наставников обработаны; наставники отобраны и обучены, готовы к работе.
+stage-pairing = Формирование наставнических пар / групп
+stage-pairing-result = Сформированы пары / группы, готовые продолжить работу; приказ «Об утверждении наставнических пар/групп».
+stage-pair-work = Организация работы наставнических пар / групп
+stage-pair-work-result = Встречи пар и групп по плану; обратная связь после встреч; мониторинг результатов наставляемых.
+stage-completion = Завершение программы наставничества
+stage-completion-result = Отчёты и обратная связь наставников, наставляемых и кураторов; мониторинг удовлетворённости и качества; поощрение лучших наставников; долгосрочная база наставников.
+roadmap-role-curator = куратор
+roadmap-role-director = администрация (руководитель)
+roadmap-role-mentor = наставники
+roadmap-title = 🗺 Дорожная карта: { $school }, { $year } учебный год
+roadmap-line = { $mark } { $number }. { $stage }
+    { $start } — { $deadline }, отв.: { $role }{ $done }
+roadmap-done-on = , выполнен { $date }
+roadmap-current = Текущий этап: { $number }. { $stage } — срок { $deadline }.
+roadmap-all-done = Все этапы выполнены.
+roadmap-hint = Нажмите номер этапа, чтобы изменить сроки или отметить его выполненным.
+roadmap-stage-title = 🗺 Этап { $number }. { $stage }
+roadmap-stage-dates = Сроки: { $start } — { $deadline }. Ответственные: { $role }.
+roadmap-stage-expected = Ожидаемый результат: { $result }
+roadmap-stage-done = ✅ Выполнен { $date }. Результат: { $result }
+roadmap-stage-open = Этап ещё не отмечен выполненным.
+roadmap-start-earlier = Начало −1 нед.
+roadmap-start-later = Начало +1 нед.
+roadmap-deadline-earlier = Срок −1 нед.
+roadmap-deadline-later = Срок +1 нед.
+roadmap-type-start = ✏️ Ввести начало
+roadmap-type-deadline = ✏️ Ввести срок
+roadmap-mark-done = ✅ Отметить выполненным
+roadmap-reopen = ↩️ Снять отметку
+roadmap-back = ⬅️ К дорожной карте
+roadmap-open-button = 🗺 Открыть дорожную карту
+roadmap-ask-start = Напишите дату начала этапа как ДД.ММ.ГГГГ, например 01.09.2026. /cancel — отмена
+roadmap-ask-deadline = Напишите срок (последний день) этапа как ДД.ММ.ГГГГ, например 30.11.2026. /cancel — отмена
+roadmap-date-saved = Сроки этапа сохранены.
+roadmap-ask-result = Коротко опишите результат этапа (до { $max } символов). /cancel — отмена
+roadmap-done-saved = Этап отмечен выполненным.
+roadmap-reopened = Отметка о выполнении снята.
+roadmap-start-after-deadline = Начало этапа не может быть позже его срока.
+roadmap-already-done = Этап уже отмечен выполненным.
+roadmap-result-too-long = Слишком длинно: не больше { $max } символов.
+stage-nudge-7d = ⏰ Через неделю, { $deadline }, срок этапа { $number } «{ $stage }». Проверьте, что всё идёт по плану, и отметьте этап, когда он будет выполнен.
+stage-nudge-1d = ⏰ Завтра, { $deadline }, срок этапа { $number } «{ $stage }».
+stage-nudge-overdue = ⏰ Срок этапа { $number } «{ $stage }» прошёл { $deadline }, а этап не отмечен выполненным. Отметьте его или перенесите срок в дорожной карте.
+quiet-pair-nudge = ⏰ С наставляемыми ({ $mentees }) не было подтверждённых встреч { $days } дн. — с { $since }. Запланируйте встречу или отметьте прошедшую в меню пары.
+quiet-pair-open = 🤝 Открыть пару
+digest-weekly =
+    📊 Дайджест программы за неделю
+    Новые участники: { $newPeople }
+    Согласия ждут или отклонены: { $consents }
+    Наставляемые без пары: { $unpaired }
+    Тихие пары: { $quietPairs }
+    Открытые сигналы: { $openFlags }
+    Просроченные отчёты: { $overdueReports }
+    Недоступны (заблокировали бота): { $unreachable }
+    Текущий этап: { $number }. { $stage } — срок { $deadline }
+digest-monthly =
+    📊 Сводка программы за месяц
+    Работающих пар: { $activePairs }
+    Новые участники за месяц: { $newPeople }
+    Согласия ждут или отклонены: { $consents }
+    Наставляемые без пары: { $unpaired }
+    Тихие пары: { $quietPairs }
+    Открытые сигналы: { $openFlags }
+    Просроченные отчёты: { $overdueReports }
+    Недоступны (заблокировали бота): { $unreachable }
+    Текущий этап: { $number }. { $stage } — срок { $deadline }
+digest-button-new = 🆕 Новые: { $n }
+digest-button-consents = 📝 Согласия: { $n }
+digest-button-unpaired = 🧍 Без пары: { $n }
+digest-button-quiet = 🔕 Тихие пары: { $n }
+digest-button-unreachable = 🚫 Недоступны: { $n }
+digest-list-new-week = 🆕 Новые участники за прошлую неделю
+digest-list-new-month = 🆕 Новые участники за прошлый месяц
+digest-list-consents = 📝 Согласия ждут или отклонены
+digest-list-unpaired = 🧍 Наставляемые без пары
+digest-list-quiet = 🔕 Тихие пары: нет подтверждённых встреч
+digest-list-unreachable = 🚫 Недоступны: заблокировали бота
+digest-list-empty = Список пуст.
+digest-list-line = { $n }. { $person } — { $detail }
+digest-pair-line = наставник { $mentor }, наставляемые: { $mentees }
+digest-quiet-detail = без встреч { $days } дн., с { $since }
+digest-intake-invited = ждём согласия
+digest-intake-parent = ждём согласия родителя
+digest-intake-declined = согласие отклонено
+digest-intake-questionnaire = заполняет анкету
+digest-intake-ready = в базе
+digest-open-card = { $n }
+digest-quiet-rule = Пара считается тихой, если { $days } дн. нет подтверждённых встреч (с последней встречи или с начала работы пары).
+digest-quiet-days = { $mark }{ $days } дн.
+digest-quiet-days-saved = Порог тихой пары: { $days } дн.

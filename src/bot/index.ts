@@ -22,6 +22,7 @@ import { roundFeature } from "./features/round.js";
 import { openParticipantPanel, participantFeature } from "./features/participant.js";
 import { privacyFeature } from "./features/privacy.js";
 import { topicsFeature } from "./features/topics.js";
+import { roadmapFeature } from "./features/roadmap.js";
 import { startFeature } from "./features/start.js";
 import { createI18n } from "./i18n.js";
 import { createMainMenus } from "./menus/mainMenu.js";
@@ -81,6 +82,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(roundFeature());
   dm.use(pairParticipantFeature());
   dm.use(pairWorkFeature());
+  dm.use(roadmapFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

@@ -59,6 +59,8 @@ export const claimKeys = {
   topicsLock: (programmeId: string) => `lock:topics:${programmeId}`,
   /** One press at a time on a person's ranking in progress (store/preferences.ts drafts): no press is lost. */
   rankingLock: (roundId: string, membershipId: string) => `lock:ranking:${roundId}-${membershipId}`,
+  /** Every change of one roadmap stage (its dates, its done mark): one writer at a time (store/stages.ts). */
+  stageLock: (programmeId: string, stage: number) => `lock:stage:${programmeId}:${stage}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

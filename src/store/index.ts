@@ -16,6 +16,7 @@ import { ProgrammesStore } from "./programmes.js";
 import { RoundsStore } from "./rounds.js";
 import { ProposalBatchesStore } from "./proposalBatches.js";
 import { SchoolsStore } from "./schools.js";
+import { StagesStore } from "./stages.js";
 import { UpdatesStore } from "./updates.js";
 import { UsersStore } from "./users.js";
 
@@ -40,6 +41,7 @@ export interface Store {
   conversations: ConversationsStore;
   audit: AuditStore;
   meetings: MeetingsStore;
+  stages: StagesStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -66,12 +68,13 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     conversations: new ConversationsStore(db, clock),
     audit: new AuditStore(db),
     meetings: new MeetingsStore(db),
+    stages: new StagesStore(db, claims),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings, store.stages]) {
     await part.ensureIndexes();
   }
 }

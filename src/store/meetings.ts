@@ -63,4 +63,12 @@ export class MeetingsStore {
     const docs = await this.col.find({ pairId }).sort({ day: 1, _id: 1 }).toArray();
     return docs.map((d) => meetingSchema.parse(d));
   }
+
+  /** The day of each pair's last confirmed meeting in the programme (the quiet pairs' rule). */
+  async lastConfirmedDays(programmeId: string): Promise<Map<string, Date>> {
+    const docs = await this.col.find({ programmeId, status: "confirmed" }, { projection: { pairId: 1, day: 1 } }).toArray();
+    const out = new Map<string, Date>();
+    for (const d of docs) if (!out.has(d.pairId) || out.get(d.pairId)!.getTime() < d.day.getTime()) out.set(d.pairId, d.day);
+    return out;
+  }
 }

@@ -2,6 +2,7 @@ import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { FORMS } from "../domain/programme.js";
 import { newId } from "./ids.js";
+import { QUIET_DAYS_DEFAULT, QUIET_DAYS_MAX, QUIET_DAYS_MIN } from "../domain/digest.js";
 
 const topicId = z.string().regex(/^[a-z0-9-]{1,24}$/);
 
@@ -17,6 +18,8 @@ export const programmeSchema = z.object({
    * default topics take theirs from the locales. */
   topicIds: z.array(topicId).default([]),
   topicLabels: z.record(z.string(), z.string().min(1).max(60)).default({}),
+  /** A pair with no confirmed meeting for this many days is quiet (domain/digest.ts). */
+  quietPairDays: z.number().int().min(QUIET_DAYS_MIN).max(QUIET_DAYS_MAX).default(QUIET_DAYS_DEFAULT),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -31,7 +34,7 @@ export class ProgrammesStore {
     await this.col.createIndex({ schoolId: 1, academicYear: 1 }, { unique: true });
   }
 
-  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels">, now: Date): Promise<Programme> {
+  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "quietPairDays">, now: Date): Promise<Programme> {
     const programme = programmeSchema.parse({ ...input, _id: newId(), createdAt: now });
     await this.col.insertOne(programme);
     return programme;
@@ -61,5 +64,16 @@ export class ProgrammesStore {
   async removeTopic(programmeId: string, id: string): Promise<boolean> {
     const res = await this.col.updateOne({ _id: programmeId }, { $pull: { topicIds: id } });
     return res.modifiedCount === 1;
+  }
+
+  /** The programme's quiet-pair threshold, in days (one field, one $set). */
+  async setQuietPairDays(programmeId: string, days: number): Promise<void> {
+    await this.col.updateOne({ _id: programmeId }, { $set: { quietPairDays: programmeSchema.shape.quietPairDays.parse(days) } });
+  }
+
+  /** Every programme (the scheduled jobs go through them all). */
+  async all(): Promise<Programme[]> {
+    const docs = await this.col.find({}).sort({ createdAt: 1, _id: 1 }).toArray();
+    return docs.map((d) => programmeSchema.parse(d));
   }
 }

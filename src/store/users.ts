@@ -48,4 +48,10 @@ export class UsersStore {
   async markBlocked(id: number, now: Date): Promise<void> {
     await this.col.updateOne({ _id: id }, { $set: { active: false, blockedAt: now } });
   }
+
+  /** The people among these whom the bot cannot reach (they blocked it). */
+  async unreachable(ids: readonly number[]): Promise<Set<number>> {
+    const docs = await this.col.find({ _id: { $in: [...ids] }, active: false }, { projection: { _id: 1 } }).toArray();
+    return new Set(docs.map((d) => d._id));
+  }
 }
