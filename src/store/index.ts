@@ -10,6 +10,7 @@ import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
 import { PairsStore } from "./pairs.js";
+import { PlansStore } from "./plans.js";
 import { PreferencesStore } from "./preferences.js";
 import { ProfilesStore } from "./profiles.js";
 import { ProgrammesStore } from "./programmes.js";
@@ -40,6 +41,7 @@ export interface Store {
   conversations: ConversationsStore;
   audit: AuditStore;
   meetings: MeetingsStore;
+  plans: PlansStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -66,12 +68,13 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     conversations: new ConversationsStore(db, clock),
     audit: new AuditStore(db),
     meetings: new MeetingsStore(db),
+    plans: new PlansStore(db, claims),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings, store.plans]) {
     await part.ensureIndexes();
   }
 }
