@@ -10,3 +10,5 @@ export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";
 export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";
+export const PLAN_ADD_ITEM = "plan-add-item";
+export const PLAN_EDIT_ITEM = "plan-edit-item";

@@ -1,6 +1,6 @@
 import { schoolToday } from "../domain/dates.js";
 import { pageOf, type Page } from "../domain/paging.js";
-import { templateById, templatesFor, type PlanTemplate } from "../domain/planTemplates.js";
+import { templateById, templateTitleKey, templatesFor, type PlanTemplate } from "../domain/planTemplates.js";
 import {
   PLAN_ITEMS_MAX,
   PLAN_TITLE_MAX,
@@ -97,6 +97,7 @@ export interface PlanMenteeLine {
 export interface PlanPick {
   pair: Pair;
   viewer: Viewer;
+  role: Membership["role"];
   mentees: PlanMenteeLine[];
 }
 
@@ -113,13 +114,15 @@ export async function pickPlan(deps: ServiceDeps, actor: Actor, input: { pairId:
     const plan = plans.get(id);
     return { membershipId: id, name: names.get(id) ?? "—", progress: progressOf(plan?.items ?? []), status: plan?.status ?? null };
   });
-  return ok({ pair, viewer, mentees });
+  return ok({ pair, viewer, role: me.role, mentees });
 }
 
 export interface PlanScreen {
   view: ProgrammeView;
   pair: Pair;
   viewer: Viewer;
+  /** The viewer's role in the programme (a staff viewer is a curator or the director). */
+  role: Membership["role"];
   menteeId: string;
   mentee: NoticeVar;
   mentor: NoticeVar;
@@ -151,6 +154,7 @@ async function screenOf(deps: ServiceDeps, access: Access, menteeId: string, pag
     view,
     pair,
     viewer,
+    role: access.me.role,
     menteeId,
     mentee: names.get(menteeId) ?? "—",
     mentor: names.get(pair.mentorId) ?? "—",
@@ -271,11 +275,15 @@ export async function planTemplates(deps: ServiceDeps, actor: Actor, input: { pa
   return ok({ pair: access.value.pair, menteeId: input.membershipId, templates: templatesFor(access.value.pair.form) });
 }
 
-/** The mentor starts from a template: its items are added, due days spread over the pair's term. */
+/**
+ * The mentor starts from a template: its items are added, due days spread over the pair's term.
+ * Titles are the template's locale keys in the mentor's language (`titleOf` renders one); the
+ * plan holds them as text from then on, for the mentor to edit.
+ */
 export async function applyPlanTemplate(
   deps: ServiceDeps,
   actor: Actor,
-  input: { pairId: string; menteeId: string; templateId: string; language: string },
+  input: { pairId: string; menteeId: string; templateId: string; titleOf: (key: string) => string },
 ): Promise<Result<Plan>> {
   const access = await accessMentee(deps, actor, input.pairId, input.menteeId);
   if (!access.ok) return access;
@@ -287,9 +295,9 @@ export async function applyPlanTemplate(
   if (!template) return refuse("not-found");
   const now = deps.clock();
   const plan = await deps.store.plans.ensure({ pairId: pair._id, programmeId: pair.programmeId, menteeId: input.menteeId }, now);
-  const items: PlanItem[] = template.items.map((t) => ({
+  const items: PlanItem[] = template.items.map((t, i) => ({
     id: deps.store.plans.newItemId(),
-    title: input.language === "en" ? t.en : t.ru,
+    title: input.titleOf(templateTitleKey(template.id, i + 1)),
     kind: t.kind,
     due: dayAtShare(pair.startDate, pair.plannedEnd, t.share),
     done: null,
@@ -371,7 +379,7 @@ export async function sendPlan(deps: ServiceDeps, actor: Actor, input: { planId:
   const sent = written(
     await deps.store.plans.update<Result<Plan>>(input.planId, (p) => {
       if (p.status !== "draft") return { refused: refuse("stale", "plan-already-sent") };
-      if (!canSend(p.status, p.items.length)) return { refused: refuse("rule", "plan-empty") };
+      if (!canSend(p.status, p.items.length)) return { refused: refuse("rule", "plan-nothing-to-send") };
       const plan: Plan = { ...p, status: "sent", history: [...p.history, { kind: "sent", version: p.version, by: me._id, at: now }], updatedAt: now };
       return { plan, result: ok(plan) };
     }),
@@ -520,10 +528,16 @@ export async function proposeItemDone(deps: ServiceDeps, actor: Actor, input: { 
   return done;
 }
 
-/** The school's today for a pair: what the add-item conversation counts due days from. */
-export async function planToday(deps: ServiceDeps, actor: Actor, input: { pairId: string }): Promise<Result<{ today: Date; start: Date; end: Date }>> {
-  const access = await accessPair(deps, actor, input.pairId);
+/**
+ * What the mentor's add and edit conversations need, checked before they start: the mentor of an
+ * active pair, the school's today (due days are counted from it) and the pair's term.
+ */
+export async function planEditing(deps: ServiceDeps, actor: Actor, input: { pairId: string; membershipId: string }): Promise<Result<{ today: Date; start: Date; end: Date }>> {
+  const access = await accessMentee(deps, actor, input.pairId, input.membershipId);
   if (!access.ok) return access;
-  const { pair, view } = access.value;
+  const { pair, view, viewer } = access.value;
+  if (viewer !== "mentor") return refuse("not-allowed", "plan-mentor-only");
+  const stale = notActive(pair);
+  if (stale) return stale;
   return ok({ today: schoolToday(deps.clock(), view.school.timeZone), start: pair.startDate, end: pair.plannedEnd });
 }
