@@ -240,7 +240,7 @@ function checkItem(pair: Pair, input: ItemInput): Result<ItemInput> {
   if (!title.ok) return refuse("rule", planTitleProblemKey(title.problem), { max: PLAN_TITLE_MAX });
   const due = dueRefusal(pair, input.due);
   if (due) return due;
-  return ok({ ...input, title: title.value });
+  return ok({ title: title.value, kind: input.kind, due: input.due });
 }
 
 /** The mentor adds an item to a mentee's plan (the plan is made on the first one). */
