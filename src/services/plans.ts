@@ -24,7 +24,7 @@ import { authorize, type ProgrammeView } from "./access.js";
 import { action } from "./actions/index.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { msg, type NoticeVar } from "./notices.js";
-import { personRefs } from "./people.js";
+import { personRefs, roleRef } from "./people.js";
 import { ok, refuse, type Refusal, type Result } from "./result.js";
 
 // The individual plan (regulation 2.11–2.12, 3.1). The mentor builds a plan for each mentee (from
@@ -87,6 +87,17 @@ const notActive = (pair: Pair): Refusal | null => (pair.status === "active" ? nu
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
+/** Names alone on the plan's own screens (the roles are plain there); the role for a person with no name. */
+async function shortNames(deps: ServiceDeps, people: readonly Membership[]): Promise<Map<string, NoticeVar>> {
+  const profiles = await deps.store.profiles.getMany(people.map((m) => m._id));
+  const out = new Map<string, NoticeVar>();
+  for (const m of people) {
+    const name = profiles.get(m._id)?.answers["full-name"];
+    out.set(m._id, typeof name === "string" && name ? name : roleRef(m));
+  }
+  return out;
+}
+
 export interface PlanMenteeLine {
   membershipId: string;
   name: NoticeVar;
@@ -108,7 +119,7 @@ export async function pickPlan(deps: ServiceDeps, actor: Actor, input: { pairId:
   const { pair, viewer, me } = access.value;
   const ids = viewer === "mentee" ? [me._id] : pair.menteeIds;
   const people = await deps.store.memberships.getMany(ids);
-  const names = await personRefs(deps, [...people.values()]);
+  const names = await shortNames(deps, [...people.values()]);
   const plans = new Map((await deps.store.plans.ofPair(pair._id)).map((p) => [p.menteeId, p]));
   const mentees = ids.map((id) => {
     const plan = plans.get(id);
@@ -147,7 +158,7 @@ async function screenOf(deps: ServiceDeps, access: Access, menteeId: string, pag
   const { pair, viewer, view } = access;
   const plan = await deps.store.plans.of(pair._id, menteeId);
   const people = await deps.store.memberships.getMany([pair.mentorId, menteeId]);
-  const names = await personRefs(deps, [...people.values()]);
+  const names = await shortNames(deps, [...people.values()]);
   const items = plan ? byDue(plan.items) : [];
   const versions = plan && plan.version > 1 ? (await deps.store.plans.versionsOf(plan._id)).length : 0;
   return {
