@@ -100,11 +100,18 @@ describe("the individual plan", () => {
     await mentor.user.waitForText(/Напишите название пункта/);
     await mentor.user.sendText("я".repeat(201));
     await mentor.user.waitForText(/200/);
+    await mentor.user.sendText("   ");
+    await mentor.user.waitForText(/Пустой ответ/);
     await mentor.user.sendText("Открытый урок по теме «Дроби»");
     plan = await mentor.user.waitForText(/Пункт добавлен/);
     expect(plan.text).toMatch(/Статус: черновик · версия 2/);
     expect(plan.text).toMatch(/Открытый урок по теме «Дроби» — до 31\.10\.2026 \(Практические задания\)/);
     expect(mentor.user.buttons(plan).flat()).toContain("🗂 Прежние версии (1)");
+    await mentor.user.press(plan, /Прежние версии/);
+    const versions = await mentor.user.waitForText(/Прежние версии плана \(сейчас действует версия 2\)/);
+    expect(versions.text).toMatch(/Версия 1: утверждён, пунктов: 9/);
+    await mentor.user.press(versions, /Назад/);
+    await mentor.user.waitForText(/Статус: черновик · версия 2/);
     const kept = await t.store.plans.versionsOf(stored._id);
     expect(kept.map((v) => [v.version, v.status, v.items.length])).toEqual([[1, "approved", 9]]);
 
@@ -170,6 +177,17 @@ describe("the individual plan", () => {
     expect((await mentee.user.nextCallbackAnswer(add)).text).toMatch(/только наставник/);
     await new Promise((r) => setTimeout(r, 300));
     expect(await t.store.plans.get(planId)).toEqual(before);
+
+    // The mentor changes an item's due day: out of the term is answered, a button is taken.
+    await mentor.user.press(plan, "1");
+    await mentor.user.press(await mentor.user.waitForText(/^Пункт 1:/), /Срок/);
+    const askDue = await mentor.user.waitForText(/Срок выполнения/);
+    await mentor.user.sendText("01.01.2030");
+    await mentor.user.waitForText(/не может быть позже плановой даты окончания/);
+    await mentor.user.press(askDue, /К концу наставничества/);
+    const saved = await mentor.user.waitForText(/Пункт изменён/);
+    expect(saved.text).toMatch(/Срок: до 31\.05\.2027/);
+    expect((await t.store.plans.get(planId))!.items.find((i) => i.id === itemId)!.due).toEqual(new Date("2027-05-31T00:00:00Z"));
   });
 
   it("the curator opens the plan from the pair's card", { timeout: 60_000 }, async () => {
