@@ -17,6 +17,7 @@ import { operatorFeature } from "./features/operator.js";
 import { pairWorkFeature } from "./features/pairWork.js";
 import { pairParticipantFeature } from "./features/pairParticipant.js";
 import { pairsFeature } from "./features/pairs.js";
+import { plansFeature } from "./features/plans.js";
 import { parentFeature } from "./features/parent.js";
 import { roundFeature } from "./features/round.js";
 import { openParticipantPanel, participantFeature } from "./features/participant.js";
@@ -83,6 +84,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(pairParticipantFeature());
   dm.use(pairWorkFeature());
   dm.use(roadmapFeature());
+  dm.use(plansFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

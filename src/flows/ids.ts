@@ -12,3 +12,5 @@ export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";
 export const ROADMAP_DATE = "roadmap-date";
 export const ROADMAP_DONE = "roadmap-done";
+export const PLAN_ADD_ITEM = "plan-add-item";
+export const PLAN_EDIT_ITEM = "plan-edit-item";

@@ -9,7 +9,9 @@ import { createSchool } from "./createSchool.js";
 import { writeToPerson } from "./bases.js";
 import { addTopic } from "./topics.js";
 import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
+import { PLAN_ADD_ITEM, PLAN_EDIT_ITEM } from "./ids.js";
 import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
+import { addPlanItemFlow, editPlanItemFlow } from "./plans.js";
 import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
 import { roadmapDate, roadmapDone } from "./roadmap.js";
@@ -57,5 +59,7 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
   composer.use(createConversation<BotContext, FlowContext>(roadmapDate, { id: ROADMAP_DATE }));
   composer.use(createConversation<BotContext, FlowContext>(roadmapDone, { id: ROADMAP_DONE }));
+  composer.use(createConversation<BotContext, FlowContext>(addPlanItemFlow, { id: PLAN_ADD_ITEM }));
+  composer.use(createConversation<BotContext, FlowContext>(editPlanItemFlow, { id: PLAN_EDIT_ITEM }));
   return composer;
 }

@@ -61,6 +61,15 @@ export const claimKeys = {
   rankingLock: (roundId: string, membershipId: string) => `lock:ranking:${roundId}-${membershipId}`,
   /** Every change of one roadmap stage (its dates, its done mark): one writer at a time (store/stages.ts). */
   stageLock: (programmeId: string, stage: number) => `lock:stage:${programmeId}:${stage}`,
+  /** Individual plans (services/plans.ts): one plan per (pair, mentee), made once however many ask at once. */
+  planCreateLock: (pairId: string, menteeId: string) => `lock:plan-new:${pairId}:${menteeId}`,
+  /** Every write to one plan document (items, status, marks): read, checked and written by one writer. */
+  planLock: (planId: string) => `lock:plan:${planId}`,
+  /** A plan's version acknowledged once, and approved once: one record and one notice, however often pressed. */
+  planAcknowledged: (planId: string, version: number) => `plan-ack:${planId}:${version}`,
+  planApproved: (planId: string, version: number) => `plan-approved:${planId}:${version}`,
+  /** A plan's version sent to the mentee once (one notice). */
+  planSent: (planId: string, version: number) => `plan-sent:${planId}:${version}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

@@ -10,6 +10,7 @@ import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
 import { PairsStore } from "./pairs.js";
+import { PlansStore } from "./plans.js";
 import { PreferencesStore } from "./preferences.js";
 import { ProfilesStore } from "./profiles.js";
 import { ProgrammesStore } from "./programmes.js";
@@ -42,6 +43,7 @@ export interface Store {
   audit: AuditStore;
   meetings: MeetingsStore;
   stages: StagesStore;
+  plans: PlansStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -69,13 +71,15 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     audit: new AuditStore(db),
     meetings: new MeetingsStore(db),
     stages: new StagesStore(db, claims),
+    plans: new PlansStore(db, claims),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings, store.stages]) {
-    await part.ensureIndexes();
+  // Every part of the store that has indexes (the db handle has none).
+  for (const part of Object.values(store) as unknown[]) {
+    if (typeof part === "object" && part !== null && "ensureIndexes" in part && typeof part.ensureIndexes === "function") await (part as { ensureIndexes(): Promise<void> }).ensureIndexes();
   }
 }
 

@@ -43,6 +43,8 @@ interface World {
     batchId: string;
     invitationId: string;
     topicId: string;
+    planId: string;
+    itemId: string;
   };
 }
 
@@ -103,6 +105,11 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bSchoolId = (await store.programmes.get(b.programmeId))!.schoolId;
   const forms = ["teacher-student"] as const;
   const bOther = await store.programmes.create({ schoolId: bSchoolId, academicYear: "2025/2026", forms: [...forms], topicIds: defaultTopicIds(forms), createdBy: 1 }, now);
+  // An individual plan of B's mentee, sent for acknowledgement, with one item.
+  const bPlan = await store.plans.ensure({ pairId: bPair._id, programmeId: b.programmeId, menteeId: bMentee.membershipId }, now);
+  const bItemId = store.plans.newItemId();
+  const bItem = { id: bItemId, title: "Знакомство с классом", kind: "acquaintance" as const, due: new Date(Date.UTC(2026, 9, 1)), done: null, proposedDone: null };
+  await store.plans.update(bPlan._id, (p) => ({ plan: { ...p, status: "sent" as const, items: [bItem] }, result: true }));
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -119,6 +126,8 @@ async function seedWorld(t: TestBot): Promise<World> {
       batchId: batch._id,
       invitationId: invitation._id,
       topicId,
+      planId: bPlan._id,
+      itemId: bItemId,
     },
   };
 }
@@ -133,6 +142,8 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   invitationId: b.invitationId,
   topicId: b.topicId,
   userId: b.menteeUserId,
+  planId: b.planId,
+  itemId: b.itemId,
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */

@@ -20,6 +20,13 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
   });
   const keyboard = new InlineKeyboard();
   const pairId = menu.pair._id;
+  // The individual plan: the mentee's own; the mentor's one per mentee (a group's each by name).
+  if (menu.role === "mentor") {
+    menu.pair.menteeIds.forEach((membershipId, i) => {
+      const label = menu.pair.menteeIds.length === 1 ? ctx.t("plan-button") : ctx.t("plan-button-of", { name: String(renderVar(t, locale, menu.mentees[i] ?? "—")) });
+      addButton(keyboard, label, { type: "planOpen", pairId, membershipId, page: 0 }).row();
+    });
+  } else addButton(keyboard, ctx.t("plan-button"), { type: "planOpen", pairId, membershipId: menu.membershipId, page: 0 }).row();
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text, keyboard };

@@ -164,6 +164,7 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
   lines.push("", card.historyTotal > card.history.length ? ctx.t("pair-history-last", { shown: card.history.length, total: card.historyTotal }) : ctx.t("pair-history"));
   for (const e of card.history) lines.push(historyLine(ctx, w, e, tz));
   if (card.historyTotal > card.history.length) addButton(kb, ctx.t("pair-history-all", { count: card.historyTotal }), { type: "pairHistory", pairId: pair._id, page: 0 }).row();
+  if (pair.status === "active" || pair.status === "ended") addButton(kb, ctx.t("plan-card-button"), { type: "planPick", pairId: pair._id }).row();
   if (pair.status === "awaiting") addButton(kb, ctx.t("pair-set-term"), { type: "pairTerm", pairId: pair._id }).row();
   if ((pair.status === "awaiting" || pair.status === "active") && card.roleModels.length > 0) addButton(kb, ctx.t("pair-choose-model"), { type: "pairRoleModels", pairId: pair._id }).row();
   if (pair.status === "active") {

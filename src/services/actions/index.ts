@@ -11,6 +11,7 @@ import { operatorActions } from "./operator.js";
 import { topicActions } from "./topics.js";
 import { pairWorkActions } from "./pairWork.js";
 import { roadmapActions } from "./roadmap.js";
+import { planActions } from "./plans.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -27,6 +28,7 @@ export const ACTIONS = {
   ...menuActions,
   ...pairWorkActions,
   ...roadmapActions,
+  ...planActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
