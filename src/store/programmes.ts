@@ -1,6 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { FORMS } from "../domain/programme.js";
+import { DEFAULT_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY_MAX } from "../domain/reports.js";
 import { newId } from "./ids.js";
 
 const topicId = z.string().regex(/^[a-z0-9-]{1,24}$/);
@@ -17,6 +18,8 @@ export const programmeSchema = z.object({
    * default topics take theirs from the locales. */
   topicIds: z.array(topicId).default([]),
   topicLabels: z.record(z.string(), z.string().min(1).max(60)).default({}),
+  /** The day of the month the mentors are reminded of their monthly report (4.2); default the 25th. */
+  monthlyReportDay: z.number().int().min(1).max(MONTHLY_REPORT_DAY_MAX).default(DEFAULT_MONTHLY_REPORT_DAY),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -31,7 +34,7 @@ export class ProgrammesStore {
     await this.col.createIndex({ schoolId: 1, academicYear: 1 }, { unique: true });
   }
 
-  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels">, now: Date): Promise<Programme> {
+  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "monthlyReportDay"> & { monthlyReportDay?: number }, now: Date): Promise<Programme> {
     const programme = programmeSchema.parse({ ...input, _id: newId(), createdAt: now });
     await this.col.insertOne(programme);
     return programme;
@@ -61,5 +64,11 @@ export class ProgrammesStore {
   async removeTopic(programmeId: string, id: string): Promise<boolean> {
     const res = await this.col.updateOne({ _id: programmeId }, { $pull: { topicIds: id } });
     return res.modifiedCount === 1;
+  }
+
+  /** Every programme (the scheduled jobs look at each school in its own time zone). */
+  async all(): Promise<Programme[]> {
+    const docs = await this.col.find({}).toArray();
+    return docs.map((d) => programmeSchema.parse(d));
   }
 }
