@@ -10,3 +10,5 @@ export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";
 export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";
+export const MONTHLY_REPORT = "monthly-report";
+export const FINAL_REPORT = "final-report";

@@ -12,6 +12,8 @@ import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER,
 import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
+import { finalReport, monthlyReport } from "./reports.js";
+import { FINAL_REPORT, MONTHLY_REPORT } from "./ids.js";
 
 // Conversations: state in MongoDB, /cancel before them, the same plugins inside as outside.
 
@@ -53,5 +55,7 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(pairChange, { id: PAIR_CHANGE }));
   composer.use(createConversation<BotContext, FlowContext>(pairTerm, { id: PAIR_TERM }));
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
+  composer.use(createConversation<BotContext, FlowContext>(monthlyReport, { id: MONTHLY_REPORT }));
+  composer.use(createConversation<BotContext, FlowContext>(finalReport, { id: FINAL_REPORT }));
   return composer;
 }

@@ -6,6 +6,8 @@ import { Id, Index, defineAction } from "./define.js";
 
 /** A month of the school's calendar: "2026-11". */
 export const MonthField = z.string().regex(MONTH_PATTERN);
+/** A month, or "now": the month the mentors report for today (a screen that does not know it). */
+export const MonthOrNow = z.string().regex(new RegExp(`${MONTH_PATTERN.source}|^now$`));
 
 export const reportActions = {
   /** The mentor's report for a month: the pre-filled draft with «Отправить как есть» and «Изменить». */
@@ -17,7 +19,7 @@ export const reportActions = {
   /** In that conversation: keep the pre-filled field as it is. */
   monthlyKeep: defineAction({ prefix: "mrk", fields: {}, flow: true, for: "participant" }),
   /** Who has and has not reported for a month (curators and the director). */
-  monthlyStatus: defineAction({ prefix: "mrl", fields: { programmeId: Id, month: MonthField, page: Index }, for: "staff" }),
+  monthlyStatus: defineAction({ prefix: "mrl", fields: { programmeId: Id, month: MonthOrNow, page: Index }, for: "staff" }),
   /** One monthly report, read by the programme's staff. */
   monthlyRead: defineAction({ prefix: "mrr", fields: { reportId: Id }, for: "staff" }),
 
