@@ -43,6 +43,8 @@ interface World {
     batchId: string;
     invitationId: string;
     topicId: string;
+    reportId: string;
+    finalReportId: string;
   };
 }
 
@@ -103,6 +105,8 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bSchoolId = (await store.programmes.get(b.programmeId))!.schoolId;
   const forms = ["teacher-student"] as const;
   const bOther = await store.programmes.create({ schoolId: bSchoolId, academicYear: "2025/2026", forms: [...forms], topicIds: defaultTopicIds(forms), createdBy: 1 }, now);
+  const bReport = await store.monthlyReports.insert({ programmeId: b.programmeId, mentorId: bMentor.membershipId, month: "2026-11", entries: [{ menteeId: bMentee.membershipId, meetings: [], itemsDone: [], progress: null, difficulties: null, plans: null }], submittedAt: now });
+  const bFinal = await store.finalReports.insert({ programmeId: b.programmeId, pairId: bPair._id, role: "mentor", authorId: bMentor.membershipId, menteeId: bMentee.membershipId, answers: {}, submittedAt: now });
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -119,6 +123,8 @@ async function seedWorld(t: TestBot): Promise<World> {
       batchId: batch._id,
       invitationId: invitation._id,
       topicId,
+      reportId: bReport._id,
+      finalReportId: bFinal._id,
     },
   };
 }
@@ -133,6 +139,9 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   invitationId: b.invitationId,
   topicId: b.topicId,
   userId: b.menteeUserId,
+  reportId: b.reportId,
+  finalReportId: b.finalReportId,
+  month: "2026-11",
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */
