@@ -29,7 +29,7 @@ async function askOrKeep(conversation: FlowConversation, ctx: FlowContext, promp
       if (c.callbackQuery) return void (await c.answerCallbackQuery({ text: c.t("input-use-buttons") }));
       const checked = checkText(c.message?.text, REPORT_TEXT_MAX);
       const key = !checked.ok && checked.problem === "too-long" ? "input-too-long" : !checked.ok && checked.problem === "not-text" ? "input-not-text" : "input-empty";
-      await c.reply(c.t(key, { max: REPORT_TEXT_MAX }));
+      await c.reply(c.t(key, { max: String(REPORT_TEXT_MAX) }));
     },
   });
   if (answer.callbackQuery) {
@@ -64,7 +64,7 @@ export async function monthlyReport(conversation: FlowConversation, ctx: FlowCon
   const edits: MonthlyEdits = {};
   for (const entry of draft.entries) {
     for (const field of MONTHLY_FIELDS) {
-      const text = await askOrKeep(conversation, ctx, ctx.t(`monthly-ask-${field}`, { mentee: entry.mentee, current: entry.current[field], max: REPORT_TEXT_MAX }));
+      const text = await askOrKeep(conversation, ctx, ctx.t(`monthly-ask-${field}`, { mentee: entry.mentee, current: entry.current[field], max: String(REPORT_TEXT_MAX) }));
       if (text !== null) (edits[entry.menteeId] ??= {})[field] = text;
     }
   }

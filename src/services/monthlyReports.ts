@@ -21,7 +21,8 @@ import { ok, refuse, type Result } from "./result.js";
 /** A month as message data: «ноябрь 2026» in the reader's language. */
 export const monthRef = (month: Month): MessageRef => {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return msg("report-month", { m, y });
+  // The year as text: Fluent would group a number's digits («2 026»).
+  return msg("report-month", { m, y: String(y) });
 };
 
 /**
@@ -116,7 +117,7 @@ export async function submitMonthlyReport(deps: ServiceDeps, actor: Actor, input
     for (const [field, text] of Object.entries(fields)) {
       if (!(MONTHLY_FIELDS as readonly string[]).includes(field)) return refuse("rule", "input-empty");
       const t = checkText(text, REPORT_TEXT_MAX);
-      if (!t.ok) return t.problem === "too-long" ? refuse("rule", "input-too-long", { max: REPORT_TEXT_MAX }) : refuse("rule", "input-empty");
+      if (!t.ok) return t.problem === "too-long" ? refuse("rule", "input-too-long", { max: String(REPORT_TEXT_MAX) }) : refuse("rule", "input-empty");
       entry[field as MonthlyField] = t.value;
     }
   }

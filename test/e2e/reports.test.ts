@@ -181,7 +181,8 @@ describe("the director and the monthly report", () => {
     expect((await runJob(monthlyReportJob)).filter((k) => k.startsWith("monthly-report"))).toEqual([]);
     // The 25th: only Irina.
     t.setNow(new Date("2026-11-25T07:00:00Z"));
-    expect(await runJob(monthlyReportJob)).toEqual([`monthly-report:${mentor.membershipId}:2026-11`]);
+    // (October, unreported by both, is on the staff's late list the same day.)
+    expect((await runJob(monthlyReportJob)).filter((k) => k.startsWith("monthly-report"))).toEqual([`monthly-report:${mentor.membershipId}:2026-11`]);
     const reminder = await mentor.user.waitForText(/Пора отправить ежемесячный отчёт за ноябрь 2026/);
     await diligent.user.expectNoEvent(200);
     // The 1st: again, to Irina only.
@@ -246,7 +247,7 @@ describe("final reports", () => {
     // Day 3: only the mentor is reminded. Day 11: the curator gets the overdue list.
     t.setNow(new Date("2026-12-13T08:00:00Z"));
     expect((await runJob(finalReportJob)).filter((k) => k.startsWith("final-remind"))).toEqual([`final-remind-3:${mentor.membershipId}:${pair._id}`]);
-    await mentor.user.waitForText(/Итоговый отчёт о выполнении плана \(Анна Новикова\) ждут до 20\.12\.2026/);
+    await mentor.user.waitForText(/Итоговый отчёт о выполнении плана \(Анна Новикова.*\) ждут до 20\.12\.2026/);
     t.setNow(new Date("2026-12-21T08:00:00Z"));
     expect(await runJob(finalReportJob)).toEqual([`final-overdue:${curator.id}:${pair._id}`]);
     const overdue = await curator.waitForText(/Итоговые отчёты не сданы в срок \(до 20\.12\.2026\)/);
@@ -277,9 +278,11 @@ describe("final reports", () => {
     await director.press(reading, /Утверждаю/);
     await director.waitForText(/Отчёт утверждён/);
     await mentor.user.waitForText(/Руководитель утвердил ваш итоговый отчёт: Анна Новикова/);
-    const again = await director.press(reading, /Утверждаю/);
-    expect((await director.nextCallbackAnswer(again)).text).toMatch(/уже утверждён/);
     const approved = (await t.store.finalReports.ofPair(pair._id)).find((r) => r.role === "mentor")!;
+    // The screen lost its button; an old copy of it pressed again is answered and changes nothing.
+    expect(director.buttons(reading).flat()).not.toContain("✅ Утверждаю");
+    const again = await director.pressData(reading, pack({ type: "finalApprove", finalReportId: approved._id }));
+    expect((await director.nextCallbackAnswer(again)).text).toMatch(/уже утверждён/);
     expect(approved.approvedBy).toBe(director.id);
     // The director does not read the mentee's report; the curator approves nothing.
     const peek = await director.pressData(reading, pack({ type: "finalRead", finalReportId: menteeReport._id }));
