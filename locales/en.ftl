@@ -1152,3 +1152,143 @@ plan-tpl-us-3 = Studying the theory of the chosen field
 plan-tpl-us-4 = Practical tasks, a study or research project
 plan-tpl-us-5 = Consolidation: a contest, an olympiad or a conference
 plan-tpl-us-6 = The final meeting: results and plans for the future
+# Reports and the director (4.2, 2.13–2.14, 3.1)
+link-welcome-director =
+    Welcome! You are the director of the mentorship programme "{ $school }", { $year }.
+    The director's menu has the pairs, this month's meetings, the mentors' monthly reports and the final reports to approve.
+report-month = { $m ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $y }
+report-meeting-planned = planned
+report-meeting-logged = awaiting confirmation
+report-meeting-confirmed = confirmed
+report-meeting-disputed = disputed
+report-meeting-cancelled = cancelled
+curator-monthly = 📝 Monthly reports
+curator-finals = 🏁 Final reports
+monthly-report-button = 📝 Report for { $month }
+monthly-report-button-sent = ✅ Report for { $month } sent
+monthly-report-bad-month = A report for this month is not taken now: open the report from the pair menu.
+monthly-report-no-mentees = You had no pairs this month: there is no one to report on.
+monthly-report-already = The report for this month has already been sent.
+monthly-report-read = 📄 Open the report
+monthly-report-submitted = 📝 { $mentor } sent the monthly report for { $month }.
+monthly-remind = 📝 Time to send the monthly report for { $month }: it is already filled in from the month's meetings — check it and send it in two taps.
+monthly-remind-again = ⏰ The report for { $month } has not been sent yet. It is filled in — check it and send it.
+monthly-late =
+    ⏳ No monthly report for { $month } from ({ $count }):
+    { $mentors }
+monthly-status-open = 📋 Who has reported
+monthly-draft-title = 📝 Report for { $month }. Check it and send it to the curator and the director:
+monthly-sent-title = ✅ The report for { $month } was sent:
+monthly-entry =
+    👤 { $mentee }
+    Meetings ({ $count }): { $meetings }
+    Plan items done: { $items }
+    Progress: { $progress }
+    Difficulties: { $difficulties }
+    Plans: { $plans }
+monthly-progress-default = meetings held: { $count }, plan items done: { $items }
+monthly-difficulties-default = none
+monthly-plans-default = we carry on with the individual plan
+monthly-send = ✅ Send as it is
+monthly-edit = ✏️ Change
+monthly-keep = Keep as it is
+monthly-ask-progress =
+    { $mentee } — progress this month.
+    Now: { $current }
+    Type your own text (up to { $max } characters) or press "Keep as it is".
+monthly-ask-difficulties =
+    { $mentee } — difficulties.
+    Now: { $current }
+    Type your own text (up to { $max } characters) or press "Keep as it is".
+monthly-ask-plans =
+    { $mentee } — plans for next month.
+    Now: { $current }
+    Type your own text (up to { $max } characters) or press "Keep as it is".
+monthly-sent = ✅ The report for { $month } was sent to the curator and the director.
+monthly-reading-title = 📝 Report for { $month } · { $mentor } · sent { $date }
+monthly-status-title = 📋 Monthly reports for { $month }: { $reported } of { $expected } reported
+monthly-status-empty = No pairs were working this month.
+director-panel =
+    Director · { $school }, { $year }
+    Working pairs: { $pairs }
+    Meetings in { $month }: { $confirmed } of { $meetings } confirmed
+    Mentors' reports for { $reportMonth }: { $reported } of { $expected }
+    Final reports waiting for approval: { $toApprove }
+director-pairs = 🤝 Pairs
+director-meetings = 📅 This month's meetings
+director-monthly = 📝 Who has reported
+director-finals = 🏁 Final reports ({ $count })
+director-pairs-title = 🤝 Pairs and groups
+director-pair-row = { $n }. { $mentor } → { $mentees } · { $status } · meetings: { $meetings }
+director-pair-active = working
+director-pair-ended = ended
+director-none = Nothing yet.
+director-meetings-title = 📅 Meetings in { $month }
+final-list-title = 🏁 Final reports
+final-list-row = { $n }. { $role ->
+    [mentor] mentor's report
+   *[mentee] mentee's report
+} · { $author } on { $mentee }{ $approved ->
+    [yes] {" "}· ✅ approved
+   *[no] {""}
+}
+final-list-open = 🏁 All final reports
+final-q-progress = The mentee's progress: what of the individual plan was done, and what not?
+final-q-qualities = The mentee's qualities: motivation, independence, discipline.
+final-q-difficulties = What were the difficulties?
+final-q-recommendations = Your recommendations.
+final-q-readiness = The mentee's readiness:
+final-q-how-it-went = How did the mentoring go?
+final-q-helped = What helped?
+final-q-hard = What was hard?
+final-q-mentor-score = Rate the mentor's work from 1 to 10.
+final-q-mentor-words = Describe the mentor's work in words.
+final-q-recommend = Would you recommend this mentor to others?
+final-opt-ready = ready
+final-opt-ready-with-support = ready with further support
+final-opt-not-ready = not ready
+final-opt-yes = yes
+final-opt-no = no
+final-question = Question { $n } of { $total }. { $question }
+final-intro-mentor = 🏁 The final report on the individual plan: { $mentee }. Due { $due }. To leave without saving — /cancel.
+final-intro-mentee = 🏁 The final report on the mentoring and the mentor's work. Due { $due }. To leave without saving — /cancel.
+final-report-sent-mentor = ✅ The report was sent to the curator and to the director for approval.
+final-report-sent-mentee = ✅ Thank you! The report was sent to the curator.
+final-report-start = 🏁 Fill in the final report
+final-report-not-ended = The pair is still working: the final report is written after it ends.
+final-report-incomplete = The report is missing answers: fill it in again.
+final-report-already = The final report has already been sent.
+final-report-not-approvable = The director approves only the mentor's report.
+final-report-already-approved = This report is already approved.
+final-report-read = 📄 Open the report
+final-report-submitted-mentor = 🏁 { $author } sent the final report on the plan: { $mentee }.
+final-report-submitted-mentee = 🏁 { $author } sent the final report on the mentoring.
+final-report-to-approve = 🏁 { $author } sent the final report on the plan ({ $mentee }): it awaits your approval.
+final-report-approved = ✅ The director approved your final report: { $mentee }.
+final-report-approved-staff = ✅ The director approved the final report: { $author } on { $mentee }.
+final-approve = ✅ I approve
+final-approved-done = ✅ The report is approved.
+final-approved-on = ✅ Approved { $date }
+final-not-approved = ⏳ Awaiting the director's approval
+final-reading-mentor = 🏁 Mentor's final report · { $author } on { $mentee } · { $date }
+final-reading-mentee = 🏁 Mentee's final report · { $author } · { $date }
+final-request-mentor = 🏁 The mentoring has ended. Within 10 days, by { $due }, fill in the final report on the individual plan: { $mentees }.
+final-request-mentee = 🏁 The mentoring has ended. Within 10 days, by { $due }, fill in the final report: how the mentoring went, and rate the mentor's work.
+final-remind-mentor = ⏰ The final report on the plan ({ $mentees }) is due by { $due }.
+final-remind-mentee = ⏰ Your final report on the mentoring is due by { $due }.
+final-overdue =
+    ⏳ Final reports not handed in on time (due { $due }):
+    { $people }

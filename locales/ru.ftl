@@ -1176,3 +1176,143 @@ plan-tpl-us-3 = Изучение теоретических вопросов п�
 plan-tpl-us-4 = Выполнение практических заданий, учебного или исследовательского проекта
 plan-tpl-us-5 = Закрепление знаний и навыков: участие в конкурсе, олимпиаде, конференции
 plan-tpl-us-6 = Итоговая встреча: подведение итогов и планы на будущее
+# Reports and the director (4.2, 2.13–2.14, 3.1)
+link-welcome-director =
+    Добро пожаловать! Вы — руководитель программы наставничества «{ $school }», { $year }.
+    В меню руководителя — пары, встречи месяца, ежемесячные отчёты наставников и итоговые отчёты на утверждение.
+report-month = { $m ->
+    [1] январь
+    [2] февраль
+    [3] март
+    [4] апрель
+    [5] май
+    [6] июнь
+    [7] июль
+    [8] август
+    [9] сентябрь
+    [10] октябрь
+    [11] ноябрь
+   *[12] декабрь
+} { $y }
+report-meeting-planned = запланирована
+report-meeting-logged = ждёт подтверждения
+report-meeting-confirmed = подтверждена
+report-meeting-disputed = оспорена
+report-meeting-cancelled = отменена
+curator-monthly = 📝 Ежемесячные отчёты
+curator-finals = 🏁 Итоговые отчёты
+monthly-report-button = 📝 Отчёт за { $month }
+monthly-report-button-sent = ✅ Отчёт за { $month } отправлен
+monthly-report-bad-month = За этот месяц отчёт сейчас не принимается: откройте отчёт из меню пары.
+monthly-report-no-mentees = В этом месяце у вас не было пар: отчитываться не о ком.
+monthly-report-already = Отчёт за этот месяц уже отправлен.
+monthly-report-read = 📄 Открыть отчёт
+monthly-report-submitted = 📝 { $mentor } прислал(а) ежемесячный отчёт за { $month }.
+monthly-remind = 📝 Пора отправить ежемесячный отчёт за { $month }: он уже заполнен по встречам месяца — проверьте и отправьте в два нажатия.
+monthly-remind-again = ⏰ Отчёт за { $month } ещё не отправлен. Он уже заполнен — осталось проверить и отправить.
+monthly-late =
+    ⏳ Не прислали ежемесячный отчёт за { $month } ({ $count }):
+    { $mentors }
+monthly-status-open = 📋 Кто отчитался
+monthly-draft-title = 📝 Отчёт за { $month }. Проверьте и отправьте куратору и руководителю:
+monthly-sent-title = ✅ Отчёт за { $month } отправлен:
+monthly-entry =
+    👤 { $mentee }
+    Встречи ({ $count }): { $meetings }
+    Выполнено по плану: { $items }
+    Прогресс: { $progress }
+    Трудности: { $difficulties }
+    Планы: { $plans }
+monthly-progress-default = проведено встреч: { $count }, выполнено пунктов плана: { $items }
+monthly-difficulties-default = нет
+monthly-plans-default = продолжаем по индивидуальному плану
+monthly-send = ✅ Отправить как есть
+monthly-edit = ✏️ Изменить
+monthly-keep = Оставить как есть
+monthly-ask-progress =
+    { $mentee } — прогресс за месяц.
+    Сейчас: { $current }
+    Напишите свой текст (до { $max } символов) или нажмите «Оставить как есть».
+monthly-ask-difficulties =
+    { $mentee } — трудности.
+    Сейчас: { $current }
+    Напишите свой текст (до { $max } символов) или нажмите «Оставить как есть».
+monthly-ask-plans =
+    { $mentee } — планы на следующий месяц.
+    Сейчас: { $current }
+    Напишите свой текст (до { $max } символов) или нажмите «Оставить как есть».
+monthly-sent = ✅ Отчёт за { $month } отправлен куратору и руководителю.
+monthly-reading-title = 📝 Отчёт за { $month } · { $mentor } · отправлен { $date }
+monthly-status-title = 📋 Ежемесячные отчёты за { $month }: отчитались { $reported } из { $expected }
+monthly-status-empty = В этом месяце не было работающих пар.
+director-panel =
+    Руководитель · { $school }, { $year }
+    Работающих пар: { $pairs }
+    Встречи за { $month }: подтверждено { $confirmed } из { $meetings }
+    Отчёты наставников за { $reportMonth }: { $reported } из { $expected }
+    Итоговых отчётов ждут утверждения: { $toApprove }
+director-pairs = 🤝 Пары
+director-meetings = 📅 Встречи месяца
+director-monthly = 📝 Кто отчитался
+director-finals = 🏁 Итоговые отчёты ({ $count })
+director-pairs-title = 🤝 Пары и группы
+director-pair-row = { $n }. { $mentor } → { $mentees } · { $status } · встреч: { $meetings }
+director-pair-active = работает
+director-pair-ended = завершена
+director-none = Пока пусто.
+director-meetings-title = 📅 Встречи за { $month }
+final-list-title = 🏁 Итоговые отчёты
+final-list-row = { $n }. { $role ->
+    [mentor] отчёт наставника
+   *[mentee] отчёт наставляемого
+} · { $author } о { $mentee }{ $approved ->
+    [yes] {" "}· ✅ утверждён
+   *[no] {""}
+}
+final-list-open = 🏁 Все итоговые отчёты
+final-q-progress = Прогресс наставляемого: что получилось по индивидуальному плану, что нет?
+final-q-qualities = Качества наставляемого: мотивация, самостоятельность, дисциплина.
+final-q-difficulties = Какие были трудности?
+final-q-recommendations = Ваши рекомендации.
+final-q-readiness = Готовность наставляемого:
+final-q-how-it-went = Как прошло наставничество?
+final-q-helped = Что помогло?
+final-q-hard = Что было трудно?
+final-q-mentor-score = Оцените работу наставника от 1 до 10.
+final-q-mentor-words = Оцените работу наставника словами.
+final-q-recommend = Порекомендовали бы вы этого наставника другим?
+final-opt-ready = готов(а)
+final-opt-ready-with-support = готов(а) при дальнейшей поддержке
+final-opt-not-ready = не готов(а)
+final-opt-yes = да
+final-opt-no = нет
+final-question = Вопрос { $n } из { $total }. { $question }
+final-intro-mentor = 🏁 Итоговый отчёт о выполнении индивидуального плана: { $mentee }. Срок — { $due }. Выйти без сохранения — /cancel.
+final-intro-mentee = 🏁 Итоговый отчёт о наставничестве и работе наставника. Срок — { $due }. Выйти без сохранения — /cancel.
+final-report-sent-mentor = ✅ Отчёт отправлен куратору и руководителю на утверждение.
+final-report-sent-mentee = ✅ Спасибо! Отчёт отправлен куратору.
+final-report-start = 🏁 Заполнить итоговый отчёт
+final-report-not-ended = Пара ещё работает: итоговый отчёт пишется после её завершения.
+final-report-incomplete = В отчёте не хватает ответов: заполните его заново.
+final-report-already = Итоговый отчёт уже отправлен.
+final-report-not-approvable = Руководитель утверждает только отчёт наставника.
+final-report-already-approved = Этот отчёт уже утверждён.
+final-report-read = 📄 Открыть отчёт
+final-report-submitted-mentor = 🏁 { $author } прислал(а) итоговый отчёт о выполнении плана: { $mentee }.
+final-report-submitted-mentee = 🏁 { $author } прислал(а) итоговый отчёт о наставничестве.
+final-report-to-approve = 🏁 { $author } прислал(а) итоговый отчёт о выполнении плана ({ $mentee }): он ждёт вашего утверждения.
+final-report-approved = ✅ Руководитель утвердил ваш итоговый отчёт: { $mentee }.
+final-report-approved-staff = ✅ Руководитель утвердил итоговый отчёт: { $author } о { $mentee }.
+final-approve = ✅ Утверждаю
+final-approved-done = ✅ Отчёт утверждён.
+final-approved-on = ✅ Утверждён { $date }
+final-not-approved = ⏳ Ждёт утверждения руководителем
+final-reading-mentor = 🏁 Итоговый отчёт наставника · { $author } о { $mentee } · { $date }
+final-reading-mentee = 🏁 Итоговый отчёт наставляемого · { $author } · { $date }
+final-request-mentor = 🏁 Наставничество завершено. В течение 10 дней, до { $due }, заполните итоговый отчёт о выполнении индивидуального плана: { $mentees }.
+final-request-mentee = 🏁 Наставничество завершено. В течение 10 дней, до { $due }, заполните итоговый отчёт: как прошло наставничество, и оцените работу наставника.
+final-remind-mentor = ⏰ Итоговый отчёт о выполнении плана ({ $mentees }) ждут до { $due }.
+final-remind-mentee = ⏰ Ваш итоговый отчёт о наставничестве ждут до { $due }.
+final-overdue =
+    ⏳ Итоговые отчёты не сданы в срок (до { $due }):
+    { $people }

@@ -15,6 +15,7 @@ import { languageFeature, setLocale } from "./features/language.js";
 import { basesFeature } from "./features/bases.js";
 import { operatorFeature } from "./features/operator.js";
 import { pairWorkFeature } from "./features/pairWork.js";
+import { openDirectorPanel, reportsFeature } from "./features/reports.js";
 import { pairParticipantFeature } from "./features/pairParticipant.js";
 import { pairsFeature } from "./features/pairs.js";
 import { plansFeature } from "./features/plans.js";
@@ -48,7 +49,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const appDeps: AppDeps = { ...deps, notices, operatorIds: deps.config.operatorIds };
 
   const menus = createMainMenus(
-    (ctx, membership) => (membership.role === "curator" ? openCuratorPanel(ctx, membership) : openParticipantPanel(ctx, membership)),
+    (ctx, membership) =>
+      membership.role === "curator" ? openCuratorPanel(ctx, membership) : membership.role === "director" ? openDirectorPanel(ctx, membership) : openParticipantPanel(ctx, membership),
     setLocale,
   );
 
@@ -85,6 +87,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(pairWorkFeature());
   dm.use(roadmapFeature());
   dm.use(plansFeature());
+  dm.use(reportsFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

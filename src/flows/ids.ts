@@ -14,3 +14,5 @@ export const ROADMAP_DATE = "roadmap-date";
 export const ROADMAP_DONE = "roadmap-done";
 export const PLAN_ADD_ITEM = "plan-add-item";
 export const PLAN_EDIT_ITEM = "plan-edit-item";
+export const MONTHLY_REPORT = "monthly-report";
+export const FINAL_REPORT = "final-report";

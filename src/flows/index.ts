@@ -16,6 +16,8 @@ import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
 import { roadmapDate, roadmapDone } from "./roadmap.js";
 import { ROADMAP_DATE, ROADMAP_DONE } from "./ids.js";
+import { finalReport, monthlyReport } from "./reports.js";
+import { FINAL_REPORT, MONTHLY_REPORT } from "./ids.js";
 
 // Conversations: state in MongoDB, /cancel before them, the same plugins inside as outside.
 
@@ -61,5 +63,7 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(roadmapDone, { id: ROADMAP_DONE }));
   composer.use(createConversation<BotContext, FlowContext>(addPlanItemFlow, { id: PLAN_ADD_ITEM }));
   composer.use(createConversation<BotContext, FlowContext>(editPlanItemFlow, { id: PLAN_EDIT_ITEM }));
+  composer.use(createConversation<BotContext, FlowContext>(monthlyReport, { id: MONTHLY_REPORT }));
+  composer.use(createConversation<BotContext, FlowContext>(finalReport, { id: FINAL_REPORT }));
   return composer;
 }

@@ -46,6 +46,13 @@ export const claimKeys = {
   /** «Напомнить»: one reminder per stuck person per school day, however often it is pressed. */
   stuckReminded: (membershipId: string, day: string) => `stuck-reminded:${membershipId}:${day}`,
 
+  /** A mentor's monthly report (4.2): one per mentor and month, however often «Отправить» is pressed. */
+  monthlyReport: (mentorId: string, month: string) => `monthly-report:${mentorId}:${month}`,
+  /** A final report (2.13–2.14): one per pair, author and mentee. */
+  finalReport: (pairId: string, authorId: string, menteeId: string) => `final-report:${pairId}:${authorId}:${menteeId}`,
+  /** The director's approval of a mentor's final report: once, one notice. */
+  finalApproved: (reportId: string) => `final-approved:${reportId}`,
+
   // Locks (ClaimsStore.withLock): held while one writer reads, checks and writes, then released.
   /** Every write to one pair document (status, mentor, dates, role model, order, reminder). */
   pairLock: (pairId: string) => `lock:pair:${pairId}`,

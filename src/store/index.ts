@@ -6,6 +6,8 @@ import { ConversationsStore } from "./conversations.js";
 import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MeetingsStore } from "./meetings.js";
+import { MonthlyReportsStore } from "./monthlyReports.js";
+import { FinalReportsStore } from "./finalReports.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
@@ -44,6 +46,8 @@ export interface Store {
   meetings: MeetingsStore;
   stages: StagesStore;
   plans: PlansStore;
+  monthlyReports: MonthlyReportsStore;
+  finalReports: FinalReportsStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -72,6 +76,8 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     meetings: new MeetingsStore(db),
     stages: new StagesStore(db, claims),
     plans: new PlansStore(db, claims),
+    monthlyReports: new MonthlyReportsStore(db),
+    finalReports: new FinalReportsStore(db),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { FORMS } from "../domain/programme.js";
+import { DEFAULT_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY_MAX } from "../domain/reports.js";
 import { newId } from "./ids.js";
 import { QUIET_DAYS_DEFAULT, QUIET_DAYS_MAX, QUIET_DAYS_MIN } from "../domain/digest.js";
 
@@ -20,6 +21,8 @@ export const programmeSchema = z.object({
   topicLabels: z.record(z.string(), z.string().min(1).max(60)).default({}),
   /** A pair with no confirmed meeting for this many days is quiet (domain/digest.ts). */
   quietPairDays: z.number().int().min(QUIET_DAYS_MIN).max(QUIET_DAYS_MAX).default(QUIET_DAYS_DEFAULT),
+  /** The day of the month the mentors are reminded of their monthly report (4.2); default the 25th. */
+  monthlyReportDay: z.number().int().min(1).max(MONTHLY_REPORT_DAY_MAX).default(DEFAULT_MONTHLY_REPORT_DAY),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -34,7 +37,7 @@ export class ProgrammesStore {
     await this.col.createIndex({ schoolId: 1, academicYear: 1 }, { unique: true });
   }
 
-  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "quietPairDays">, now: Date): Promise<Programme> {
+  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "quietPairDays" | "monthlyReportDay"> & { monthlyReportDay?: number }, now: Date): Promise<Programme> {
     const programme = programmeSchema.parse({ ...input, _id: newId(), createdAt: now });
     await this.col.insertOne(programme);
     return programme;

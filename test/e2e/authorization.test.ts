@@ -45,6 +45,8 @@ interface World {
     topicId: string;
     planId: string;
     itemId: string;
+    reportId: string;
+    finalReportId: string;
   };
 }
 
@@ -110,6 +112,8 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bItemId = store.plans.newItemId();
   const bItem = { id: bItemId, title: "Знакомство с классом", kind: "acquaintance" as const, due: new Date(Date.UTC(2026, 9, 1)), done: null, proposedDone: null };
   await store.plans.update(bPlan._id, (p) => ({ plan: { ...p, status: "sent" as const, items: [bItem] }, result: true }));
+  const bReport = await store.monthlyReports.insert({ programmeId: b.programmeId, mentorId: bMentor.membershipId, month: "2026-11", entries: [{ menteeId: bMentee.membershipId, meetings: [], itemsDone: [], progress: null, difficulties: null, plans: null }], submittedAt: now });
+  const bFinal = await store.finalReports.insert({ programmeId: b.programmeId, pairId: bPair._id, role: "mentor", authorId: bMentor.membershipId, menteeId: bMentee.membershipId, answers: {}, submittedAt: now });
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -128,6 +132,8 @@ async function seedWorld(t: TestBot): Promise<World> {
       topicId,
       planId: bPlan._id,
       itemId: bItemId,
+      reportId: bReport._id,
+      finalReportId: bFinal._id,
     },
   };
 }
@@ -144,6 +150,9 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   userId: b.menteeUserId,
   planId: b.planId,
   itemId: b.itemId,
+  reportId: b.reportId,
+  finalReportId: b.finalReportId,
+  month: "2026-11",
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */

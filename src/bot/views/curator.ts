@@ -50,6 +50,8 @@ export function curatorPanelScreen(ctx: BaseContext, o: ProgrammeOverview): Scre
   // The pairs' screen belongs to the pairs capability; its action is not in the table yet.
   keyboard.text(ctx.t("curator-pairs"), pack({ type: "pairsHome", programmeId })).row();
   addButton(keyboard, ctx.t("curator-roadmap"), { type: "roadmapOpen", programmeId }).row();
+  addButton(keyboard, ctx.t("curator-monthly"), { type: "monthlyStatus", programmeId, month: "now", page: 0 });
+  addButton(keyboard, ctx.t("curator-finals"), { type: "finalList", programmeId, page: 0 }).row();
   addButton(keyboard, ctx.t("common-menu"), { type: "menuOpen" });
   return { text, keyboard };
 }

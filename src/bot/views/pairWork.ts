@@ -5,6 +5,7 @@ import type { BaseContext } from "../context.js";
 import { formatDate } from "../labels.js";
 import { renderVar, type Translate } from "../notices.js";
 import type { Screen } from "../screen.js";
+import { addMonthlyReportRow } from "./reports.js";
 
 // The pair menu: one screen per pair for its mentor and mentees, a row per part of pair work.
 
@@ -27,6 +28,7 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
       addButton(keyboard, label, { type: "planOpen", pairId, membershipId, page: 0 }).row();
     });
   } else addButton(keyboard, ctx.t("plan-button"), { type: "planOpen", pairId, membershipId: menu.membershipId, page: 0 }).row();
+  if (menu.role === "mentor") await addMonthlyReportRow(ctx, keyboard, menu.membershipId);
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text, keyboard };

@@ -10,5 +10,6 @@ export function joinedText(ctx: BaseContext, joined: Joined): string {
   const names = { school: view.school.name, year: view.programme.academicYear };
   if (outcome === "already") return ctx.t("link-already-member", { ...names, role: roleLabel(ctx.t, membership.role) });
   if (membership.role === "curator") return ctx.t("link-welcome-curator", names);
+  if (membership.role === "director") return ctx.t("link-welcome-director", names);
   return ctx.t("link-welcome-participant", { ...names, ...whoOf(membership) });
 }

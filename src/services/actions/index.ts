@@ -12,6 +12,7 @@ import { topicActions } from "./topics.js";
 import { pairWorkActions } from "./pairWork.js";
 import { roadmapActions } from "./roadmap.js";
 import { planActions } from "./plans.js";
+import { reportActions } from "./reports.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -29,6 +30,7 @@ export const ACTIONS = {
   ...pairWorkActions,
   ...roadmapActions,
   ...planActions,
+  ...reportActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
