@@ -46,6 +46,11 @@ export const claimKeys = {
   /** «Напомнить»: one reminder per stuck person per school day, however often it is pressed. */
   stuckReminded: (membershipId: string, day: string) => `stuck-reminded:${membershipId}:${day}`,
 
+  /** Each side answers a logged meeting once (confirmed or «не было»): a second press is refused, one notice. */
+  meetingAnswer: (meetingId: string, membershipId: string) => `meeting-answer:${meetingId}#${membershipId}`,
+  /** A planned meeting is turned into a log (or called off) once, by whichever side answers first. */
+  meetingHeld: (meetingId: string) => `meeting-held:${meetingId}`,
+
   // Locks (ClaimsStore.withLock): held while one writer reads, checks and writes, then released.
   /** Every write to one pair document (status, mentor, dates, role model, order, reminder). */
   pairLock: (pairId: string) => `lock:pair:${pairId}`,
@@ -59,6 +64,8 @@ export const claimKeys = {
   topicsLock: (programmeId: string) => `lock:topics:${programmeId}`,
   /** One press at a time on a person's ranking in progress (store/preferences.ts drafts): no press is lost. */
   rankingLock: (roundId: string, membershipId: string) => `lock:ranking:${roundId}-${membershipId}`,
+  /** Every write to one meeting document (answers and status, held, cancelled). */
+  meetingLock: (meetingId: string) => `lock:meeting:${meetingId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;
