@@ -39,9 +39,9 @@ export function checkDuration(minutes: number): DurationProblem | null {
   return null;
 }
 
-/** Typed minutes: «50», «50 мин»; the number, or what is wrong with it. */
+/** Typed minutes: «50», «50 мин» (a word after the number is taken as minutes); the number, or what is wrong with it. */
 export function readDuration(text: string): { ok: true; minutes: number } | { ok: false; problem: DurationProblem } {
-  const m = /^\s*(\d{1,5})\s*(мин\.?|минут[аы]?|min)?\s*$/i.exec(text);
+  const m = /^\s*(\d{1,5})\s*(\p{L}{1,7}\.?)?\s*$/u.exec(text);
   if (!m) return { ok: false, problem: "not-a-number" };
   const minutes = Number(m[1]);
   const problem = checkDuration(minutes);
@@ -117,4 +117,12 @@ export function schoolInstant(day: Date, minutes: number, timeZone: string): Dat
   const first = local - zoneOffset(new Date(local), timeZone);
   // Once more at the guess, in case the zone's offset changed between the two instants.
   return new Date(local - zoneOffset(new Date(first), timeZone));
+}
+
+/** The day of a meeting planned ahead: today or later, within the pair's term. */
+export function checkPlannedDay(day: Date, today: Date, pairStart: Date, plannedEnd: Date): PlannedProblem | null {
+  if (day.getTime() < today.getTime()) return "in-the-past";
+  if (day.getTime() < pairStart.getTime()) return "before-start";
+  if (day.getTime() > plannedEnd.getTime()) return "after-end";
+  return null;
 }

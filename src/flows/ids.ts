@@ -10,3 +10,5 @@ export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";
 export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";
+export const MEETING_LOG = "meeting-log";
+export const MEETING_PLAN = "meeting-plan";

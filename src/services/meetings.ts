@@ -232,7 +232,6 @@ export function meetingCalendar(meeting: Meeting, summary: string, now: Date): U
     end: new Date(start.getTime() + (meeting.durationMin ?? 60) * 60_000),
     summary,
     location: meeting.place,
-    description: meeting.topic,
   });
   return new TextEncoder().encode(text);
 }
@@ -274,22 +273,12 @@ export async function planMeeting(deps: ServiceDeps, actor: Actor, input: PlanIn
   for (const id of partiesOf(pair)) {
     const person = people.get(id);
     if (!person) continue;
-    // The calendar's title is the meeting's type, in Russian as the school's calendar would have it.
-    const bytes = meetingCalendar(meeting, summaryOf(meeting), deps.clock());
+    // One file for every reader, whatever their language: its title is the topic, in the pair's own words.
+    const bytes = meetingCalendar(meeting, meeting.topic, deps.clock());
     await deps.notices.send({ to: person.userId, key: "meeting-planned", vars, file: { kind: "document", bytes, fileName: "meeting.ics", protect: true } });
   }
   return ok(meeting);
 }
-
-/** The calendar entry's title: the file is one for all readers, so it names the type in the regulation's words. */
-const SUMMARY_WORDS: Record<MeetingType, string> = {
-  introduction: "Знакомство",
-  trial: "Пробная рабочая встреча",
-  planning: "Встреча-планирование",
-  working: "Рабочая встреча",
-  final: "Итоговая встреча",
-};
-const summaryOf = (meeting: Meeting) => `${SUMMARY_WORDS[meeting.type]}: ${meeting.topic}`;
 
 /** The variables of a planned meeting's notices (the plan, the reminder, the follow-up). */
 export function plannedVars(meeting: Meeting, timeZone: string, who: NoticeVar): Record<string, NoticeVar> {

@@ -20,6 +20,9 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
   });
   const keyboard = new InlineKeyboard();
   const pairId = menu.pair._id;
+  addButton(keyboard, ctx.t("pair-menu-meetings"), { type: "meetingList", pairId, page: 0 }).row();
+  addButton(keyboard, ctx.t("pair-menu-log-meeting"), { type: "meetingLog", pairId });
+  addButton(keyboard, ctx.t("pair-menu-plan-meeting"), { type: "meetingPlan", pairId }).row();
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text, keyboard };

@@ -22,7 +22,7 @@ export const meetingActions = {
   meetingsToCheck: defineAction({ prefix: "mgc", fields: { programmeId: Id, page: Index }, for: "staff" }),
 
   // The conversations' buttons.
-  meetingFlowType: defineAction({ prefix: "mgt", fields: { type: z.enum(MEETING_TYPES) }, for: "pair-party", flow: true }),
+  meetingFlowType: defineAction({ prefix: "mgt", fields: { kind: z.enum(MEETING_TYPES) }, for: "pair-party", flow: true }),
   meetingFlowDay: defineAction({ prefix: "mgd", fields: { day: z.enum(["today", "yesterday", "tomorrow", "other"]) }, for: "pair-party", flow: true }),
   meetingFlowFormat: defineAction({ prefix: "mgf", fields: { format: z.enum(MEETING_FORMATS) }, for: "pair-party", flow: true }),
   /** A duration in minutes; 0 for «другое» (typed). */
