@@ -43,6 +43,7 @@ interface World {
     batchId: string;
     invitationId: string;
     topicId: string;
+    meetingId: string;
   };
 }
 
@@ -103,6 +104,7 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bSchoolId = (await store.programmes.get(b.programmeId))!.schoolId;
   const forms = ["teacher-student"] as const;
   const bOther = await store.programmes.create({ schoolId: bSchoolId, academicYear: "2025/2026", forms: [...forms], topicIds: defaultTopicIds(forms), createdBy: 1 }, now);
+  const bMeeting = await store.meetings.insert({ _id: store.meetings.newId(), pairId: bPair._id, programmeId: b.programmeId, type: "introduction", format: "in-person", day: new Date(Date.UTC(2026, 9, 1)), durationMin: 45, topic: "Знакомство", status: "logged", loggedBy: bMentor.membershipId, createdAt: now });
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -119,6 +121,7 @@ async function seedWorld(t: TestBot): Promise<World> {
       batchId: batch._id,
       invitationId: invitation._id,
       topicId,
+      meetingId: bMeeting._id,
     },
   };
 }
@@ -133,6 +136,7 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   invitationId: b.invitationId,
   topicId: b.topicId,
   userId: b.menteeUserId,
+  meetingId: b.meetingId,
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */
