@@ -983,6 +983,7 @@ meeting-ask-day-typed = Type the date as dd.mm.yyyy, e.g. 05.11.2026.
 meeting-ask-time = At what time? Type it as hh:mm, e.g. 15:30.
 meeting-ask-format = How is the meeting held?
 meeting-ask-duration = How long was the meeting?
+meeting-ask-plan-duration = How long will the meeting last?
 meeting-duration-choice = { $minutes ->
     [60] 1 h
     [90] 1.5 h

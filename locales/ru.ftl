@@ -1007,6 +1007,7 @@ meeting-ask-day-typed = Напишите дату в виде дд.мм.гггг
 meeting-ask-time = Во сколько? Напишите время в виде чч:мм, например 15:30.
 meeting-ask-format = Как проходит встреча?
 meeting-ask-duration = Сколько длилась встреча?
+meeting-ask-plan-duration = Сколько продлится встреча?
 meeting-duration-choice = { $minutes ->
     [60] 1 ч
     [90] 1,5 ч

@@ -128,11 +128,11 @@ async function askFormat(conversation: FlowConversation, ctx: FlowContext): Prom
   return (await pressOf(conversation, ["meetingFlowFormat"])).format;
 }
 
-async function askDuration(conversation: FlowConversation, ctx: FlowContext): Promise<number> {
+async function askDuration(conversation: FlowConversation, ctx: FlowContext, prompt: "meeting-ask-duration" | "meeting-ask-plan-duration"): Promise<number> {
   const kb = new InlineKeyboard();
   for (const minutes of MEETING_DURATION_CHOICES) addButton(kb, ctx.t("meeting-duration-choice", { minutes }), { type: "meetingFlowDuration", minutes });
   addButton(kb.row(), ctx.t("meeting-duration-other"), { type: "meetingFlowDuration", minutes: 0 });
-  await ctx.reply(ctx.t("meeting-ask-duration"), { reply_markup: kb });
+  await ctx.reply(ctx.t(prompt), { reply_markup: kb });
   const picked = (await pressOf(conversation, ["meetingFlowDuration"])).minutes;
   if (picked > 0) return picked;
   await ctx.reply(ctx.t("meeting-ask-duration-typed"));
@@ -219,7 +219,7 @@ export async function logMeetingFlow(conversation: FlowConversation, ctx: FlowCo
   const type = await askType(conversation, ctx, draft.suggested);
   const day = await askHeldDay(conversation, ctx, draft);
   const format = await askFormat(conversation, ctx);
-  const durationMin = await askDuration(conversation, ctx);
+  const durationMin = await askDuration(conversation, ctx, "meeting-ask-duration");
   const { topic, planItemId } = await askTopic(conversation, ctx, draft.planItems);
   const result = await askOptional(conversation, ctx, ctx.t("meeting-ask-result"), MEETING_TEXT_MAX.result);
   const nextSteps = await askOptional(conversation, ctx, ctx.t("meeting-ask-next-steps"), MEETING_TEXT_MAX.nextSteps);
@@ -246,7 +246,7 @@ export async function planMeetingFlow(conversation: FlowConversation, ctx: FlowC
     })) as { text: number }
   ).text;
   const format = await askFormat(conversation, ctx);
-  const durationMin = await askDuration(conversation, ctx);
+  const durationMin = await askDuration(conversation, ctx, "meeting-ask-plan-duration");
   await ctx.reply(ctx.t(format === "online" ? "meeting-ask-link" : "meeting-ask-place"));
   const place = ((await typedOr(conversation, readWords(MEETING_TEXT_MAX.place, "meeting-place-empty"))) as { text: string }).text;
   const { topic, planItemId } = await askTopic(conversation, ctx, draft.planItems);
