@@ -166,6 +166,19 @@ describe("a logged meeting", () => {
     expect(await t.store.meetings.ofPair(pairId)).toHaveLength(1);
   });
 
+  it("/cancel leaves the log at any step and saves nothing", { timeout: 60_000 }, async () => {
+    const { mentor, pairId } = await pairWith(1);
+    const menu = await openPairMenu(mentor.user, /Наставник ·/);
+    await mentor.user.press(menu, /Записать встречу/);
+    await pressLast(mentor.user, /👉 Знакомство/);
+    const dayPrompt = await mentor.user.waitForText(/Когда была встреча/);
+    await mentor.user.sendText("/cancel");
+    await mentor.user.waitForText(/ничего не сохранено/);
+    const stale = await mentor.user.press(dayPrompt, /^Сегодня$/);
+    expect((await mentor.user.nextCallbackAnswer(stale)).text).toMatch(/устарела/);
+    expect(await t.store.meetings.ofPair(pairId)).toEqual([]);
+  });
+
   it("in a group, each mentee confirms", { timeout: 60_000 }, async () => {
     const { mentor, mentees, pairId } = await pairWith(2);
     const logged = await logMeeting(t.app.deps, { userId: mentor.user.id }, { pairId, type: "introduction", day: new Date(Date.UTC(2026, 11, 1)), format: "in-person", durationMin: 60, topic: "Знакомство группы" });
