@@ -1292,3 +1292,122 @@ final-remind-mentee = ⏰ Your final report on the mentoring is due by { $due }.
 final-overdue =
     ⏳ Final reports not handed in on time (due { $due }):
     { $people }
+# Pair meetings
+pair-menu-meetings = 🗓 Meetings
+pair-menu-log-meeting = ➕ Log a meeting
+pair-menu-plan-meeting = 📅 Plan a meeting
+meeting-back-to-pair = ↩️ Back to the pair
+meeting-type-introduction = Getting to know each other
+meeting-type-trial = Trial working meeting
+meeting-type-planning = Planning meeting
+meeting-type-working = Working meeting
+meeting-type-final = Final meeting
+meeting-format-in-person = in person
+meeting-format-online = online
+meeting-status-planned = 📅 planned
+meeting-status-logged = ⏳ awaiting confirmation
+meeting-status-confirmed = ✅ confirmed
+meeting-status-disputed = ⚠️ disputed
+meeting-status-cancelled = ✖️ did not take place
+meeting-summary = { $type }, { $date }, { $format }, { $duration } min: “{ $topic }”
+meeting-when = { $date } at { $time }
+meeting-confirm-ask =
+    🗓 { $who } logged a meeting:
+    { $meeting }
+    Did it take place?
+meeting-confirm-yes = ✅ I confirm
+meeting-confirm-no = ❌ It did not happen
+meeting-answered-confirmed =
+    ✅ { $who } confirmed the meeting:
+    { $meeting }
+meeting-answered-disputed =
+    ⚠️ { $who } says the meeting did not happen:
+    { $meeting }
+    The curator will see it in the list of meetings to check.
+meeting-answer-thanks-confirmed = Thank you, the meeting is confirmed.
+meeting-answer-thanks-disputed = Noted: the meeting did not happen. The curator will see it.
+meeting-planned =
+    📅 A meeting is planned: { $type }
+    When: { $when }, { $duration } min
+    Where: { $place } ({ $format })
+    Topic: { $topic }
+    Planned by: { $who }
+    Open the file to add the meeting to your phone's calendar.
+meeting-reminder =
+    ⏰ Reminder: a meeting tomorrow — { $type }
+    When: { $when }
+    Where: { $place } ({ $format })
+    Topic: { $topic }
+meeting-followup =
+    🗓 How did the meeting go?
+    { $type }, { $when }
+    Topic: { $topic }
+meeting-held-yes = ✅ It took place as planned
+meeting-held-no = ❌ It did not take place
+meeting-held-logged = The meeting is logged. The other side will confirm it.
+meeting-held-cancelled = Noted: the meeting did not take place.
+meeting-held-confirmed = Thank you, the meeting is confirmed.
+meeting-cancelled-notice =
+    ✖️ { $who } noted that the meeting did not take place:
+    { $meeting }
+meeting-ask-type = What kind of meeting is it? Expected next: { $suggested }.
+meeting-suggested = 👉 { $label }
+meeting-ask-day = When was the meeting?
+meeting-ask-plan-day = Which day is the meeting?
+meeting-day-today = Today
+meeting-day-yesterday = Yesterday
+meeting-day-tomorrow = Tomorrow
+meeting-day-other = 📆 Another date
+meeting-ask-day-typed = Type the date as dd.mm.yyyy, e.g. 05.11.2026.
+meeting-ask-time = At what time? Type it as hh:mm, e.g. 15:30.
+meeting-ask-format = How is the meeting held?
+meeting-ask-duration = How long was the meeting?
+meeting-ask-plan-duration = How long will the meeting last?
+meeting-duration-choice = { $minutes ->
+    [60] 1 h
+    [90] 1.5 h
+   *[other] { $minutes } min
+meeting-duration-other = Other
+meeting-ask-duration-typed = Type the length in minutes (5 to 480), e.g. 50.
+meeting-ask-topic = The meeting's topic: choose an item of the plan or type the topic.
+meeting-ask-topic-no-plan = Type the meeting's topic (the plan has no open items yet).
+meeting-ask-result = The outcome: type it briefly or press “Skip”.
+meeting-ask-next-steps = Next steps: type them or press “Skip”.
+meeting-ask-place = Where do you meet? Type the place (room, address).
+meeting-ask-link = Type the link to the online meeting or where to find it.
+meeting-skip = Skip
+meeting-logged-ok = ✅ The meeting is logged. The other side has been asked to confirm it.
+meeting-planned-ok = ✅ The meeting is planned. Everyone in the pair got a calendar file.
+meeting-day-not-a-date = That does not look like a date. Type it as dd.mm.yyyy, e.g. 05.11.2026.
+meeting-day-in-the-future = A meeting's date cannot be in the future: only meetings already held are logged.
+meeting-day-before-start = A meeting's date cannot be before the pair started.
+meeting-duration-not-a-number = Type the length as a number of minutes, e.g. 50.
+meeting-duration-too-short = A meeting lasts at least 5 minutes.
+meeting-duration-too-long = A meeting lasts at most 8 hours (480 minutes).
+meeting-planned-in-the-past = That time has passed: choose a later time.
+meeting-planned-before-start = A meeting cannot be planned before the pair starts.
+meeting-planned-after-end = A meeting cannot be planned after the pair ends.
+meeting-time-bad = That does not look like a time. Type it as hh:mm, e.g. 15:30.
+meeting-topic-empty = The meeting's topic cannot be empty.
+meeting-place-empty = Type the place or the link of the meeting.
+meeting-text-too-long = Too long: at most { $max } characters.
+meeting-plan-item-gone = This plan item is no longer open.
+meeting-already-saved = This meeting is already logged.
+meeting-answer-own = You logged this meeting: the other side confirms it.
+meeting-not-held-yet = The meeting has not taken place yet.
+meeting-cancelled = This meeting did not take place.
+meeting-already-answered = You have already answered about this meeting.
+meetings-title = 🗓 The pair's meetings: ✅ { $confirmed } · ⏳ { $logged } · 📅 { $planned } · ⚠️ { $disputed }
+meetings-empty = No meetings yet. Log the first one — getting to know each other.
+meetings-line =
+    { $n }. { $when } · { $type } · { $format } · { $duration } min — { $status }
+       { $topic }
+meetings-confirm-n = ✅ No. { $n } happened
+meetings-dispute-n = ❌ No. { $n } did not
+meetings-held-n = ✅ No. { $n } took place
+meetings-not-held-n = ❌ No. { $n } did not take place
+meetings-check-button = 🗓 Meetings to check
+meetings-check-title = 🗓 Disputed and unconfirmed meetings
+meetings-check-empty = No disputed or unconfirmed meetings.
+meetings-check-pair =    Pair: { $mentor } — { $mentees }
+meetings-check-waiting =    Waiting for: { $who }

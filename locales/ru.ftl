@@ -1316,3 +1316,122 @@ final-remind-mentee = ⏰ Ваш итоговый отчёт о наставни
 final-overdue =
     ⏳ Итоговые отчёты не сданы в срок (до { $due }):
     { $people }
+# Встречи пары
+pair-menu-meetings = 🗓 Встречи
+pair-menu-log-meeting = ➕ Записать встречу
+pair-menu-plan-meeting = 📅 Запланировать встречу
+meeting-back-to-pair = ↩️ К паре
+meeting-type-introduction = Знакомство
+meeting-type-trial = Пробная рабочая встреча
+meeting-type-planning = Встреча-планирование
+meeting-type-working = Рабочая встреча
+meeting-type-final = Итоговая встреча
+meeting-format-in-person = очно
+meeting-format-online = онлайн
+meeting-status-planned = 📅 запланирована
+meeting-status-logged = ⏳ ждёт подтверждения
+meeting-status-confirmed = ✅ подтверждена
+meeting-status-disputed = ⚠️ оспорена
+meeting-status-cancelled = ✖️ не состоялась
+meeting-summary = { $type }, { $date }, { $format }, { $duration } мин: «{ $topic }»
+meeting-when = { $date } в { $time }
+meeting-confirm-ask =
+    🗓 { $who } записал(а) встречу:
+    { $meeting }
+    Она состоялась?
+meeting-confirm-yes = ✅ Подтверждаю
+meeting-confirm-no = ❌ Не было
+meeting-answered-confirmed =
+    ✅ { $who } подтвердил(а) встречу:
+    { $meeting }
+meeting-answered-disputed =
+    ⚠️ { $who } говорит, что встречи не было:
+    { $meeting }
+    Куратор увидит это в списке встреч на проверке.
+meeting-answer-thanks-confirmed = Спасибо, встреча подтверждена.
+meeting-answer-thanks-disputed = Записали: встречи не было. Куратор увидит это.
+meeting-planned =
+    📅 Запланирована встреча: { $type }
+    Когда: { $when }, { $duration } мин
+    Где: { $place } ({ $format })
+    Тема: { $topic }
+    Запланировал(а): { $who }
+    Откройте файл, чтобы добавить встречу в календарь телефона.
+meeting-reminder =
+    ⏰ Напоминание: завтра встреча — { $type }
+    Когда: { $when }
+    Где: { $place } ({ $format })
+    Тема: { $topic }
+meeting-followup =
+    🗓 Как прошла встреча?
+    { $type }, { $when }
+    Тема: { $topic }
+meeting-held-yes = ✅ Прошла, как запланировано
+meeting-held-no = ❌ Не состоялась
+meeting-held-logged = Встреча записана. Другая сторона подтвердит её.
+meeting-held-cancelled = Записали: встреча не состоялась.
+meeting-held-confirmed = Спасибо, встреча подтверждена.
+meeting-cancelled-notice =
+    ✖️ { $who } отметил(а), что встреча не состоялась:
+    { $meeting }
+meeting-ask-type = Какая это встреча? Ожидается: { $suggested }.
+meeting-suggested = 👉 { $label }
+meeting-ask-day = Когда была встреча?
+meeting-ask-plan-day = На какой день назначить встречу?
+meeting-day-today = Сегодня
+meeting-day-yesterday = Вчера
+meeting-day-tomorrow = Завтра
+meeting-day-other = 📆 Другая дата
+meeting-ask-day-typed = Напишите дату в виде дд.мм.гггг, например 05.11.2026.
+meeting-ask-time = Во сколько? Напишите время в виде чч:мм, например 15:30.
+meeting-ask-format = Как проходит встреча?
+meeting-ask-duration = Сколько длилась встреча?
+meeting-ask-plan-duration = Сколько продлится встреча?
+meeting-duration-choice = { $minutes ->
+    [60] 1 ч
+    [90] 1,5 ч
+   *[other] { $minutes } мин
+meeting-duration-other = Другое
+meeting-ask-duration-typed = Напишите длительность в минутах (от 5 до 480), например 50.
+meeting-ask-topic = Тема встречи: выберите пункт плана или напишите тему.
+meeting-ask-topic-no-plan = Напишите тему встречи (в плане пока нет открытых пунктов).
+meeting-ask-result = Итог встречи: напишите коротко или нажмите «Пропустить».
+meeting-ask-next-steps = Следующие шаги: напишите или нажмите «Пропустить».
+meeting-ask-place = Где встречаетесь? Напишите место (кабинет, адрес).
+meeting-ask-link = Напишите ссылку на онлайн-встречу или где её найти.
+meeting-skip = Пропустить
+meeting-logged-ok = ✅ Встреча записана. Другой стороне отправлена просьба подтвердить её.
+meeting-planned-ok = ✅ Встреча запланирована. Всем участникам пары отправлен файл для календаря.
+meeting-day-not-a-date = Не похоже на дату. Напишите в виде дд.мм.гггг, например 05.11.2026.
+meeting-day-in-the-future = Дата встречи не может быть в будущем: записывают встречи, которые уже прошли.
+meeting-day-before-start = Дата встречи не может быть раньше начала работы пары.
+meeting-duration-not-a-number = Напишите длительность числом минут, например 50.
+meeting-duration-too-short = Встреча длится не меньше 5 минут.
+meeting-duration-too-long = Встреча длится не больше 8 часов (480 минут).
+meeting-planned-in-the-past = Это время уже прошло: выберите время позже.
+meeting-planned-before-start = Встречу нельзя назначить раньше начала работы пары.
+meeting-planned-after-end = Встречу нельзя назначить позже окончания работы пары.
+meeting-time-bad = Не похоже на время. Напишите в виде чч:мм, например 15:30.
+meeting-topic-empty = Тема встречи не может быть пустой.
+meeting-place-empty = Напишите место или ссылку на встречу.
+meeting-text-too-long = Слишком длинно: не больше { $max } символов.
+meeting-plan-item-gone = Этого пункта плана уже нет среди открытых.
+meeting-already-saved = Эта встреча уже записана.
+meeting-answer-own = Эту встречу записали вы: подтверждает другая сторона.
+meeting-not-held-yet = Встреча ещё не прошла.
+meeting-cancelled = Эта встреча не состоялась.
+meeting-already-answered = Вы уже ответили об этой встрече.
+meetings-title = 🗓 Встречи пары: ✅ { $confirmed } · ⏳ { $logged } · 📅 { $planned } · ⚠️ { $disputed }
+meetings-empty = Встреч пока нет. Запишите первую — знакомство.
+meetings-line =
+    { $n }. { $when } · { $type } · { $format } · { $duration } мин — { $status }
+       { $topic }
+meetings-confirm-n = ✅ №{ $n } была
+meetings-dispute-n = ❌ №{ $n } не было
+meetings-held-n = ✅ №{ $n } прошла
+meetings-not-held-n = ❌ №{ $n } не состоялась
+meetings-check-button = 🗓 Встречи на проверке
+meetings-check-title = 🗓 Спорные и неподтверждённые встречи
+meetings-check-empty = Нет спорных и неподтверждённых встреч.
+meetings-check-pair =    Пара: { $mentor } — { $mentees }
+meetings-check-waiting =    Ждём ответа: { $who }

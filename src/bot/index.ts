@@ -16,6 +16,7 @@ import { basesFeature } from "./features/bases.js";
 import { operatorFeature } from "./features/operator.js";
 import { pairWorkFeature } from "./features/pairWork.js";
 import { openDirectorPanel, reportsFeature } from "./features/reports.js";
+import { meetingsFeature } from "./features/meetings.js";
 import { pairParticipantFeature } from "./features/pairParticipant.js";
 import { pairsFeature } from "./features/pairs.js";
 import { plansFeature } from "./features/plans.js";
@@ -88,6 +89,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(roadmapFeature());
   dm.use(plansFeature());
   dm.use(reportsFeature());
+  dm.use(meetingsFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

@@ -16,3 +16,5 @@ export const PLAN_ADD_ITEM = "plan-add-item";
 export const PLAN_EDIT_ITEM = "plan-edit-item";
 export const MONTHLY_REPORT = "monthly-report";
 export const FINAL_REPORT = "final-report";
+export const MEETING_LOG = "meeting-log";
+export const MEETING_PLAN = "meeting-plan";

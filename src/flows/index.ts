@@ -13,6 +13,8 @@ import { PLAN_ADD_ITEM, PLAN_EDIT_ITEM } from "./ids.js";
 import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { addPlanItemFlow, editPlanItemFlow } from "./plans.js";
 import { preferences } from "./preferences.js";
+import { logMeetingFlow, planMeetingFlow } from "./meetings.js";
+import { MEETING_LOG, MEETING_PLAN } from "./ids.js";
 import { questionnaire } from "./questionnaire.js";
 import { roadmapDate, roadmapDone } from "./roadmap.js";
 import { ROADMAP_DATE, ROADMAP_DONE } from "./ids.js";
@@ -65,5 +67,7 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(editPlanItemFlow, { id: PLAN_EDIT_ITEM }));
   composer.use(createConversation<BotContext, FlowContext>(monthlyReport, { id: MONTHLY_REPORT }));
   composer.use(createConversation<BotContext, FlowContext>(finalReport, { id: FINAL_REPORT }));
+  composer.use(createConversation<BotContext, FlowContext>(logMeetingFlow, { id: MEETING_LOG }));
+  composer.use(createConversation<BotContext, FlowContext>(planMeetingFlow, { id: MEETING_PLAN }));
   return composer;
 }

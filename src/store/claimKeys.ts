@@ -52,6 +52,10 @@ export const claimKeys = {
   finalReport: (pairId: string, authorId: string, menteeId: string) => `final-report:${pairId}:${authorId}:${menteeId}`,
   /** The director's approval of a mentor's final report: once, one notice. */
   finalApproved: (reportId: string) => `final-approved:${reportId}`,
+  /** Each side answers a logged meeting once (confirmed or «не было»): a second press is refused, one notice. */
+  meetingAnswer: (meetingId: string, membershipId: string) => `meeting-answer:${meetingId}#${membershipId}`,
+  /** A planned meeting is turned into a log (or called off) once, by whichever side answers first. */
+  meetingHeld: (meetingId: string) => `meeting-held:${meetingId}`,
 
   // Locks (ClaimsStore.withLock): held while one writer reads, checks and writes, then released.
   /** Every write to one pair document (status, mentor, dates, role model, order, reminder). */
@@ -77,6 +81,8 @@ export const claimKeys = {
   planApproved: (planId: string, version: number) => `plan-approved:${planId}:${version}`,
   /** A plan's version sent to the mentee once (one notice). */
   planSent: (planId: string, version: number) => `plan-sent:${planId}:${version}`,
+  /** Every write to one meeting document (answers and status, held, cancelled). */
+  meetingLock: (meetingId: string) => `lock:meeting:${meetingId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

@@ -47,6 +47,7 @@ interface World {
     itemId: string;
     reportId: string;
     finalReportId: string;
+    meetingId: string;
   };
 }
 
@@ -114,6 +115,7 @@ async function seedWorld(t: TestBot): Promise<World> {
   await store.plans.update(bPlan._id, (p) => ({ plan: { ...p, status: "sent" as const, items: [bItem] }, result: true }));
   const bReport = await store.monthlyReports.insert({ programmeId: b.programmeId, mentorId: bMentor.membershipId, month: "2026-11", entries: [{ menteeId: bMentee.membershipId, meetings: [], itemsDone: [], progress: null, difficulties: null, plans: null }], submittedAt: now });
   const bFinal = await store.finalReports.insert({ programmeId: b.programmeId, pairId: bPair._id, role: "mentor", authorId: bMentor.membershipId, menteeId: bMentee.membershipId, answers: {}, submittedAt: now });
+  const bMeeting = await store.meetings.insert({ _id: store.meetings.newId(), pairId: bPair._id, programmeId: b.programmeId, type: "introduction", format: "in-person", day: new Date(Date.UTC(2026, 9, 1)), durationMin: 45, topic: "Знакомство", status: "logged", loggedBy: bMentor.membershipId, createdAt: now });
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -134,6 +136,7 @@ async function seedWorld(t: TestBot): Promise<World> {
       itemId: bItemId,
       reportId: bReport._id,
       finalReportId: bFinal._id,
+      meetingId: bMeeting._id,
     },
   };
 }
@@ -153,6 +156,7 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   reportId: b.reportId,
   finalReportId: b.finalReportId,
   month: "2026-11",
+  meetingId: b.meetingId,
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */

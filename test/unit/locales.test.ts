@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { INTAKE_STATUSES } from "../../src/domain/consent.js";
 import { CATEGORIES, FORMS, ROLES } from "../../src/domain/programme.js";
 import { RUSSIAN_TIME_ZONES } from "../../src/domain/text.js";
+import { MEETING_FORMATS, MEETING_STATUSES, MEETING_TYPES, meetingFormatKey, meetingStatusKey, meetingTypeKey } from "../../src/domain/meetings.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const keysOf = (file: string) =>
@@ -66,6 +67,14 @@ describe("locales", () => {
       ...CATEGORIES.map((c) => `category-${c}`),
       ...FORMS.map((f) => `form-${f}`),
       ...RUSSIAN_TIME_ZONES.map((tz) => `tz-${tz.split("/")[1]!.toLowerCase()}`),
+      ...MEETING_TYPES.map(meetingTypeKey),
+      ...MEETING_FORMATS.map(meetingFormatKey),
+      ...MEETING_STATUSES.map(meetingStatusKey),
+      ...["not-a-date", "in-the-future", "before-start"].map((p) => `meeting-day-${p}`),
+      ...["not-a-number", "too-short", "too-long"].map((p) => `meeting-duration-${p}`),
+      ...["in-the-past", "before-start", "after-end"].map((p) => `meeting-planned-${p}`),
+      ...["logged", "cancelled", "confirmed"].map((o) => `meeting-held-${o}`),
+      "meeting-ask-plan-duration",
       "consent-adult-v1",
       "consent-parent-v1",
     ];

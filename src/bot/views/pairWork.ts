@@ -29,6 +29,9 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
     });
   } else addButton(keyboard, ctx.t("plan-button"), { type: "planOpen", pairId, membershipId: menu.membershipId, page: 0 }).row();
   if (menu.role === "mentor") await addMonthlyReportRow(ctx, keyboard, menu.membershipId);
+  addButton(keyboard, ctx.t("pair-menu-meetings"), { type: "meetingList", pairId, page: 0 }).row();
+  addButton(keyboard, ctx.t("pair-menu-log-meeting"), { type: "meetingLog", pairId });
+  addButton(keyboard, ctx.t("pair-menu-plan-meeting"), { type: "meetingPlan", pairId }).row();
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text, keyboard };

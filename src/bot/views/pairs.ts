@@ -48,6 +48,7 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
   addButton(kb, ctx.t("pairs-manual"), { type: "pairsManual", programmeId: pid }).row();
   addButton(kb, ctx.t("pairs-list"), { type: "pairsList", programmeId: pid, page: 0 }).row();
   addButton(kb, ctx.t("pairs-order"), { type: "pairsOrder", programmeId: pid }).row();
+  addButton(kb, ctx.t("meetings-check-button"), { type: "meetingsToCheck", programmeId: pid, page: 0 }).row();
   kb.text(ctx.t("common-back"), CURATOR_PANEL(pid));
   return { text, keyboard: kb };
 }

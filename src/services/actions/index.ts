@@ -13,6 +13,7 @@ import { pairWorkActions } from "./pairWork.js";
 import { roadmapActions } from "./roadmap.js";
 import { planActions } from "./plans.js";
 import { reportActions } from "./reports.js";
+import { meetingActions } from "./meetings.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -31,6 +32,7 @@ export const ACTIONS = {
   ...roadmapActions,
   ...planActions,
   ...reportActions,
+  ...meetingActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
