@@ -43,16 +43,10 @@ export interface PlanItemOption {
   title: string;
 }
 
-/**
- * The open items of a mentee's individual plan, offered as topics. The plan lives in its own
- * capability (store.plans), which this branch does not have yet: until it is wired, there are
- * none, and the topic is typed.
- */
+/** The open items of a mentee's individual plan (not yet done), offered as topics. */
 export async function openPlanItems(deps: Pick<ServiceDeps, "store">, pairId: string, menteeId: string): Promise<PlanItemOption[]> {
-  void deps;
-  void pairId;
-  void menteeId;
-  return [];
+  const plan = await deps.store.plans.of(pairId, menteeId);
+  return (plan?.items ?? []).filter((item) => item.done === null).map((item) => ({ id: item.id, title: item.title }));
 }
 
 /** What the log and plan conversations start from. */

@@ -25,13 +25,10 @@ export const monthRef = (month: Month): MessageRef => {
   return msg("report-month", { m, y: String(y) });
 };
 
-/**
- * The titles of a mentee's plan items marked done within the month. The individual plan is the
- * plans capability's (another part of pair work): until it is merged there is nothing to read,
- * and the report is pre-filled from the meetings alone. The lead wires this to the plans store.
- */
-export async function planItemsDoneIn(_deps: Pick<ServiceDeps, "store">, _pair: Pair, _menteeId: string, _month: Month): Promise<string[]> {
-  return [];
+/** The titles of a mentee's plan items marked done within the month (by the day they were marked). */
+export async function planItemsDoneIn(deps: Pick<ServiceDeps, "store">, pair: Pair, menteeId: string, month: Month): Promise<string[]> {
+  const plan = await deps.store.plans.of(pair._id, menteeId);
+  return (plan?.items ?? []).filter((item) => item.done !== null && dayInMonth(item.done.at, month)).map((item) => item.title);
 }
 
 /** Whether a pair ran during some of the month: started by its end, and not ended before it began. */
