@@ -6,6 +6,8 @@ import { ConversationsStore } from "./conversations.js";
 import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MeetingsStore } from "./meetings.js";
+import { FeedbackStore } from "./feedback.js";
+import { FlagsStore } from "./flags.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
@@ -40,6 +42,8 @@ export interface Store {
   conversations: ConversationsStore;
   audit: AuditStore;
   meetings: MeetingsStore;
+  feedback: FeedbackStore;
+  flags: FlagsStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -66,12 +70,14 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     conversations: new ConversationsStore(db, clock),
     audit: new AuditStore(db),
     meetings: new MeetingsStore(db),
+    feedback: new FeedbackStore(db),
+    flags: new FlagsStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings, store.feedback, store.flags]) {
     await part.ensureIndexes();
   }
 }

@@ -10,6 +10,7 @@ import { menuActions } from "./menu.js";
 import { operatorActions } from "./operator.js";
 import { topicActions } from "./topics.js";
 import { pairWorkActions } from "./pairWork.js";
+import { feedbackActions } from "./feedback.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -25,6 +26,7 @@ export const ACTIONS = {
   ...topicActions,
   ...menuActions,
   ...pairWorkActions,
+  ...feedbackActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
