@@ -15,6 +15,7 @@ import { languageFeature, setLocale } from "./features/language.js";
 import { basesFeature } from "./features/bases.js";
 import { operatorFeature } from "./features/operator.js";
 import { pairWorkFeature } from "./features/pairWork.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { pairParticipantFeature } from "./features/pairParticipant.js";
 import { pairsFeature } from "./features/pairs.js";
 import { parentFeature } from "./features/parent.js";
@@ -81,6 +82,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(roundFeature());
   dm.use(pairParticipantFeature());
   dm.use(pairWorkFeature());
+  dm.use(feedbackFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

@@ -10,3 +10,6 @@ export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";
 export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";
+export const FEEDBACK_COMMENT = "feedback-comment";
+export const FLAG_COMMENT = "flag-comment";
+export const FLAG_HANDLE = "flag-handle";

@@ -11,6 +11,8 @@ import { addTopic } from "./topics.js";
 import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
 import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
+import { feedbackComment, flagComment, flagHandle } from "./feedback.js";
+import { FEEDBACK_COMMENT, FLAG_COMMENT, FLAG_HANDLE } from "./ids.js";
 import { questionnaire } from "./questionnaire.js";
 
 // Conversations: state in MongoDB, /cancel before them, the same plugins inside as outside.
@@ -53,5 +55,8 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(pairChange, { id: PAIR_CHANGE }));
   composer.use(createConversation<BotContext, FlowContext>(pairTerm, { id: PAIR_TERM }));
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
+  composer.use(createConversation<BotContext, FlowContext>(feedbackComment, { id: FEEDBACK_COMMENT }));
+  composer.use(createConversation<BotContext, FlowContext>(flagComment, { id: FLAG_COMMENT }));
+  composer.use(createConversation<BotContext, FlowContext>(flagHandle, { id: FLAG_HANDLE }));
   return composer;
 }

@@ -148,6 +148,8 @@ export async function parentChildren(deps: Deps, actor: Actor): Promise<ChildLin
 /** Exactly what a parent may see: nothing about ratings, comments or flags is in here. */
 export interface ParentCard {
   view: ProgrammeView;
+  /** The child's membership. */
+  membershipId: string;
   child: NoticeVar;
   /** The mentor's name only (no role details, no questionnaire). */
   mentorName: string | null;
@@ -169,6 +171,7 @@ export async function parentCard(deps: Deps, actor: Actor, input: { membershipId
   const refs = await personRefs(deps, [child]);
   return ok({
     view: { programme: granted.value.programme, school: granted.value.school },
+    membershipId: child._id,
     child: refs.get(child._id) ?? "—",
     mentorName: mentor ? await nameOf(deps, mentor) : null,
     startDate: pair.startDate,

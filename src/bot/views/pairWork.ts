@@ -20,6 +20,8 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
   });
   const keyboard = new InlineKeyboard();
   const pairId = menu.pair._id;
+  addButton(keyboard, ctx.t("side-card-button"), { type: "pairSideCard", pairId }).row();
+  addButton(keyboard, ctx.t("help-button"), { type: "pairHelp", pairId }).row();
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text, keyboard };
