@@ -1,5 +1,4 @@
 import { FEEDBACK_COMMENT_MAX, FLAG_NOTE_MAX, RATINGS, isLowRating, isRating, type FlagSource, type Rating } from "../domain/feedback.js";
-import { meetingTypeKey } from "../domain/meetings.js";
 import { pageOf, type Page } from "../domain/paging.js";
 import { checkText } from "../domain/text.js";
 import { claimKeys } from "../store/claimKeys.js";
@@ -47,7 +46,7 @@ export async function afterMeetingConfirmed(deps: Deps, meeting: Meeting): Promi
     await deps.notices.send({
       to: person.userId,
       key: "feedback-ask",
-      vars: { date: { date: meeting.day, timeZone: "UTC" }, type: msg(meetingTypeKey(meeting.type)) },
+      vars: { date: { date: meeting.day, timeZone: "UTC" }, topic: meeting.topic },
       actions: ratingButtons(meeting._id),
     });
   }
