@@ -87,8 +87,8 @@ export class FlagsStore {
     return docs.map((d) => flagSchema.parse(d));
   }
 
-  /** A withdrawn person's words go; the flag itself (a curator's record) stays, without them. */
-  async forgetMember(membershipId: string): Promise<void> {
-    await this.col.updateMany({ raisedBy: membershipId }, { $set: { comment: null } });
+  /** A withdrawn person's words and id go; the flag itself (the curators' record) stays, without them. */
+  async forgetMember(membershipId: string, placeholder: string): Promise<void> {
+    await this.col.updateMany({ raisedBy: membershipId }, { $set: { comment: null, raisedBy: placeholder } });
   }
 }

@@ -43,6 +43,8 @@ interface World {
     batchId: string;
     invitationId: string;
     topicId: string;
+    meetingId: string;
+    flagId: string;
   };
 }
 
@@ -103,6 +105,9 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bSchoolId = (await store.programmes.get(b.programmeId))!.schoolId;
   const forms = ["teacher-student"] as const;
   const bOther = await store.programmes.create({ schoolId: bSchoolId, academicYear: "2025/2026", forms: [...forms], topicIds: defaultTopicIds(forms), createdBy: 1 }, now);
+  // A confirmed meeting of B's pair, and an open safety flag raised by B's pupil (feedback).
+  const bMeeting = await store.meetings.insert({ _id: store.meetings.newId(), pairId: bPair._id, programmeId: b.programmeId, type: "introduction", format: "in-person", day: new Date(Date.UTC(2026, 8, 2)), topic: "Знакомство", status: "confirmed", loggedBy: bMentor.membershipId, createdAt: now });
+  const bFlag = await store.flags.insert({ _id: store.flags.newId(), pairId: bPair._id, programmeId: b.programmeId, raisedBy: bMentee.membershipId, source: "button", raisedAt: now });
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -119,6 +124,8 @@ async function seedWorld(t: TestBot): Promise<World> {
       batchId: batch._id,
       invitationId: invitation._id,
       topicId,
+      meetingId: bMeeting._id,
+      flagId: bFlag._id,
     },
   };
 }
@@ -133,6 +140,8 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   invitationId: b.invitationId,
   topicId: b.topicId,
   userId: b.menteeUserId,
+  meetingId: b.meetingId,
+  flagId: b.flagId,
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */
