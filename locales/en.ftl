@@ -1411,3 +1411,99 @@ meetings-check-title = 🗓 Disputed and unconfirmed meetings
 meetings-check-empty = No disputed or unconfirmed meetings.
 meetings-check-pair =    Pair: { $mentor } — { $mentees }
 meetings-check-waiting =    Waiting for: { $who }
+# feedback and the safety flag, pair cards
+feedback-ask =
+    📝 How was the meeting on { $date } ("{ $topic }")? Rate it from 1 to 5.
+    Only the programme's curator sees the rating and the comment.
+feedback-rate-1 = 😞
+feedback-rate-2 = 😕
+feedback-rate-3 = 😐
+feedback-rate-4 = 🙂
+feedback-rate-5 = 😀
+feedback-bad-rating = A rating is from 1 to 5.
+feedback-not-confirmed = Both sides have not confirmed this meeting yet: it cannot be rated.
+feedback-already-rated = You have already rated this meeting.
+feedback-rate-first = Rate the meeting first, then add a comment.
+feedback-thanks = Thank you! Your rating: { $emoji }
+feedback-flagged = The programme's curator has been alerted and will contact you.
+feedback-comment = 💬 Comment
+feedback-comment-ask = Write a comment on the meeting (up to { $max } characters). Only the curator will read it. Cancel: /cancel
+feedback-comment-saved = Comment saved. Only the curator sees it.
+feedback-comment-saved-flag = Comment saved and passed to the curator.
+help-button = 🆘 I need help
+help-sent-short = The curator has been alerted.
+help-already-short = The curator already has your alert.
+help-sent =
+    🆘 The programme's curator has your alert and will contact you.
+    If you like, write what happened: only the curator will read it.
+help-already =
+    🆘 The curator already has your alert and will contact you.
+    You can add what happened: only the curator will read it.
+flag-write = 💬 Write to the curator
+flag-comment-ask = Write what happened (up to { $max } characters). Only the curator will read it. Cancel: /cancel
+flag-comment-saved = Thank you, the curator has your message.
+flag-pair = mentor { $mentor }, mentees: { $mentees }
+flag-alert-rating =
+    🆘 Alert: a low meeting rating ({ $rating } of 5)
+    Who: { $who }
+    Pair: { $pair }
+flag-alert-button =
+    🆘 Alert: "I need help"
+    Who: { $who }
+    Pair: { $pair }
+flag-words =
+    🆘 A message was added to an alert
+    Who: { $who }
+    "{ $text }"
+flag-reraised =
+    🆘 An alert not handled for over a day (since { $since })
+    Who: { $who }
+    Pair: { $pair }
+flag-seen = ✅ The curator has seen your alert of { $date } and is dealing with it. Thank you for writing.
+flag-open-pair = 🤝 Open the pair
+flag-open-flag = 🆘 Open the alert
+flags-list = 🆘 Alerts
+flags-title = 🆘 The programme's alerts: { $open } open, { $total } in all
+flags-none = No alerts.
+flag-state-open = open
+flag-state-handled = handled { $date }
+flag-source-rating = meeting rating { $emoji }
+flag-source-button = the "I need help" button
+flag-line = { $date } — { $who } — { $source }
+flag-card =
+    🆘 Alert
+    Who: { $who }
+    Pair: { $pair }
+flag-card-words = Message:
+flag-card-handled = Handled { $date } by { $by }. Note:
+flag-card-reraised = Not handled for over a day: raised again { $date }.
+flag-handle = ✅ Mark handled
+flag-note-ask = Write a note: what was done about the alert (up to { $max } characters). Only curators see it; the person who raised it is told it was seen. Cancel: /cancel
+flag-handled-done = ✅ The alert is marked handled. The person who raised it has been told it was seen.
+flag-already-handled = This alert has already been handled.
+card-meetings = Meetings: { $confirmed } confirmed, { $planned } planned, { $disputed } disputed, { $waiting } awaiting confirmation
+card-plan = Plan: { $progress }
+card-plan-progress = { $done } of { $total } done
+card-last-activity = Last activity: { $date }
+card-average = Average meeting rating: { $average }
+card-average-value = { $average } ({ $count } ratings)
+card-open-flags = 🆘 Open alerts: { $count }
+card-flag-button = 🆘 Alert { $n }: open
+card-comments = Latest comments on meetings:
+side-card-button = 📇 Pair card
+side-card =
+    📇 Pair card
+    With: { $others }
+    Form: { $form }
+    Term: { $start } — { $end }
+side-card-own-flag = 🆘 Your alert to the curator is open: the curator will contact you.
+parent-card-button = 👪 Pair: { $child }
+parent-card =
+    👪 Mentoring: { $child }
+    School: { $school }
+    Mentor: { $mentor }
+    Term: { $start } — { $end }
+    Meetings held: { $meetings }
+    Plan: { $plan }
+parent-card-refresh = 🔄 Refresh
+parent-card-no-pair = Your child has no active mentoring pair at the moment.

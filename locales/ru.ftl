@@ -1435,3 +1435,99 @@ meetings-check-title = 🗓 Спорные и неподтверждённые �
 meetings-check-empty = Нет спорных и неподтверждённых встреч.
 meetings-check-pair =    Пара: { $mentor } — { $mentees }
 meetings-check-waiting =    Ждём ответа: { $who }
+# feedback and the safety flag, pair cards
+feedback-ask =
+    📝 Как прошла встреча { $date } («{ $topic }»)? Оцените её от 1 до 5.
+    Оценку и комментарий видит только куратор программы.
+feedback-rate-1 = 😞
+feedback-rate-2 = 😕
+feedback-rate-3 = 😐
+feedback-rate-4 = 🙂
+feedback-rate-5 = 😀
+feedback-bad-rating = Оценка — от 1 до 5.
+feedback-not-confirmed = Эту встречу ещё не подтвердили обе стороны: оценить её пока нельзя.
+feedback-already-rated = Вы уже оценили эту встречу.
+feedback-rate-first = Сначала оцените встречу, потом добавьте комментарий.
+feedback-thanks = Спасибо! Ваша оценка: { $emoji }
+feedback-flagged = Куратор программы получил сигнал и свяжется с вами.
+feedback-comment = 💬 Комментарий
+feedback-comment-ask = Напишите комментарий к встрече (до { $max } символов). Его прочитает только куратор. Отменить: /cancel
+feedback-comment-saved = Комментарий сохранён. Его видит только куратор.
+feedback-comment-saved-flag = Комментарий сохранён и передан куратору.
+help-button = 🆘 Нужна помощь
+help-sent-short = Сигнал отправлен куратору.
+help-already-short = Сигнал уже у куратора.
+help-sent =
+    🆘 Куратор программы получил ваш сигнал и свяжется с вами.
+    Если хотите, напишите, что случилось: это прочитает только куратор.
+help-already =
+    🆘 Ваш сигнал уже у куратора, он свяжется с вами.
+    Можно дописать, что случилось: это прочитает только куратор.
+flag-write = 💬 Написать куратору
+flag-comment-ask = Напишите, что случилось (до { $max } символов). Это прочитает только куратор. Отменить: /cancel
+flag-comment-saved = Спасибо, куратор получил ваше сообщение.
+flag-pair = наставник { $mentor }, наставляемые: { $mentees }
+flag-alert-rating =
+    🆘 Сигнал: низкая оценка встречи ({ $rating } из 5)
+    Кто: { $who }
+    Пара: { $pair }
+flag-alert-button =
+    🆘 Сигнал: «Нужна помощь»
+    Кто: { $who }
+    Пара: { $pair }
+flag-words =
+    🆘 К сигналу добавлено сообщение
+    Кто: { $who }
+    «{ $text }»
+flag-reraised =
+    🆘 Сигнал не обработан больше суток (с { $since })
+    Кто: { $who }
+    Пара: { $pair }
+flag-seen = ✅ Куратор увидел ваш сигнал от { $date } и занимается им. Спасибо, что написали.
+flag-open-pair = 🤝 Открыть пару
+flag-open-flag = 🆘 Открыть сигнал
+flags-list = 🆘 Сигналы
+flags-title = 🆘 Сигналы программы: открытых { $open }, всего { $total }
+flags-none = Сигналов нет.
+flag-state-open = открыт
+flag-state-handled = обработан { $date }
+flag-source-rating = оценка встречи { $emoji }
+flag-source-button = кнопка «Нужна помощь»
+flag-line = { $date } — { $who } — { $source }
+flag-card =
+    🆘 Сигнал
+    Кто: { $who }
+    Пара: { $pair }
+flag-card-words = Сообщение:
+flag-card-handled = Обработан { $date }, куратор: { $by }. Заметка:
+flag-card-reraised = Не обработан больше суток: поднят повторно { $date }.
+flag-handle = ✅ Отметить обработанным
+flag-note-ask = Напишите заметку: что сделано по сигналу (до { $max } символов). Её видят только кураторы; тот, кто поднял сигнал, узнает, что его увидели. Отменить: /cancel
+flag-handled-done = ✅ Сигнал отмечен обработанным. Тот, кто его поднял, получил сообщение, что сигнал увиден.
+flag-already-handled = Этот сигнал уже обработан.
+card-meetings = Встречи: подтверждено { $confirmed }, запланировано { $planned }, оспорено { $disputed }, ждут подтверждения { $waiting }
+card-plan = План: { $progress }
+card-plan-progress = выполнено { $done } из { $total }
+card-last-activity = Последняя активность: { $date }
+card-average = Средняя оценка встреч: { $average }
+card-average-value = { $average } (оценок: { $count })
+card-open-flags = 🆘 Открытые сигналы: { $count }
+card-flag-button = 🆘 Сигнал { $n }: открыть
+card-comments = Последние комментарии к встречам:
+side-card-button = 📇 Карточка пары
+side-card =
+    📇 Карточка пары
+    С кем: { $others }
+    Форма: { $form }
+    Сроки: { $start } — { $end }
+side-card-own-flag = 🆘 Ваш сигнал куратору открыт: куратор свяжется с вами.
+parent-card-button = 👪 Пара: { $child }
+parent-card =
+    👪 Наставничество: { $child }
+    Школа: { $school }
+    Наставник: { $mentor }
+    Сроки: { $start } — { $end }
+    Встреч проведено: { $meetings }
+    План: { $plan }
+parent-card-refresh = 🔄 Обновить
+parent-card-no-pair = У ребёнка сейчас нет действующей наставнической пары.

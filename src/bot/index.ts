@@ -17,6 +17,7 @@ import { operatorFeature } from "./features/operator.js";
 import { pairWorkFeature } from "./features/pairWork.js";
 import { openDirectorPanel, reportsFeature } from "./features/reports.js";
 import { meetingsFeature } from "./features/meetings.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { pairParticipantFeature } from "./features/pairParticipant.js";
 import { pairsFeature } from "./features/pairs.js";
 import { plansFeature } from "./features/plans.js";
@@ -90,6 +91,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(plansFeature());
   dm.use(reportsFeature());
   dm.use(meetingsFeature());
+  dm.use(feedbackFeature());
   dm.use(participantFeature());
   dm.use(parentFeature());
   dm.use(fallbackFeature());

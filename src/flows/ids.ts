@@ -18,3 +18,6 @@ export const MONTHLY_REPORT = "monthly-report";
 export const FINAL_REPORT = "final-report";
 export const MEETING_LOG = "meeting-log";
 export const MEETING_PLAN = "meeting-plan";
+export const FEEDBACK_COMMENT = "feedback-comment";
+export const FLAG_COMMENT = "flag-comment";
+export const FLAG_HANDLE = "flag-handle";

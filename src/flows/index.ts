@@ -15,6 +15,8 @@ import { addPlanItemFlow, editPlanItemFlow } from "./plans.js";
 import { preferences } from "./preferences.js";
 import { logMeetingFlow, planMeetingFlow } from "./meetings.js";
 import { MEETING_LOG, MEETING_PLAN } from "./ids.js";
+import { feedbackComment, flagComment, flagHandle } from "./feedback.js";
+import { FEEDBACK_COMMENT, FLAG_COMMENT, FLAG_HANDLE } from "./ids.js";
 import { questionnaire } from "./questionnaire.js";
 import { roadmapDate, roadmapDone } from "./roadmap.js";
 import { ROADMAP_DATE, ROADMAP_DONE } from "./ids.js";
@@ -69,5 +71,8 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(finalReport, { id: FINAL_REPORT }));
   composer.use(createConversation<BotContext, FlowContext>(logMeetingFlow, { id: MEETING_LOG }));
   composer.use(createConversation<BotContext, FlowContext>(planMeetingFlow, { id: MEETING_PLAN }));
+  composer.use(createConversation<BotContext, FlowContext>(feedbackComment, { id: FEEDBACK_COMMENT }));
+  composer.use(createConversation<BotContext, FlowContext>(flagComment, { id: FLAG_COMMENT }));
+  composer.use(createConversation<BotContext, FlowContext>(flagHandle, { id: FLAG_HANDLE }));
   return composer;
 }

@@ -328,6 +328,9 @@ async function forgetMembership(deps: ServiceDeps, m: Membership): Promise<void>
   await store.pairEvents.forgetMember(m.programmeId, m._id, WITHDRAWN);
   await store.proposalBatches.forgetMember(m.programmeId, m._id, WITHDRAWN);
   await store.audit.forgetMember(m.programmeId, m._id, WITHDRAWN);
+  // Their ratings and comments on meetings go; their safety flags stay for the curators, without their words.
+  await store.feedback.forgetMember(m._id);
+  await store.flags.forgetMember(m._id, WITHDRAWN);
   // Its answers on pairs, its places as a mentor, and the `leaving` claim taken for the withdrawal.
   await store.claims.forgetKeysNaming(m._id);
 }

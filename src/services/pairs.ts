@@ -36,6 +36,7 @@ import type { Actor, ServiceDeps } from "./deps.js";
 import { msg, tellCurators, type NoticeVar } from "./notices.js";
 import { personRef, personRefs } from "./people.js";
 import { currentRound } from "./rounds.js";
+import { curatorPairStats, type CuratorPairStats } from "./pairCards.js";
 import { ok, refuse, type Result } from "./result.js";
 
 // Pairs and groups as the regulation has them (stages 4–5): places at a mentor are taken under
@@ -835,6 +836,8 @@ export interface PairCard extends PairLine {
   /** An open replacement request: who asked and when. */
   replacement: { who: NoticeVar; at: Date } | null;
   roleModels: readonly string[];
+  /** Meetings, feedback, open flags and the newest comments (services/pairCards.ts). */
+  stats: CuratorPairStats;
 }
 
 /** How many of a pair's last events its card shows. */
@@ -862,7 +865,7 @@ export async function pairCard(deps: Deps, actor: Actor, pairId: string): Promis
   }
   const history = await historyOf(deps, pair._id);
   const replacement = pair.status === "active" ? await openReplacementRequest(deps, pair, people) : null;
-  return ok({ ...line!, view: grant.value, waiting, paperParents, history: history.slice(-HISTORY_ON_CARD), historyTotal: history.length, replacement, roleModels: ROLE_MODELS[pair.form] });
+  return ok({ ...line!, view: grant.value, waiting, paperParents, history: history.slice(-HISTORY_ON_CARD), historyTotal: history.length, replacement, roleModels: ROLE_MODELS[pair.form], stats: await curatorPairStats(deps, pair) });
 }
 
 const historyOf = async (deps: Deps, pairId: string): Promise<HistoryLine[]> =>

@@ -56,6 +56,15 @@ export const claimKeys = {
   meetingAnswer: (meetingId: string, membershipId: string) => `meeting-answer:${meetingId}#${membershipId}`,
   /** A planned meeting is turned into a log (or called off) once, by whichever side answers first. */
   meetingHeld: (meetingId: string) => `meeting-held:${meetingId}`,
+  /** One rating per participant per meeting: pressed a hundred times, one record (services/feedback.ts). */
+  feedback: (meetingId: string, membershipId: string) => `feedback:${meetingId}#${membershipId}`,
+  /**
+   * A person's open safety flag in a pair (holder: the flag's id): repeated 🆘 presses or low
+   * ratings while it is open join it, one flag and one alert. Released when a curator handles it.
+   */
+  flagOpen: (pairId: string, membershipId: string) => `flag-open:${pairId}#${membershipId}`,
+  /** A flag is marked handled once: two curators at once, one note, one word to the raiser. */
+  flagHandled: (flagId: string) => `flag-handled:${flagId}`,
 
   // Locks (ClaimsStore.withLock): held while one writer reads, checks and writes, then released.
   /** Every write to one pair document (status, mentor, dates, role model, order, reminder). */

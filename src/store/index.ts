@@ -8,6 +8,8 @@ import { InvitationsStore } from "./invitations.js";
 import { MeetingsStore } from "./meetings.js";
 import { MonthlyReportsStore } from "./monthlyReports.js";
 import { FinalReportsStore } from "./finalReports.js";
+import { FeedbackStore } from "./feedback.js";
+import { FlagsStore } from "./flags.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
@@ -48,6 +50,8 @@ export interface Store {
   plans: PlansStore;
   monthlyReports: MonthlyReportsStore;
   finalReports: FinalReportsStore;
+  feedback: FeedbackStore;
+  flags: FlagsStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -78,6 +82,8 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     plans: new PlansStore(db, claims),
     monthlyReports: new MonthlyReportsStore(db),
     finalReports: new FinalReportsStore(db),
+    feedback: new FeedbackStore(db),
+    flags: new FlagsStore(db),
   };
 }
 

@@ -48,6 +48,7 @@ interface World {
     reportId: string;
     finalReportId: string;
     meetingId: string;
+    flagId: string;
   };
 }
 
@@ -116,6 +117,8 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bReport = await store.monthlyReports.insert({ programmeId: b.programmeId, mentorId: bMentor.membershipId, month: "2026-11", entries: [{ menteeId: bMentee.membershipId, meetings: [], itemsDone: [], progress: null, difficulties: null, plans: null }], submittedAt: now });
   const bFinal = await store.finalReports.insert({ programmeId: b.programmeId, pairId: bPair._id, role: "mentor", authorId: bMentor.membershipId, menteeId: bMentee.membershipId, answers: {}, submittedAt: now });
   const bMeeting = await store.meetings.insert({ _id: store.meetings.newId(), pairId: bPair._id, programmeId: b.programmeId, type: "introduction", format: "in-person", day: new Date(Date.UTC(2026, 9, 1)), durationMin: 45, topic: "Знакомство", status: "logged", loggedBy: bMentor.membershipId, createdAt: now });
+  // An open safety flag raised by B's pupil (feedback).
+  const bFlag = await store.flags.insert({ _id: store.flags.newId(), pairId: bPair._id, programmeId: b.programmeId, raisedBy: bMentee.membershipId, source: "button", raisedAt: now });
   const otherCurator = user("Куратор прошлого года");
   await store.memberships.add({ userId: otherCurator.id, programmeId: bOther._id, role: "curator", category: null, grade: null, invitationId: null }, now);
 
@@ -137,6 +140,7 @@ async function seedWorld(t: TestBot): Promise<World> {
       reportId: bReport._id,
       finalReportId: bFinal._id,
       meetingId: bMeeting._id,
+      flagId: bFlag._id,
     },
   };
 }
@@ -157,6 +161,7 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   finalReportId: b.finalReportId,
   month: "2026-11",
   meetingId: b.meetingId,
+  flagId: b.flagId,
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */

@@ -5,6 +5,9 @@ import type { BaseContext, BotContext } from "../context.js";
 import { roleLabel } from "../labels.js";
 import { CREATE_SCHOOL } from "../../flows/ids.js";
 import { enterFlow } from "../flow.js";
+import { parentCard, parentChildren } from "../../services/pairCards.js";
+import { renderVar } from "../notices.js";
+import { parentCardScreen } from "../views/feedback.js";
 
 // The main menu: what the person can do in each programme, built once at startup.
 
@@ -61,6 +64,21 @@ export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx:
             await openRolePanel(c, membership);
           })
           .row();
+      }
+      // A parent who consented in the bot: their child's pair card (the parent's cut of it).
+      if (ctx.from) {
+        const locale = await ctx.i18n.getLocale();
+        for (const child of await parentChildren(ctx.deps, { userId: ctx.from.id })) {
+          const name = String(renderVar(ctx.t, locale, child.child));
+          range
+            .text({ text: ctx.t("parent-card-button", { child: name }), payload: child.membershipId }, async (c) => {
+              const card = await parentCard(c.deps, { userId: c.from.id }, { membershipId: c.match ?? "" });
+              if (!card.ok) return c.reply(c.t(card.reason, card.vars));
+              const screen = await parentCardScreen(c, card.value);
+              await c.reply(screen.text, { reply_markup: screen.keyboard });
+            })
+            .row();
+        }
       }
     })
     .submenu((ctx) => ctx.t("menu-language"), "language");

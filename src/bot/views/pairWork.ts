@@ -32,6 +32,8 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
   addButton(keyboard, ctx.t("pair-menu-meetings"), { type: "meetingList", pairId, page: 0 }).row();
   addButton(keyboard, ctx.t("pair-menu-log-meeting"), { type: "meetingLog", pairId });
   addButton(keyboard, ctx.t("pair-menu-plan-meeting"), { type: "meetingPlan", pairId }).row();
+  addButton(keyboard, ctx.t("side-card-button"), { type: "pairSideCard", pairId }).row();
+  addButton(keyboard, ctx.t("help-button"), { type: "pairHelp", pairId }).row();
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
   keyboard.text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
   return { text, keyboard };

@@ -11,6 +11,7 @@ import { MESSAGE_MAX_CHARS, shorten } from "../limits.js";
 import { renderVar } from "../notices.js";
 import type { Screen } from "../screen.js";
 import { addPager, newRow, pageCount } from "./paging.js";
+import { curatorStatsPart } from "./feedback.js";
 
 // The text and keyboards of pairs and groups (stages 4–5), in the reader's language, from what
 // the services return. Features and the pairs' conversations both draw from here.
@@ -49,6 +50,7 @@ export async function homeView(ctx: Ctx, home: PairsHome): Promise<Screen> {
   addButton(kb, ctx.t("pairs-list"), { type: "pairsList", programmeId: pid, page: 0 }).row();
   addButton(kb, ctx.t("pairs-order"), { type: "pairsOrder", programmeId: pid }).row();
   addButton(kb, ctx.t("meetings-check-button"), { type: "meetingsToCheck", programmeId: pid, page: 0 }).row();
+  addButton(kb, ctx.t("flags-list"), { type: "flagsList", programmeId: pid, page: 0 }).row();
   kb.text(ctx.t("common-back"), CURATOR_PANEL(pid));
   return { text, keyboard: kb };
 }
@@ -157,6 +159,7 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     for (const p of card.paperParents) addButton(kb, ctx.t("pair-paper-parent-agrees", { child: w.say(p.child) }), { type: "pairPaperParent", pairId: pair._id, membershipId: p.membershipId }).row();
   }
   const tz = card.view.school.timeZone;
+  lines.push(...(await curatorStatsPart(ctx, card.stats, tz, kb)));
   if (card.replacement) {
     lines.push("", ctx.t("pair-replacement-open", { who: w.say(card.replacement.who), date: w.date(card.replacement.at, tz) }));
     addButton(kb, ctx.t("pair-replacement-dismiss"), { type: "pairReplacementDismiss", pairId: pair._id }).row();

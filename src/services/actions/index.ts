@@ -14,6 +14,7 @@ import { roadmapActions } from "./roadmap.js";
 import { planActions } from "./plans.js";
 import { reportActions } from "./reports.js";
 import { meetingActions } from "./meetings.js";
+import { feedbackActions } from "./feedback.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -33,6 +34,7 @@ export const ACTIONS = {
   ...planActions,
   ...reportActions,
   ...meetingActions,
+  ...feedbackActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
