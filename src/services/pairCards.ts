@@ -5,6 +5,7 @@ import type { Pair } from "../store/pairs.js";
 import { authorize, loadProgramme, type ProgrammeView } from "./access.js";
 import type { Actor, ServiceDeps } from "./deps.js";
 import { openFlagLines, type FlagLine } from "./feedback.js";
+import { planProgress } from "./plans.js";
 import type { NoticeVar } from "./notices.js";
 import { nameOf, personRefs } from "./people.js";
 import { ok, refuse, type Result } from "./result.js";
@@ -23,11 +24,23 @@ export interface MeetingCounts {
   waiting: number;
 }
 
-/**
- * The plan's progress, «выполнено 4 из 9». Null until the plans capability (store.plans) is
- * wired in here: the lead fills it from the pair's plans (all its mentees' items together).
- */
+/** The plan's progress, «выполнено 4 из 9» (a group's mentees' items together); null with no items yet. */
 export type PlanProgress = { done: number; total: number } | null;
+
+/** The progress of the given mentees' plans together (all the pair's by default). */
+async function progressOf(deps: Pick<ServiceDeps, "store">, pair: Pair, menteeIds: readonly string[] = pair.menteeIds): Promise<PlanProgress> {
+  const each = await planProgress(deps, pair._id);
+  let done = 0;
+  let total = 0;
+  for (const id of menteeIds) {
+    const p = each.get(id);
+    if (p) {
+      done += p.done;
+      total += p.total;
+    }
+  }
+  return total === 0 ? null : { done, total };
+}
 
 export interface PairStats {
   meetings: MeetingCounts;
@@ -59,7 +72,7 @@ export async function pairStats(deps: Pick<ServiceDeps, "store">, pair: Pair): P
     lastActivity: times.length ? new Date(Math.max(...times)) : null,
     average: averageRating(feedback.map((f) => f.rating)),
     ratings: feedback.length,
-    planProgress: null,
+    planProgress: await progressOf(deps, pair),
   };
 }
 
@@ -177,6 +190,7 @@ export async function parentCard(deps: Deps, actor: Actor, input: { membershipId
     startDate: pair.startDate,
     plannedEnd: pair.plannedEnd,
     meetings: stats.meetings.confirmed,
-    planProgress: stats.planProgress,
+    // The parent sees their own child's plan, not the group's.
+    planProgress: await progressOf(deps, pair, [child._id]),
   });
 }
