@@ -1227,7 +1227,14 @@ director-panel =
     Meetings in { $month }: { $confirmed } of { $meetings } confirmed
     Mentors' reports for { $reportMonth }: { $reported } of { $expected }
     Final reports waiting for approval: { $toApprove }
+    Plans waiting for approval: { $plans }
+    Open «Need help» flags: { $flags }
 director-pairs = 🤝 Pairs
+director-plans = 📋 Plans to approve ({ $count })
+director-flags = 🆘 Flags ({ $count })
+director-plans-title = 📋 Individual plans waiting for approval
+director-plan-row = { $n }. { $mentee } (mentor { $mentor }), version { $version }
+director-plan-open = 📋 No. { $n }
 director-meetings = 📅 This month's meetings
 director-monthly = 📝 Who has reported
 director-finals = 🏁 Final reports ({ $count })

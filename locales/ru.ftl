@@ -1251,7 +1251,14 @@ director-panel =
     Встречи за { $month }: подтверждено { $confirmed } из { $meetings }
     Отчёты наставников за { $reportMonth }: { $reported } из { $expected }
     Итоговых отчётов ждут утверждения: { $toApprove }
+    Планов ждут утверждения: { $plans }
+    Открытых сигналов «Нужна помощь»: { $flags }
 director-pairs = 🤝 Пары
+director-plans = 📋 Планы на утверждение ({ $count })
+director-flags = 🆘 Сигналы ({ $count })
+director-plans-title = 📋 Индивидуальные планы, ждущие утверждения
+director-plan-row = { $n }. { $mentee } (наставник { $mentor }), версия { $version }
+director-plan-open = 📋 № { $n }
 director-meetings = 📅 Встречи месяца
 director-monthly = 📝 Кто отчитался
 director-finals = 🏁 Итоговые отчёты ({ $count })

@@ -28,6 +28,10 @@ export interface DirectorOverview {
   expected: number;
   /** Mentors' final reports waiting for the director's approval. */
   toApprove: number;
+  /** Individual plans the mentees have acknowledged, waiting for «Утверждаю». */
+  plansToApprove: number;
+  /** Safety flags not yet handled by a curator. */
+  openFlags: number;
 }
 
 async function monthMeetings(deps: Pick<ServiceDeps, "store">, programmeId: string, month: Month) {
@@ -61,6 +65,33 @@ export async function directorOverview(deps: ServiceDeps, actor: Actor, input: {
     reported: reports.filter((r) => expected.some((m) => m._id === r.mentorId)).length,
     expected: expected.length,
     toApprove: finals.filter((r) => r.role === "mentor" && r.approvedAt === null).length,
+    plansToApprove: (await deps.store.plans.ofProgramme(programme._id, "acknowledged")).length,
+    openFlags: (await deps.store.flags.ofProgramme(programme._id)).filter((f) => f.handledAt === null).length,
+  });
+}
+
+export interface PlanRow {
+  pairId: string;
+  menteeId: string;
+  mentee: NoticeVar;
+  mentor: NoticeVar;
+  version: number;
+}
+
+/** The individual plans waiting for approval, paged; each opens the plan, where «Утверждаю» is. */
+export async function directorPlans(deps: ServiceDeps, actor: Actor, input: { programmeId: string; page: number }): Promise<Result<{ programmeId: string; page: Page<PlanRow> }>> {
+  const granted = await authorize(deps, actor, { kind: "staff", programmeId: input.programmeId });
+  if (!granted.ok) return granted;
+  const page = pageOf(await deps.store.plans.ofProgramme(input.programmeId, "acknowledged"), input.page, DIRECTOR_PAGE);
+  const pairs = new Map((await Promise.all(page.items.map((p) => deps.store.pairs.get(p.pairId)))).filter((p) => p !== null).map((p) => [p._id, p]));
+  const people = await deps.store.memberships.getMany([...page.items.map((p) => p.menteeId), ...[...pairs.values()].map((p) => p.mentorId)]);
+  const refs = await personRefs(deps, [...people.values()]);
+  return ok({
+    programmeId: input.programmeId,
+    page: {
+      ...page,
+      items: page.items.map((p) => ({ pairId: p.pairId, menteeId: p.menteeId, mentee: refs.get(p.menteeId) ?? "—", mentor: refs.get(pairs.get(p.pairId)?.mentorId ?? "") ?? "—", version: p.version })),
+    },
   });
 }
 

@@ -94,6 +94,12 @@ export class PlansStore {
     return doc ? planSchema.parse(doc) : null;
   }
 
+  /** A programme's plans in a status (the plans waiting for approval), the oldest first. */
+  async ofProgramme(programmeId: string, status: Plan["status"]): Promise<Plan[]> {
+    const docs = await this.col.find({ programmeId, status }).sort({ updatedAt: 1, _id: 1 }).toArray();
+    return docs.map((d) => planSchema.parse(d));
+  }
+
   /** Every plan of a pair (one per mentee who has one). */
   async ofPair(pairId: string): Promise<Plan[]> {
     const docs = await this.col.find({ pairId }).sort({ createdAt: 1, _id: 1 }).toArray();

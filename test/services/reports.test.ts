@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { approveFinalReport, finalReportsList, finalTasks, readFinalReport, submitFinalReport } from "../../src/services/finalReports.js";
 import { monthlyDraft, monthlyStatus, readMonthlyReport, submitMonthlyReport } from "../../src/services/monthlyReports.js";
-import { directorOverview, directorPairs } from "../../src/services/director.js";
+import { directorOverview, directorPairs, directorPlans } from "../../src/services/director.js";
 import { finalReportJob, monthlyReportJob } from "../../src/jobs/reports.js";
 import type { MeetingStatus } from "../../src/domain/meetings.js";
 import { newUserId, pairsSetup } from "../support/pairs.js";
@@ -140,6 +140,21 @@ describe("monthly report", () => {
     const pairs = await directorPairs(f.deps, w.director, { programmeId: w.programmeId, page: 0 });
     expect(pairs.ok && pairs.value.page.total).toBe(2);
     expect((await directorOverview(f.deps, w.mentor.actor, { programmeId: w.programmeId })).ok).toBe(false);
+  });
+
+  it("the director's overview counts the plans waiting for approval and the open flags, and lists the plans", async () => {
+    const w = await world();
+    const now = f.deps.clock();
+    const plan = await f.store.plans.ensure({ pairId: w.pair._id, programmeId: w.programmeId, menteeId: w.mentee.id }, now);
+    await f.store.plans.update(plan._id, (p) => ({ plan: { ...p, status: "acknowledged" as const }, result: true }));
+    await f.store.flags.insert({ _id: f.store.flags.newId(), pairId: w.pair._id, programmeId: w.programmeId, raisedBy: w.mentee.id, source: "button", raisedAt: now });
+    const handled = await f.store.flags.insert({ _id: f.store.flags.newId(), pairId: w.pair._id, programmeId: w.programmeId, raisedBy: w.mentor.id, source: "button", raisedAt: now });
+    await f.store.flags.markHandled(handled._id, "curator", "ok", now);
+    const o = await directorOverview(f.deps, w.director, { programmeId: w.programmeId });
+    expect(o.ok && { plans: o.value.plansToApprove, flags: o.value.openFlags }).toEqual({ plans: 1, flags: 1 });
+    const plans = await directorPlans(f.deps, w.director, { programmeId: w.programmeId, page: 0 });
+    expect(plans.ok && plans.value.page.items.map((p) => [p.pairId, p.menteeId])).toEqual([[w.pair._id, w.mentee.id]]);
+    expect((await directorPlans(f.deps, w.mentor.actor, { programmeId: w.programmeId, page: 0 })).ok).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { directorMeetings, directorOverview, directorPairs } from "../../services/director.js";
+import { directorMeetings, directorOverview, directorPairs, directorPlans } from "../../services/director.js";
 import { approveFinalReport, finalReportsList, finalTasks, readFinalReport } from "../../services/finalReports.js";
 import { monthlyDraft, monthlyStatus, readMonthlyReport, submitMonthlyReport, monthRef } from "../../services/monthlyReports.js";
 import type { Membership } from "../../store/memberships.js";
@@ -12,6 +12,7 @@ import { answerRefusal } from "../refusals.js";
 import { showScreen } from "../screen.js";
 import {
   directorMeetingsScreen,
+  directorPlansScreen,
   directorPairsScreen,
   directorPanelScreen,
   finalListScreen,
@@ -88,6 +89,13 @@ export function reportsFeature(): Composer<BotContext> {
     if (!pairs.ok) return answerRefusal(ctx, pairs);
     await ctx.answerCallbackQuery();
     await showScreen(ctx, await directorPairsScreen(ctx, a.programmeId, pairs.value.page));
+  });
+
+  onAction(feature, "directorPlans", async (ctx, a) => {
+    const plans = await directorPlans(ctx.deps, actor(ctx), a);
+    if (!plans.ok) return answerRefusal(ctx, plans);
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, await directorPlansScreen(ctx, a.programmeId, plans.value.page));
   });
 
   onAction(feature, "directorMeetings", async (ctx, a) => {

@@ -129,7 +129,7 @@ export async function flagsListScreen(ctx: Ctx, list: FlagsList): Promise<Screen
   }
   addPager(kb, ctx, page, (p) => ({ type: "flagsList", programmeId: pid, page: p }));
   if (list.curator) addButton(newRow(kb), ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
-  else newRow(kb).text(ctx.t("common-menu"), pack({ type: "menuOpen" }));
+  else addButton(newRow(kb), ctx.t("common-back"), { type: "directorPanel", programmeId: pid });
   return { text: fit([ctx.t("flags-title", { open: list.open, total: page.total }), pageCount(ctx, page), "", ...(lines.length ? lines : [ctx.t("flags-none")])]), keyboard: kb };
 }
 

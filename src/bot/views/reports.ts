@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { MonthlyEntry } from "../../store/monthlyReports.js";
-import type { DirectorOverview, MeetingRow, PairRow } from "../../services/director.js";
+import type { DirectorOverview, MeetingRow, PairRow, PlanRow } from "../../services/director.js";
 import type { FinalListRow, FinalReading } from "../../services/finalReports.js";
 import { monthRef, monthlyAsk, type MonthlyDraft, type MonthlyReading, type MonthlyStatus } from "../../services/monthlyReports.js";
 import type { NoticeVar } from "../../services/notices.js";
@@ -115,6 +115,8 @@ export async function directorPanelScreen(ctx: BaseContext, o: DirectorOverview)
     reported: o.reported,
     expected: o.expected,
     toApprove: o.toApprove,
+    plans: o.plansToApprove,
+    flags: o.openFlags,
   });
   const programmeId = o.programmeId;
   const keyboard = new InlineKeyboard();
@@ -122,6 +124,8 @@ export async function directorPanelScreen(ctx: BaseContext, o: DirectorOverview)
   addButton(keyboard, ctx.t("director-meetings"), { type: "directorMeetings", programmeId, page: 0 }).row();
   addButton(keyboard, ctx.t("director-monthly"), { type: "monthlyStatus", programmeId, month: o.reportMonth, page: 0 }).row();
   addButton(keyboard, ctx.t("director-finals", { count: o.toApprove }), { type: "finalList", programmeId, page: 0 }).row();
+  addButton(keyboard, ctx.t("director-plans", { count: o.plansToApprove }), { type: "directorPlans", programmeId, page: 0 });
+  addButton(keyboard, ctx.t("director-flags", { count: o.openFlags }), { type: "flagsList", programmeId, page: 0 }).row();
   addButton(keyboard, ctx.t("common-menu"), { type: "menuOpen" });
   return { text, keyboard };
 }
@@ -131,6 +135,20 @@ const backToDirector = (ctx: BaseContext, keyboard: InlineKeyboard, programmeId:
   addButton(keyboard, ctx.t("common-back"), { type: "directorPanel", programmeId });
   return keyboard;
 };
+
+export async function directorPlansScreen(ctx: BaseContext, programmeId: string, page: Page<PlanRow>): Promise<Screen> {
+  const r = await renderer(ctx);
+  const lines = page.items.map((p, i) => ctx.t("director-plan-row", { n: page.from + i, mentee: r(p.mentee), mentor: r(p.mentor), version: p.version }));
+  const text = [ctx.t("director-plans-title"), lines.length ? lines.join("\n") : ctx.t("director-none"), page.total ? pageCount(ctx, page) : ""].filter(Boolean).join("\n\n");
+  const keyboard = new InlineKeyboard();
+  page.items.forEach((p, i) => {
+    addButton(keyboard, ctx.t("director-plan-open", { n: page.from + i }), { type: "planOpen", pairId: p.pairId, membershipId: p.menteeId, page: 0 });
+    if (i % 4 === 3) keyboard.row();
+  });
+  newRow(keyboard);
+  addPager(keyboard, ctx, page, (p) => ({ type: "directorPlans", programmeId, page: p }));
+  return { text, keyboard: backToDirector(ctx, keyboard, programmeId) };
+}
 
 export async function directorPairsScreen(ctx: BaseContext, programmeId: string, page: Page<PairRow>): Promise<Screen> {
   const r = await renderer(ctx);

@@ -28,6 +28,8 @@ export const reportActions = {
   /** The programme's pairs, paged. */
   directorPairs: defineAction({ prefix: "drl", fields: { programmeId: Id, page: Index }, for: "staff" }),
   /** This month's meetings, paged. */
+  /** The individual plans waiting for approval (3.1). */
+  directorPlans: defineAction({ prefix: "drq", fields: { programmeId: Id, page: Index }, for: "staff" }),
   directorMeetings: defineAction({ prefix: "drm", fields: { programmeId: Id, page: Index }, for: "staff" }),
 
   /** A party of an ended pair starts their final report. */
