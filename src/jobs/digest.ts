@@ -33,6 +33,10 @@ function buttons(programmeId: string, period: DigestPeriod, f: DigestFigures): N
     list("digest-button-unpaired", f.unpaired, "unpaired"),
     list("digest-button-quiet", f.quietPairs, "quiet"),
     list("digest-button-unreachable", f.unreachable, "unreachable"),
+    [
+      { label: msg("digest-button-flags", { n: f.openFlags }), action: action("flagsList", { programmeId, page: 0 }) },
+      { label: msg("digest-button-overdue", { n: f.overdueReports }), action: action("monthlyStatus", { programmeId, month: f.lateMonth, page: 0 }) },
+    ],
     [{ label: msg("roadmap-open-button"), action: action("roadmapOpen", { programmeId }) }],
   ];
 }

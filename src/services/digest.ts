@@ -11,6 +11,9 @@ import { msg, type NoticeVar } from "./notices.js";
 import { personRefs } from "./people.js";
 import { ok, refuse, type Result } from "./result.js";
 import { stagesOf } from "./roadmap.js";
+import { MONTHLY_LATE_DAY, finalDueDay, monthOfDay, pairEndDay, previousMonth } from "../domain/reports.js";
+import { missingFinalReports } from "./finalReports.js";
+import { expectedMentors } from "./monthlyReports.js";
 
 // The figures of the curators' weekly digest and the director's monthly summary, and the lists
 // behind each figure. The numbers and the lists come from the same functions, so a list opened
@@ -78,12 +81,12 @@ export interface DigestFigures {
   consents: number;
   unpaired: number;
   quietPairs: number;
-  /**
-   * Open safety flags and overdue reports: their stores belong to the flags and reports
-   * capabilities, which are not in yet; 0 until they feed these (and add their lists).
-   */
+  /** Safety flags no curator has handled yet. */
   openFlags: number;
+  /** Monthly reports missing for the last month past its late day, and final reports past their 10 days. */
   overdueReports: number;
+  /** The month whose missing monthly reports are counted (the list behind the number). */
+  lateMonth: string;
   unreachable: number;
   activePairs: number;
   stage: { stage: StageNumber; deadline: Date } | null;
@@ -99,12 +102,33 @@ export async function digestFigures(deps: Pick<ServiceDeps, "store">, view: Prog
     consents: await count("consents"),
     unpaired: await count("unpaired"),
     quietPairs: (await quietPairsOf(deps, view, today)).length,
-    openFlags: 0,
-    overdueReports: 0,
+    openFlags: (await deps.store.flags.ofProgramme(view.programme._id)).filter((f) => f.handledAt === null).length,
+    ...(await overdueReportsOf(deps, view, today)),
     unreachable: await count("unreachable"),
     activePairs: (await deps.store.pairs.ofProgramme(view.programme._id, ["active"])).length,
     stage: current ? { stage: current.stage, deadline: current.deadline } : null,
   };
+}
+
+/** The month whose reports are late on this school day: the last one whose late day has passed. */
+export function lateMonthOf(today: Date): string {
+  const last = previousMonth(monthOfDay(today));
+  return today.getUTCDate() >= MONTHLY_LATE_DAY ? last : previousMonth(last);
+}
+
+/** Overdue reports: the late month's missing monthly reports, and final reports past their due day. */
+async function overdueReportsOf(deps: Pick<ServiceDeps, "store">, view: ProgrammeView, today: Date): Promise<{ overdueReports: number; lateMonth: string }> {
+  const lateMonth = lateMonthOf(today);
+  const expected = await expectedMentors(deps, view.programme._id, lateMonth);
+  const reported = new Set((await deps.store.monthlyReports.ofProgramme(view.programme._id, [lateMonth])).map((r) => r.mentorId));
+  let overdue = expected.filter((m) => !reported.has(m._id)).length;
+  const ended = (await deps.store.pairs.ofProgramme(view.programme._id, ["active", "ended"])).filter((pair) => {
+    const end = pairEndDay(pair, today, view.school.timeZone);
+    return end !== null && finalDueDay(end).getTime() < today.getTime();
+  });
+  const written = await deps.store.finalReports.ofPairs(ended.map((p) => p._id));
+  for (const pair of ended) overdue += missingFinalReports(pair, written.filter((r) => r.pairId === pair._id)).length;
+  return { overdueReports: overdue, lateMonth };
 }
 
 /** The stage line's variables: its name and deadline, or «all done». */

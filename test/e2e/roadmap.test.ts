@@ -1,3 +1,4 @@
+import { pack } from "../../src/bot/buttons.js";
 import { describe, expect, it } from "vitest";
 import { monthlySummaryJob, weeklyDigestJob } from "../../src/jobs/digest.js";
 import { quietPairsJob } from "../../src/jobs/quietPairs.js";
@@ -149,6 +150,10 @@ describe("the curators' weekly digest", () => {
       createdBy: curator.id,
     });
     await t.store.memberships.setPair(mentee.membershipId, pair._id);
+    // One safety flag still open, one handled: the digest counts the open one.
+    await t.store.flags.insert({ _id: t.store.flags.newId(), pairId: pair._id, programmeId, raisedBy: mentee.membershipId, source: "button", raisedAt: SEPT });
+    const handled = await t.store.flags.insert({ _id: t.store.flags.newId(), pairId: pair._id, programmeId, raisedBy: mentor.membershipId, source: "button", raisedAt: SEPT });
+    await t.store.flags.markHandled(handled._id, "curator", "ok", SEPT);
 
     const run = runner(t);
     // Sunday: nothing; Monday 5 October, 09:00 Moscow: the digest.
@@ -161,6 +166,9 @@ describe("the curators' weekly digest", () => {
     expect(digest.text).toContain("Наставляемые без пары: 1");
     expect(digest.text).toContain("Тихие пары: 1");
     expect(digest.text).toContain("Недоступны (заблокировали бота): 1");
+    expect(digest.text).toContain("Открытые сигналы: 1");
+    // The pair worked in September and its mentor has not reported for it by 3 October.
+    expect(digest.text).toContain("Просроченные отчёты: 1");
     expect(digest.text).toMatch(/Текущий этап: 1\. Подготовка условий .* — срок 30\.11\.2026/);
 
     const opens = async (label: RegExp, title: RegExp, line: RegExp) => {
@@ -189,6 +197,11 @@ describe("the curators' weekly digest", () => {
     expect((await curator.nextEdit()).text).toContain("Ирина Орлова");
     await curator.press(digest, /Открыть дорожную карту/);
     await curator.waitForText(/Дорожная карта: МОУ СШ № 2/);
+    // The flags' and the overdue reports' buttons open their lists in place of the digest: pressed last.
+    expect(curator.buttons(digest).flat()).toContain("🆘 Сигналы: 1");
+    await opens(/Просрочены отчёты: 1/, /Ежемесячные отчёты за сентябрь 2026: отчитались 0 из 1/, /Ирина Орлова/);
+    await curator.pressData(digest, pack({ type: "flagsList", programmeId, page: 0 }));
+    expect((await curator.waitForText(/Сигналы программы: открытых 1, всего 2/)).text).toContain("Анна Новикова");
 
     // The quiet pair's mentor is nudged once, and the nudge's button opens the pair menu.
     expect(await run(quietPairsJob, new Date("2026-10-05T09:10:00+03:00"))).toBe(1);

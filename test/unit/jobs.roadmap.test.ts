@@ -113,7 +113,7 @@ describe("quiet pairs", () => {
 });
 
 describe("the curators' weekly digest and the director's monthly summary", () => {
-  const figures: DigestFigures = { newPeople: 3, consents: 2, unpaired: 1, quietPairs: 1, openFlags: 0, overdueReports: 0, unreachable: 1, activePairs: 4, stage: { stage: 2, deadline: d("2026-12-31") } };
+  const figures: DigestFigures = { newPeople: 3, consents: 2, unpaired: 1, quietPairs: 1, openFlags: 0, overdueReports: 0, lateMonth: "2026-10", unreachable: 1, activePairs: 4, stage: { stage: 2, deadline: d("2026-12-31") } };
   const weekly = (day: string): DigestJobData => ({
     programmes: [
       { programmeId: "pMSK", timeZone: MSK, day: d(day), to: [{ userId: 11, child: false }, { userId: 12, child: false }], figures },
