@@ -10,3 +10,4 @@ export const ORDER = "order";
 export const PAIR_CHANGE = "pair-change";
 export const PAIR_TERM = "pair-term";
 export const PREFERENCES = "preferences";
+export const DECLINE_TEXT = "decline-text";

@@ -9,7 +9,8 @@ import { createSchool } from "./createSchool.js";
 import { writeToPerson } from "./bases.js";
 import { addTopic } from "./topics.js";
 import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
-import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
+import { DECLINE_TEXT } from "./ids.js";
+import { declineText, manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
 import { questionnaire } from "./questionnaire.js";
 
@@ -53,5 +54,6 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(pairChange, { id: PAIR_CHANGE }));
   composer.use(createConversation<BotContext, FlowContext>(pairTerm, { id: PAIR_TERM }));
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
+  composer.use(createConversation<BotContext, FlowContext>(declineText, { id: DECLINE_TEXT }));
   return composer;
 }

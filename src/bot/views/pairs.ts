@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { MAX_MENTEES_PER_MENTOR, describeEventKey, pairStatusKey, reasonKey, roleModelKey, type ReasonKind } from "../../domain/pairs.js";
+import type { Page } from "../../domain/paging.js";
 import type { Form } from "../../domain/programme.js";
 import type { ManualMentees, ManualMentors, ProposalScreen } from "../../services/matching.js";
 import type { NoticeVar } from "../../services/notices.js";
@@ -160,6 +161,13 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     lines.push("", ctx.t("pair-replacement-open", { who: w.say(card.replacement.who), date: w.date(card.replacement.at, tz) }));
     addButton(kb, ctx.t("pair-replacement-dismiss"), { type: "pairReplacementDismiss", pairId: pair._id }).row();
   }
+  const pending = card.pendingReplacement;
+  if (pending) {
+    const waiting = pending.waiting.map((p) => ctx.t(p.paper ? "pair-party-paper-parent" : `pair-party-${p.kind}`)).join(", ") || "—";
+    lines.push("", ctx.t("pair-replacement-pending", { mentor: w.say(pending.mentor), parties: waiting }));
+    for (const p of pending.paperParents) addButton(kb, ctx.t("pair-paper-parent-agrees", { child: w.say(p.child) }), { type: "replPaper", replacementId: pending.replacementId, membershipId: p.membershipId }).row();
+    addButton(kb, ctx.t("pair-replacement-withdraw"), { type: "replWithdraw", pairId: pair._id }).row();
+  }
   // The last few events; the whole history is behind «Вся история», a page at a time.
   lines.push("", card.historyTotal > card.history.length ? ctx.t("pair-history-last", { shown: card.history.length, total: card.historyTotal }) : ctx.t("pair-history"));
   for (const e of card.history) lines.push(historyLine(ctx, w, e, tz));
@@ -167,7 +175,7 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
   if (pair.status === "awaiting") addButton(kb, ctx.t("pair-set-term"), { type: "pairTerm", pairId: pair._id }).row();
   if ((pair.status === "awaiting" || pair.status === "active") && card.roleModels.length > 0) addButton(kb, ctx.t("pair-choose-model"), { type: "pairRoleModels", pairId: pair._id }).row();
   if (pair.status === "active") {
-    addButton(kb, ctx.t("pair-replace"), { type: "pairChange", pairId: pair._id, kind: "replace" }).row();
+    if (!pending) addButton(kb, ctx.t("pair-replace"), { type: "pairChange", pairId: pair._id, kind: "replace" }).row();
     addButton(kb, ctx.t("pair-extend"), { type: "pairChange", pairId: pair._id, kind: "extend" }).row();
     addButton(kb, ctx.t("pair-end"), { type: "pairChange", pairId: pair._id, kind: "end" }).row();
   }
@@ -252,9 +260,11 @@ export function reasonsKeyboard(ctx: Ctx, kind: ReasonKind, reasons: readonly st
   return addButton(kb, ctx.t("common-cancel"), { type: "pairFlowReason", reason: "-" });
 }
 
-export async function newMentorsKeyboard(ctx: Ctx, options: { name: NoticeVar }[]): Promise<InlineKeyboard> {
+/** A page of the new mentors to choose from (CANDIDATES_PAGE, one to a row), with the count and the pager. */
+export async function newMentorsScreen(ctx: Ctx, page: Page<{ membershipId: string; name: NoticeVar }>): Promise<Screen> {
   const w = await words(ctx);
   const kb = new InlineKeyboard();
-  options.forEach((o, i) => addButton(kb, w.say(o.name), { type: "pairFlowNewMentor", index: i }).row());
-  return kb;
+  for (const o of page.items) addButton(kb, w.say(o.name), { type: "pairFlowNewMentor", membershipId: o.membershipId }).row();
+  addPager(kb, ctx, page, (p) => ({ type: "pairFlowMentorPage", page: p }));
+  return { text: fit([ctx.t("change-choose-mentor"), pageCount(ctx, page)]), keyboard: kb };
 }
