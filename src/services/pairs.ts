@@ -872,24 +872,25 @@ async function recordReplacementAnswers(
     const current = await store.pairs.get(pairId);
     return current && current.status === "active" && current.replacement?.id === rid ? current : null;
   };
-  // Each answer is its own claim (the first of each party stands), under the pair's lock and only
-  // while this proposal is pending.
+  // Each answer is its own claim, keyed by this proposal: the first of each party stands, and a
+  // press after it is turned away without waiting for the pair's lock (100 presses, one answer).
+  if (!(await stillPending())) return "closed";
+  let any = false;
+  for (const key of mine) any = (await store.claims.claim(claimKeys.replacementAnswer(rid, key), claimKeys.replacementAnswers(rid), answer, now)) || any;
+  if (!any) return "closed";
+  // The event, under the pair's lock and only while this proposal is still pending.
   const recorded = await store.pairs.locked(pairId, async () => {
     if (!(await stillPending())) return false;
-    let any = false;
-    for (const key of mine) any = (await store.claims.claim(claimKeys.replacementAnswer(rid, key), claimKeys.replacementAnswers(rid), answer, now)) || any;
-    if (any) {
-      await store.pairEvents.add({
-        pairId,
-        programmeId: pair.programmeId,
-        kind: answer === "accepted" ? "replacement-agreed" : "replacement-declined",
-        at: now,
-        by: userId,
-        reason: answer === "declined" ? (decline?.reason ?? null) : null,
-        details: { parties: mine.join(" "), ...(answer === "declined" ? declineDetails(decline) : {}) },
-      });
-    }
-    return any;
+    await store.pairEvents.add({
+      pairId,
+      programmeId: pair.programmeId,
+      kind: answer === "accepted" ? "replacement-agreed" : "replacement-declined",
+      at: now,
+      by: userId,
+      reason: answer === "declined" ? (decline?.reason ?? null) : null,
+      details: { parties: mine.join(" "), ...(answer === "declined" ? declineDetails(decline) : {}) },
+    });
+    return true;
   });
   if (!recorded) return "closed";
 
