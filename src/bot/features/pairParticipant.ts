@@ -22,10 +22,12 @@ function reasonsKeyboard(ctx: BotContext, to: (reason: DeclineReason) => Action)
   return kb;
 }
 
-/** «Не согласен»: the agreement's buttons go, and a message asks why. */
+/**
+ * «Не согласен»: a message asks why. The proposal keeps its buttons until a reason is chosen, so
+ * one who pressed by mistake still agrees there.
+ */
 async function askWhy(ctx: BotContext, to: (reason: DeclineReason) => Action): Promise<void> {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => {});
   await ctx.reply(ctx.t("decline-ask-reason"), { reply_markup: reasonsKeyboard(ctx, to) });
 }
 
