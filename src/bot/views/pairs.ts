@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { MAX_MENTEES_PER_MENTOR, describeEventKey, pairStatusKey, reasonKey, roleModelKey, type ReasonKind } from "../../domain/pairs.js";
 import type { Page } from "../../domain/paging.js";
 import type { Form } from "../../domain/programme.js";
-import type { ManualMentees, ManualMentors, ProposalScreen } from "../../services/matching.js";
+import type { ManualMentees, ManualMentors, OtherMentors, ProposalScreen } from "../../services/matching.js";
 import type { NoticeVar } from "../../services/notices.js";
 import type { MentorCard, MentorsScreen, PairCard, PairHistory, PairsHome, PairsList } from "../../services/pairs.js";
 import { pack, addButton } from "../buttons.js";
@@ -103,18 +103,20 @@ export async function proposalView(ctx: Ctx, screen: ProposalScreen): Promise<Sc
   const at = { batchId: screen.batchId, index: screen.index };
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("proposal-accept"), { type: "pairsProposalAccept", ...at }).row();
-  addButton(kb, ctx.t("proposal-swap"), { type: "pairsProposalOthers", ...at }).row();
+  addButton(kb, ctx.t("proposal-swap"), { type: "pairsProposalOthers", ...at, page: 0 }).row();
   addButton(kb, ctx.t("proposal-skip"), { type: "pairsProposal", batchId: screen.batchId, index: screen.index + 1 }).row();
   addButton(kb, ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
   return { text, keyboard: kb };
 }
 
-export async function otherMentorsView(ctx: Ctx, others: { batchId: string; index: number; options: { membershipId: string; name: NoticeVar; fit: number }[] }): Promise<Screen> {
+export async function otherMentorsView(ctx: Ctx, others: OtherMentors): Promise<Screen> {
   const w = await words(ctx);
   const kb = new InlineKeyboard();
-  for (const o of others.options) addButton(kb, ctx.t("proposal-swap-option", { name: w.say(o.name), fit: o.fit }), { type: "pairsProposalWith", batchId: others.batchId, index: others.index, membershipId: o.membershipId }).row();
+  const page = others.options;
+  for (const o of page.items) addButton(kb, ctx.t("proposal-swap-option", { name: w.say(o.name), fit: o.fit }), { type: "pairsProposalWith", batchId: others.batchId, index: others.index, membershipId: o.membershipId }).row();
+  addPager(kb, ctx, page, (p) => ({ type: "pairsProposalOthers", batchId: others.batchId, index: others.index, page: p }));
   addButton(kb, ctx.t("common-back"), { type: "pairsProposal", batchId: others.batchId, index: others.index });
-  return { text: others.options.length ? ctx.t("proposal-swap-title") : ctx.t("proposal-swap-none"), keyboard: kb };
+  return { text: page.total ? fit([ctx.t("proposal-swap-title"), pageCount(ctx, page)]) : ctx.t("proposal-swap-none"), keyboard: kb };
 }
 
 export async function pairsListView(ctx: Ctx, list: PairsList): Promise<Screen> {

@@ -47,8 +47,8 @@ export const pairActions = {
   /** A proposal of a batch (past the last: the mentees left without a pair); also «skip». */
   pairsProposal: defineAction({ prefix: "pxv", fields: { batchId: Id, index: Index }, for: "curator" }),
   pairsProposalAccept: defineAction({ prefix: "pxa", fields: { batchId: Id, index: Index }, for: "curator" }),
-  /** Another mentor for a proposal: the choice, then the pick. */
-  pairsProposalOthers: defineAction({ prefix: "pxs", fields: { batchId: Id, index: Index }, for: "curator" }),
+  /** Another mentor for a proposal: the choice (best first, a page at a time), then the pick. */
+  pairsProposalOthers: defineAction({ prefix: "pxs", fields: { batchId: Id, index: Index, page: Index }, for: "curator" }),
   pairsProposalWith: defineAction({ prefix: "pxw", fields: { batchId: Id, index: Index, membershipId: Id }, for: "curator" }),
   /** A page of the mentees a batch left without a pair. */
   pairsUnmatched: defineAction({ prefix: "pxu", fields: { batchId: Id, page: Index }, for: "curator" }),
