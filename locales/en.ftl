@@ -665,7 +665,7 @@ proposal-swap = 🔁 Another mentor
 proposal-skip = ⏭ Skip
 proposal-sent = The pair is proposed to its people: waiting for everyone's agreement.
 proposal-no-longer = This proposal no longer holds: the mentor has no places or the mentee is already paired.
-proposal-swap-title = Choose another mentor (the best fits with free places):
+proposal-swap-title = Choose another mentor (with free places, the best fits first):
 proposal-swap-none = No other suitable mentor has free places.
 proposal-swap-option = { $name } — { $fit } points
 proposals-done = No more proposals. There were { $count }.
@@ -746,7 +746,7 @@ agreement-closed = This proposal is already closed.
 pair-active = Everyone agreed: the mentoring pair has started. Good luck!
 pair-active-curator = The pair with the mentor { $mentor } has started: everyone agreed.
 pair-declined = The proposed pair did not happen: one side declined. The curator will find another option.
-pair-declined-curator = A pair was declined ({ $who }): mentor { $mentor }, mentees { $mentees }. The mentees are back among those without a pair.
+pair-declined-curator = A pair was declined ({ $who }): mentor { $mentor }, mentees { $mentees }. Reason: { $reason }.{ $text } The mentees are back among those without a pair.
 participant-pair = Your pair: { $mentor } → { $mentees }, until { $end }
 participant-ask-replacement = 🔁 Ask the curator for a replacement
 replacement-requested = Your request for a replacement is sent to the curator. They will contact you.
@@ -791,7 +791,6 @@ change-extend-ask-reason = The reason for extending the term (2.9):
 change-end-ask-reason = The reason for ending early (2.10):
 change-choose-mentor = The new mentor (with free places):
 change-no-mentor = No mentor has free places for this pair.
-change-replace-ok = The mentor is replaced. The plan and meetings stay in the pair's history.
 change-replace-mentor-full = The chosen mentor has no places left.
 change-replace-not-ready = This mentor cannot be chosen.
 change-replace-changed = The pair has changed meanwhile — open it again.
@@ -803,7 +802,7 @@ change-end-confirm = End the mentoring early? The record stays in the history.
 change-end-yes = ⏹ End
 change-ended = The mentoring is ended early. The mentees are back among those without a pair.
 change-end-already = The pair has already ended.
-change-told-replaced = The curator has replaced the mentor in your pair.
+change-told-replaced = Your pair has a new mentor: everyone agreed. The plan and meetings stay in the pair's history.
 change-told-former-mentor = The curator has handed one of your pairs to another mentor. Thank you for your work!
 change-told-extended = The curator has extended the term of your pair.
 change-told-ended = The curator has ended your pair's mentoring early.
@@ -1516,3 +1515,43 @@ parent-card =
     Plan: { $plan }
 parent-card-refresh = 🔄 Refresh
 parent-card-no-pair = Your child has no active mentoring pair at the moment.
+# Gaps of the pairs issue: a new mentor agreed by everyone, reasons of a decline, pages of the choice
+reason-decline-no-time = no time
+reason-decline-person = the proposed person does not suit me
+reason-decline-schedule = the format or schedule does not fit
+reason-decline-other = other
+decline-ask-reason = Why do you not agree? Choose a reason — the curator will take it into account. Changed your mind? Press «I agree» in the proposal above.
+decline-ask-text = Write the reason briefly (up to { $max } characters). Only the curator will read it. /cancel to cancel.
+decline-text-line = {" "}Explanation: "{ $text }".
+pair-event-replacement-proposed = a new mentor proposed
+pair-event-replacement-agreed = a participant agreed to the new mentor
+pair-event-replacement-declined = a participant declined the new mentor
+pair-event-replacement-withdrawn = the new mentor's proposal withdrawn
+replace-ask-mentor =
+    The curator of the programme "{ $school }" asks you to become the mentor of an active pair.
+    Mentees: { $mentees }
+    Term: until { $end }
+    Mentoring is voluntary: do you agree?
+replace-ask-mentee =
+    The curator of the programme "{ $school }" proposes a new mentor for you: { $mentor }.
+    Term: until { $end }
+    Until everyone agrees, the pair works as before. Do you agree?
+replace-ask-parent =
+    The curator of the programme "{ $school }" proposes a new mentor for your child: { $mentor }.
+    Mentees: { $mentees }
+    Term: until { $end }
+    Until everyone agrees, the pair works as before. Do you agree?
+replace-result-waiting = Thank you! Waiting for the others.
+replace-result-replaced = Everyone agreed — the mentor has changed.
+replace-result-declined = Understood. The pair stays as it was; the curator will learn the reason.
+replace-result-closed = This proposal is already closed.
+replace-done-curator = The mentor has changed: everyone agreed. New mentor { $mentor }, mentees { $mentees }.
+replace-declined-curator = The change of mentor did not happen ({ $who } does not agree): new mentor { $mentor }, mentees { $mentees }. Reason: { $reason }.{ $text } The pair works as before.
+replace-declined = The change of mentor did not happen: one side does not agree. The pair works as before.
+replace-withdrawn = The curator has withdrawn the proposal of a new mentor. The pair works as before.
+change-replace-proposed = The new mentor, the mentees and minors' parents have been asked to agree. The mentor changes when everyone agrees; until then the pair works as before.
+change-replace-pending = This pair is already waiting for agreement to a new mentor. Wait for the answers or withdraw the proposal on the pair's card.
+pair-replacement-pending = 🔁 A new mentor proposed: { $mentor }. Not answered yet: { $parties }
+pair-replacement-withdraw = ↩️ Withdraw the change of mentor
+replacement-withdrawn-note = The proposal is withdrawn; the participants were told.
+replacement-none-pending = There is no proposal of a new mentor any more.

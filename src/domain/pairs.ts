@@ -56,11 +56,27 @@ export type ExtensionReason = (typeof EXTENSION_REASONS)[number];
 export const EARLY_END_REASONS = ["mentee-not-fulfilling", "mentee-left", "mutual-agreement", "other"] as const;
 export type EarlyEndReason = (typeof EARLY_END_REASONS)[number];
 
-/** Every reason of any kind, once each (a pair's history keeps them). */
-export const PAIR_REASONS: readonly string[] = [...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])];
+/**
+ * Why a person declines a proposed pair or a new mentor (2.6: mentoring is voluntary, but the
+ * curator needs to know what to change): no time, the proposed person does not suit them, the
+ * format or schedule does not fit, or something else, said in a short text.
+ */
+export const DECLINE_REASONS = ["no-time", "person", "schedule", "other"] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-export type ReasonKind = "replace" | "extend" | "end";
-const REASONS: Record<ReasonKind, readonly string[]> = { replace: REPLACEMENT_REASONS, extend: EXTENSION_REASONS, end: EARLY_END_REASONS };
+/** The longest text a person writes for «другое» when declining. */
+export const DECLINE_TEXT_MAX = 300;
+
+/** Only «другое» asks for a text; the others are enough as they are. */
+export function declineNeedsText(reason: DeclineReason): boolean {
+  return reason === "other";
+}
+
+/** Every reason of any kind, once each (a pair's history keeps them). */
+export const PAIR_REASONS: readonly string[] = [...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS, ...DECLINE_REASONS])];
+
+export type ReasonKind = "replace" | "extend" | "end" | "decline";
+const REASONS: Record<ReasonKind, readonly string[]> = { replace: REPLACEMENT_REASONS, extend: EXTENSION_REASONS, end: EARLY_END_REASONS, decline: DECLINE_REASONS };
 
 export function reasonsFor(kind: ReasonKind): readonly string[] {
   return REASONS[kind];
@@ -68,7 +84,7 @@ export function reasonsFor(kind: ReasonKind): readonly string[] {
 export function isReason(kind: ReasonKind, id: string): boolean {
   return REASONS[kind].includes(id);
 }
-/** `reason-replace-<id>`, `reason-extend-<id>`, `reason-end-<id>`. */
+/** `reason-replace-<id>`, `reason-extend-<id>`, `reason-end-<id>`, `reason-decline-<id>`. */
 export const reasonKey = (kind: ReasonKind, id: string): string => `reason-${kind}-${id}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -253,8 +269,42 @@ export function groupSizeOk(mentees: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // History: appended, never overwritten.
 
-export const PAIR_EVENT_KINDS = ["proposed", "agreed", "declined", "activated", "order", "mentor-replaced", "extended", "ended-early", "ended", "replacement-requested"] as const;
+export const PAIR_EVENT_KINDS = [
+  "proposed",
+  "agreed",
+  "declined",
+  "activated",
+  "order",
+  "mentor-replaced",
+  "extended",
+  "ended-early",
+  "ended",
+  "replacement-requested",
+  // A new mentor is proposed; the new mentor, the mentees and minors' parents answer; a decline
+  // (or the pair closing, or the new mentor leaving) withdraws it and the pair stays as it was.
+  "replacement-proposed",
+  "replacement-agreed",
+  "replacement-declined",
+  "replacement-withdrawn",
+] as const;
 export type PairEventKind = (typeof PAIR_EVENT_KINDS)[number];
+
+/** The kind of reason an event of this kind carries. */
+export function reasonKindOf(kind: PairEventKind): ReasonKind {
+  switch (kind) {
+    case "mentor-replaced":
+    case "replacement-requested":
+    case "replacement-proposed":
+      return "replace";
+    case "extended":
+      return "extend";
+    case "declined":
+    case "replacement-declined":
+      return "decline";
+    default:
+      return "end";
+  }
+}
 
 /** The locale key of an event's label: `pair-event-<kind>`. */
 export function describeEventKey(kind: PairEventKind): string {

@@ -21,3 +21,4 @@ export const MEETING_PLAN = "meeting-plan";
 export const FEEDBACK_COMMENT = "feedback-comment";
 export const FLAG_COMMENT = "flag-comment";
 export const FLAG_HANDLE = "flag-handle";
+export const DECLINE_TEXT = "decline-text";

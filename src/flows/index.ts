@@ -10,8 +10,9 @@ import { writeToPerson } from "./bases.js";
 import { addTopic } from "./topics.js";
 import { ADD_TOPIC, WRITE_TO_PERSON, CONSENT, CREATE_SCHOOL, MANUAL_PAIR, ORDER, PAIR_CHANGE, PAIR_TERM, PAPER_CONSENT, PREFERENCES, QUESTIONNAIRE } from "./ids.js";
 import { PLAN_ADD_ITEM, PLAN_EDIT_ITEM } from "./ids.js";
-import { manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { addPlanItemFlow, editPlanItemFlow } from "./plans.js";
+import { DECLINE_TEXT } from "./ids.js";
+import { declineText, manualPair, order, pairChange, pairTerm } from "./pairFlows.js";
 import { preferences } from "./preferences.js";
 import { logMeetingFlow, planMeetingFlow } from "./meetings.js";
 import { MEETING_LOG, MEETING_PLAN } from "./ids.js";
@@ -74,5 +75,6 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(feedbackComment, { id: FEEDBACK_COMMENT }));
   composer.use(createConversation<BotContext, FlowContext>(flagComment, { id: FLAG_COMMENT }));
   composer.use(createConversation<BotContext, FlowContext>(flagHandle, { id: FLAG_HANDLE }));
+  composer.use(createConversation<BotContext, FlowContext>(declineText, { id: DECLINE_TEXT }));
   return composer;
 }

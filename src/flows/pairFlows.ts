@@ -6,7 +6,7 @@ import { addButton, pack, parseAs } from "../bot/buttons.js";
 import type { FlowContext, FlowConversation } from "../bot/context.js";
 import { answerRefusal } from "../bot/refusals.js";
 import { orderWorkbook } from "../bot/views/order.js";
-import { backToPair, backToPairs, formsKeyboard, modelsKeyboard, newMentorsKeyboard, reasonsKeyboard, words } from "../bot/views/pairs.js";
+import { backToPair, backToPairs, formsKeyboard, modelsKeyboard, newMentorsScreen, reasonsKeyboard, words } from "../bot/views/pairs.js";
 import { allowedForms, clearManualSelection, manualSelection } from "../services/matching.js";
 import {
   endEarly,
@@ -16,15 +16,17 @@ import {
   pairTermOf,
   proposePair,
   recordOrder,
-  replaceMentor,
+  answerAgreement,
+  answerReplacement,
+  proposeReplacement,
   replacementCandidates,
   dayProblemKey,
   schoolDayOf,
   setTerm,
   termProblem,
 } from "../services/pairs.js";
-import { askChoice, askText, flowWait } from "./ask.js";
-import { KEYBOARD_MAX_BUTTONS } from "../bot/limits.js";
+import { DECLINE_TEXT_MAX } from "../domain/pairs.js";
+import { askAction as askTyped, askChoice, askText, flowWait } from "./ask.js";
 
 // The curator's conversations about pairs: one by hand (form, role model, dates), the order, and
 // changes with a reason (replace the mentor, extend the term, end early). Every read and write is
@@ -44,8 +46,6 @@ async function schoolDay(conversation: FlowConversation, of: { programmeId: stri
   return ms === null ? null : new Date(ms);
 }
 const SUGGESTED = pack({ type: "pairFlowDate" });
-/** The new mentors offered at once: Telegram's button limit, less a few for the rest of the screen. */
-const NEW_MENTOR_BUTTONS = KEYBOARD_MAX_BUTTONS - 4;
 
 /** Asks for a date: a button with a suggestion, or dd.mm.yyyy typed; re-asks until valid. */
 async function askDate(conversation: FlowConversation, ctx: FlowContext, prompt: string, suggestion: Date, check: (d: Date) => string | null): Promise<Date> {
@@ -197,18 +197,33 @@ export async function pairChange(conversation: FlowConversation, ctx: FlowContex
   if (why === "-") return void (await ctx.reply(ctx.t("cancelled")));
 
   if (kind === "replace") {
-    const options = await conversation.external(async (c) => {
-      // One button per mentor, all of them: a school's 60 mentors fit Telegram's 100 buttons;
-      // beyond that the best ones (the service's order) up to the limit.
-      const found = await replacementCandidates(c.deps, actor(c), pairId);
-      return found.ok ? found.value.slice(0, NEW_MENTOR_BUTTONS) : [];
-    });
-    if (options.length === 0) return void (await ctx.reply(ctx.t("change-no-mentor")));
-    await ctx.reply(ctx.t("change-choose-mentor"), { reply_markup: await newMentorsKeyboard(ctx, options) });
-    const pick = options[(await askAction(conversation, "pairFlowNewMentor", options.map((_, i) => pack({ type: "pairFlowNewMentor", index: i })))).action.index]!;
+    // The new mentors a page at a time (any number of them); the pick is checked by the service.
+    const pageOf = (page: number) =>
+      conversation.external(async (c) => {
+        const found = await replacementCandidates(c.deps, actor(c), { pairId, page });
+        if (!found.ok) return null;
+        const screen = await newMentorsScreen(c, found.value);
+        return { ids: found.value.items.map((m) => m.membershipId), total: found.value.total, text: screen.text, keyboard: screen.keyboard };
+      });
+    let shown = await pageOf(0);
+    if (!shown || shown.total === 0) return void (await ctx.reply(ctx.t("change-no-mentor")));
+    await ctx.reply(shown.text, { reply_markup: shown.keyboard });
+    let pick: string | null = null;
+    while (pick === null) {
+      const ids = shown.ids;
+      const { action, ctx: pressed } = await askTyped(conversation, ["pairFlowNewMentor", "pairFlowMentorPage"], (a) => a.type === "pairFlowMentorPage" || ids.includes(a.membershipId));
+      if (action.type === "pairFlowNewMentor") pick = action.membershipId;
+      else {
+        const next = await pageOf(action.page);
+        if (!next) return void (await ctx.reply(ctx.t("curator-only")));
+        shown = next;
+        await pressed.editMessageText(shown.text, { reply_markup: shown.keyboard }).catch(() => pressed.reply(next.text, { reply_markup: next.keyboard }));
+      }
+    }
+    const membershipId = pick;
     await conversation.external(async (c) => {
-      const result = await replaceMentor(c.deps, actor(c), { pairId, membershipId: pick.membershipId, reason: why });
-      await c.reply(c.t(result.ok ? "change-replace-ok" : result.reason), { reply_markup: backToPair(c, pairId) });
+      const result = await proposeReplacement(c.deps, actor(c), { pairId, membershipId, reason: why });
+      await c.reply(c.t(result.ok ? "change-replace-proposed" : result.reason), { reply_markup: backToPair(c, pairId) });
     });
     return;
   }
@@ -254,5 +269,22 @@ export async function pairTerm(conversation: FlowConversation, ctx: FlowContext,
     if (!result.ok) return void (await c.reply(c.t(result.reason), { reply_markup: backToPair(c, pairId) }));
     const w = await words(c);
     await c.reply(c.t("pair-term-saved", { start: w.date(start), end: w.date(end) }), { reply_markup: backToPair(c, pairId) });
+  });
+}
+
+/**
+ * «Другое» when declining a proposed pair or a proposed new mentor: a short text (DECLINE_TEXT_MAX),
+ * then the decline with it. The text goes to the curators only.
+ */
+export async function declineText(conversation: FlowConversation, ctx: FlowContext, kind: "pair" | "replacement", id: string): Promise<void> {
+  const text = await askText(conversation, ctx, ctx.t("decline-ask-text", { max: DECLINE_TEXT_MAX }), DECLINE_TEXT_MAX);
+  await conversation.external(async (c) => {
+    const decline = { reason: "other" as const, text };
+    if (kind === "pair") {
+      const result = await answerAgreement(c.deps, actor(c), { pairId: id, answer: "declined", decline });
+      return result.ok ? void (await c.reply(c.t(`agreement-${result.value}`))) : answerRefusal(c, result);
+    }
+    const result = await answerReplacement(c.deps, actor(c), { replacementId: id, answer: "declined", decline });
+    return result.ok ? void (await c.reply(c.t(`replace-result-${result.value}`))) : answerRefusal(c, result);
   });
 }

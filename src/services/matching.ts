@@ -177,7 +177,17 @@ export async function acceptProposal(deps: Deps, actor: Actor, input: { batchId:
 }
 
 /** Any mentor the form rules allow for a proposal's mentee, best fit first (the curator may know better). */
-export async function otherMentors(deps: Deps, actor: Actor, input: { batchId: string; index: number }): Promise<Result<{ batchId: string; index: number; options: { membershipId: string; name: NoticeVar; fit: number }[] }>> {
+/** Other mentors for a proposal shown at once, best first; the rest are on the next pages. */
+export const OTHERS_PAGE = 6;
+
+export interface OtherMentors {
+  batchId: string;
+  index: number;
+  /** Every other mentor the forms allow, with free places, best fit first, a page at a time. */
+  options: Page<{ membershipId: string; name: NoticeVar; fit: number }>;
+}
+
+export async function otherMentors(deps: Deps, actor: Actor, input: { batchId: string; index: number; page?: number }): Promise<Result<OtherMentors>> {
   const found = await curatedBatch(deps, actor, input.batchId);
   if (!found.ok) return found;
   const { view, batch } = found.value;
@@ -188,10 +198,10 @@ export async function otherMentors(deps: Deps, actor: Actor, input: { batchId: s
   const options = pool.input.mentors
     .filter((m) => m.id !== item.mentorId && mentee !== undefined && formFor(mentee, m, view.programme.forms) !== null)
     .map((m) => ({ id: m.id, fit: evaluatePair(pool.input, item.menteeId, m.id)?.fit ?? 0 }))
-    .sort((a, b) => b.fit - a.fit)
-    .slice(0, 6);
-  const names = await personRefs(deps, options.flatMap((o) => (pool.mentors.get(o.id) ? [pool.mentors.get(o.id)!] : [])));
-  return ok({ batchId: batch._id, index: input.index, options: options.map((o) => ({ membershipId: o.id, name: names.get(o.id) ?? "—", fit: o.fit })) });
+    .sort((a, b) => b.fit - a.fit);
+  const page = pageOf(options, input.page ?? 0, OTHERS_PAGE);
+  const names = await personRefs(deps, page.items.flatMap((o) => (pool.mentors.get(o.id) ? [pool.mentors.get(o.id)!] : [])));
+  return ok({ batchId: batch._id, index: input.index, options: { ...page, items: page.items.map((o) => ({ membershipId: o.id, name: names.get(o.id) ?? "—", fit: o.fit })) } });
 }
 
 export interface ManualOptions {

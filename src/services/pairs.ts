@@ -1,16 +1,19 @@
 import type { FitReason } from "../domain/matching/index.js";
 import {
   AGREEMENT_REMIND_AFTER_DAYS,
+  DECLINE_TEXT_MAX,
   MAX_MENTEES_PER_MENTOR,
   OCCUPYING_STATUSES,
   ROLE_MODELS,
   agreementOutcome,
+  declineNeedsText,
   groupSizeOk,
   isReason,
   isRoleModelOf,
   parentsOnPaper,
   partyKey,
   reasonKey,
+  reasonKindOf,
   reminderDue,
   requiredParties,
   validateExtension,
@@ -18,16 +21,19 @@ import {
   validateTerm,
   type AgreementAnswer,
   type AgreementPerson,
+  type DeclineReason,
   type Party,
   type PairEventKind,
   type PairStatus,
   type ReasonKind,
 } from "../domain/pairs.js";
+import { checkText } from "../domain/text.js";
+import { newId } from "../store/ids.js";
 import type { Form } from "../domain/programme.js";
 import { pageOf, type Page } from "../domain/paging.js";
 import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
-import type { Pair } from "../store/pairs.js";
+import type { Pair, PendingReplacement } from "../store/pairs.js";
 import { checkPastDay, schoolToday, type DayProblem } from "../domain/dates.js";
 import { authorize, type Grant, type ProgrammeView } from "./access.js";
 import * as audit from "./audit.js";
@@ -177,8 +183,9 @@ async function closeLocked(deps: Deps, pair: Pair, by: number | null, reason: st
   const to = pair.status === "active" ? "ended" : "declined";
   if (!(await deps.store.pairs.moveLocked(pair._id, pair.status, to, { endedAt: now }))) return null;
   await dissolve(deps, pair);
-  // A request for a replacement dies with the pair.
+  // A request for a replacement dies with the pair, and so does a new mentor proposed for it.
   await deps.store.claims.release(claimKeys.replacementRequest(pair._id));
+  await withdrawReplacementLocked(deps, pair, null);
   await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: to === "ended" ? "ended-early" : "declined", at: now, by, reason });
   deps.logger.info({ pairId: pair._id, reason, to }, "pair closed");
   return to;
@@ -331,13 +338,34 @@ async function askAgreement(deps: Deps, pair: Pair, party: Party, people: People
 
 export type AgreementResult = "closed" | "waiting" | "active" | "declined";
 
-/**
- * A party (or a minor's parent in the bot) answers a proposed pair. Who may answer is read from
- * the store: a party of the pair, or the parent of a minor in it.
- */
-export async function answerAgreement(deps: Deps, actor: Actor, input: { pairId: string; answer: AgreementAnswer }): Promise<Result<AgreementResult>> {
-  const pair = await deps.store.pairs.get(input.pairId);
-  if (!pair) return refuse("not-allowed");
+/** Why a person declines: one of the domain's reasons; «другое» with a short text (DECLINE_TEXT_MAX). */
+export interface DeclineInput {
+  reason: DeclineReason;
+  text?: string;
+}
+
+type Decline = { reason: DeclineReason; text: string | null };
+
+/** The reason checked: a known one, and for «другое» a text that is there and not too long. */
+export function checkDecline(input: DeclineInput): Result<Decline> {
+  if (!isReason("decline", input.reason)) return refuse("rule", "button-stale");
+  if (!declineNeedsText(input.reason)) return ok({ reason: input.reason, text: null });
+  const text = checkText(input.text, DECLINE_TEXT_MAX);
+  if (!text.ok) return refuse("rule", text.problem === "too-long" ? "input-too-long" : "input-empty", { max: DECLINE_TEXT_MAX });
+  return ok({ reason: input.reason, text: text.value });
+}
+
+/** The decline's details for the pair's history: the text of «другое» (curators read it, no one else). */
+const declineDetails = (decline: Decline | null): Record<string, string> => (decline?.text ? { text: decline.text } : {});
+
+/** The reason and the text as the curator's notice says them. */
+const declineVars = (decline: Decline | null): Record<string, NoticeVar> => ({
+  reason: decline ? msg(reasonKey("decline", decline.reason)) : "—",
+  text: decline?.text ? msg("decline-text-line", { text: decline.text }) : "",
+});
+
+/** The party keys this person answers for on a proposed pair: their own, and as a minor's parent. */
+async function myAgreementParties(deps: Deps, actor: Actor, pair: Pair): Promise<Result<string[]>> {
   const people = await peopleOf(deps, pair);
   if (!people) return refuse("stale");
   const asParty = await authorize(deps, actor, { kind: "pair-party", pairId: pair._id });
@@ -350,8 +378,37 @@ export async function answerAgreement(deps: Deps, actor: Actor, input: { pairId:
     .filter((p) => p.userId === actor.userId && pair.parties.includes(partyKey(p)))
     .filter((p) => (p.kind === "parent" ? minors.includes(p.membershipId) : asParty.ok))
     .map(partyKey);
-  if (mine.length === 0) return refuse("not-allowed");
-  return ok(await recordAnswers(deps, pair, mine, input.answer, actor.userId));
+  return mine.length === 0 ? refuse("not-allowed") : ok(mine);
+}
+
+/**
+ * Before «Не согласен» asks why: whether this person may still answer this proposal (a party or a
+ * minor's parent, the pair still proposed). Changes nothing.
+ */
+export async function mayDecline(deps: Deps, actor: Actor, input: { pairId: string }): Promise<Result<Pair>> {
+  const pair = await deps.store.pairs.get(input.pairId);
+  if (!pair) return refuse("not-allowed");
+  const mine = await myAgreementParties(deps, actor, pair);
+  if (!mine.ok) return mine;
+  return pair.status === "awaiting" ? ok(pair) : refuse("stale", "agreement-closed");
+}
+
+/**
+ * A party (or a minor's parent in the bot) answers a proposed pair; a decline says why. Who may
+ * answer is read from the store: a party of the pair, or the parent of a minor in it.
+ */
+export async function answerAgreement(deps: Deps, actor: Actor, input: { pairId: string; answer: AgreementAnswer; decline?: DeclineInput }): Promise<Result<AgreementResult>> {
+  const pair = await deps.store.pairs.get(input.pairId);
+  if (!pair) return refuse("not-allowed");
+  const mine = await myAgreementParties(deps, actor, pair);
+  if (!mine.ok) return mine;
+  let decline: Decline | null = null;
+  if (input.answer === "declined" && input.decline) {
+    const checked = checkDecline(input.decline);
+    if (!checked.ok) return checked;
+    decline = checked.value;
+  }
+  return ok(await recordAnswers(deps, pair, mine.value, input.answer, actor.userId, decline));
 }
 
 /** The curator records the agreement of a parent who consented on paper. */
@@ -368,7 +425,7 @@ export async function recordPaperParentAgreement(deps: Deps, actor: Actor, input
   return ok(await recordAnswers(deps, pair, [key], "accepted", actor.userId));
 }
 
-async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: AgreementAnswer, userId: number): Promise<AgreementResult> {
+async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: AgreementAnswer, userId: number, decline: Decline | null = null): Promise<AgreementResult> {
   const { store } = deps;
   const pairId = pair._id;
   if (pair.status !== "awaiting") return "closed";
@@ -379,7 +436,17 @@ async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: Agr
     if ((await store.pairs.get(pairId))?.status !== "awaiting") return false;
     let any = false;
     for (const key of mine) any = (await store.claims.claim(claimKeys.pairAnswer(pairId, key), claimKeys.pairAnswers(pairId), answer, now)) || any;
-    if (any) await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: answer === "accepted" ? "agreed" : "declined", at: now, by: userId, details: { parties: mine.join(" ") } });
+    if (any) {
+      await store.pairEvents.add({
+        pairId,
+        programmeId: pair.programmeId,
+        kind: answer === "accepted" ? "agreed" : "declined",
+        at: now,
+        by: userId,
+        reason: answer === "declined" ? (decline?.reason ?? null) : null,
+        details: { parties: mine.join(" "), ...(answer === "declined" ? declineDetails(decline) : {}) },
+      });
+    }
     return any;
   });
   if (!recorded) return "closed";
@@ -425,7 +492,7 @@ async function recordAnswers(deps: Deps, pair: Pair, mine: string[], answer: Agr
   const names = await personRefs(deps, [people.mentor, ...people.mentees]);
   await tellCurators(deps, pair.programmeId, {
     key: "pair-declined-curator",
-    vars: { who: who ? msg(`pair-party-${who.kind}`) : "", mentor: names.get(people.mentor._id) ?? "—", mentees: { list: people.mentees.map((m) => names.get(m._id) ?? "—") } },
+    vars: { who: who ? msg(`pair-party-${who.kind}`) : "", mentor: names.get(people.mentor._id) ?? "—", mentees: { list: people.mentees.map((m) => names.get(m._id) ?? "—") }, ...declineVars(decline) },
   });
   for (const user of users) if (user !== userId) await deps.notices.send({ to: user, key: "pair-declined" });
   return "declined";
@@ -537,6 +604,17 @@ export async function closePairsOf(deps: ServiceDeps, membership: Membership): P
       if (current && isIn(current, membership._id)) await closeLocked(deps, current, null, "other");
     });
   }
+  // A mentor proposed to take over a pair: the proposal is withdrawn, the pair stays as it was
+  // (or, taken over a moment before, it is theirs and closes above on the next read).
+  if (membership.role !== "mentor") return;
+  for (const pair of await deps.store.pairs.replacementsTo(membership.programmeId, membership._id)) {
+    await deps.store.pairs.locked(pair._id, async () => {
+      const current = await deps.store.pairs.get(pair._id);
+      if (!current) return;
+      if (isIn(current, membership._id)) await closeLocked(deps, current, null, "other");
+      else if (current.replacement?.mentorId === membership._id) await withdrawReplacementLocked(deps, current, null);
+    });
+  }
 }
 
 /**
@@ -588,62 +666,289 @@ export interface Candidate {
   name: NoticeVar;
 }
 
-/** Who may take over an active pair. */
-export async function replacementCandidates(deps: Deps, actor: Actor, pairId: string): Promise<Result<Candidate[]>> {
-  const grant = await asPairCurator(deps, actor, pairId);
+/** How many candidates for a new mentor one page shows. */
+export const CANDIDATES_PAGE = 10;
+
+/** Who may take over an active pair: every ready, trained mentor with places for all its mentees, a page at a time. */
+export async function replacementCandidates(deps: Deps, actor: Actor, input: { pairId: string; page: number }): Promise<Result<Page<Candidate>>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
   if (!grant.ok) return grant;
   if (grant.value.pair.status !== "active") return refuse("stale");
-  const mentors = await replacementMentors(deps, grant.value.pair);
-  const names = await personRefs(deps, mentors);
-  return ok(mentors.map((m) => ({ membershipId: m._id, name: names.get(m._id) ?? "—" })));
+  const page = pageOf(await replacementMentors(deps, grant.value.pair), input.page, CANDIDATES_PAGE);
+  const names = await personRefs(deps, page.items);
+  return ok({ ...page, items: page.items.map((m) => ({ membershipId: m._id, name: names.get(m._id) ?? "—" })) });
+}
+
+const replaceButtons = (replacementId: string) => [
+  [
+    { label: msg("pair-agree"), action: action("replAgree", { replacementId, answer: "y" }) },
+    { label: msg("pair-disagree"), action: action("replAgree", { replacementId, answer: "n" }) },
+  ],
+];
+
+/** Asks one party of a proposed replacement (the new mentor, a mentee, a minor's parent) to agree. */
+async function askReplacement(deps: Deps, pair: Pair, replacement: PendingReplacement, party: Party, people: People): Promise<void> {
+  if (party.userId === null) return;
+  const view = await loadProgrammeOf(deps, pair.programmeId);
+  if (!view) return;
+  const names = await personRefs(deps, [people.mentor, ...people.mentees]);
+  await deps.notices.send({
+    to: party.userId,
+    key: party.kind === "mentor" ? "replace-ask-mentor" : party.kind === "parent" ? "replace-ask-parent" : "replace-ask-mentee",
+    vars: {
+      school: view.school.name,
+      mentor: names.get(people.mentor._id) ?? "—",
+      mentees: { list: people.mentees.map((m) => names.get(m._id) ?? "—") },
+      form: msg(`form-${pair.form}`),
+      end: { date: pair.plannedEnd, timeZone: "UTC" },
+    },
+    actions: replaceButtons(replacement.id),
+  });
+}
+
+async function loadProgrammeOf(deps: Deps, programmeId: string) {
+  const programme = await deps.store.programmes.get(programmeId);
+  const school = programme && (await deps.store.schools.get(programme.schoolId));
+  return programme && school ? { programme, school } : null;
 }
 
 /**
- * Replaces the mentor (2.8) under the pair's lock: the new mentor's places are taken first, then
- * the pair changes, then the old mentor's places are freed. Two curators replacing at once: the
- * second finds the pair changed.
+ * The curator proposes a new mentor for an active pair (2.8). As for a new pair (2.6), the new
+ * mentor, every mentee and each minor's parent must agree: until then the pair keeps its mentor
+ * and stays active. The new mentor's places are reserved now (under the mentor's lock, like a
+ * proposal's), so that agreement never finds them gone; one proposal at a time per pair.
  */
-export async function replaceMentor(deps: Deps, actor: Actor, input: { pairId: string; membershipId: string; reason: string; expectedMentorId?: string }): Promise<Result<Pair>> {
+export async function proposeReplacement(deps: Deps, actor: Actor, input: { pairId: string; membershipId: string; reason: string; expectedMentorId?: string }): Promise<Result<Pair>> {
   const grant = await asPairCurator(deps, actor, input.pairId);
   if (!grant.ok) return grant;
   const reason = checkReason("replace", input.reason);
   if (!reason.ok) return reason;
   const { store } = deps;
-  const outcome = await store.pairs.locked(input.pairId, async (): Promise<Result<{ pair: Pair; former: string }>> => {
+  const outcome = await store.pairs.locked(input.pairId, async (): Promise<Result<{ pair: Pair; replacement: PendingReplacement; people: People }>> => {
     const pair = await store.pairs.get(input.pairId);
-    // Ended or declined meanwhile (by another curator, or a withdrawal): nothing is replaced.
+    // Ended or declined meanwhile (by another curator, or a withdrawal): nothing is proposed.
     if (!pair || pair.status !== "active") return notActive(pair, "change-replace-ended", "change-replace-changed");
     if (input.expectedMentorId !== undefined && pair.mentorId !== input.expectedMentorId) return refuse("stale", "change-replace-changed");
+    if (pair.replacement) return refuse("rule", "change-replace-pending");
     const newMentor = await store.memberships.get(input.membershipId);
     if (!newMentor || newMentor.role !== "mentor" || newMentor.intake !== "ready" || newMentor.mentorTrainedOn === null || newMentor.programmeId !== pair.programmeId || newMentor._id === pair.mentorId) {
       return refuse("rule", "change-replace-not-ready");
     }
     if (!(await takePlaces(deps, newMentor._id, pair.menteeIds.length, pair._id))) return refuse("rule", (await present(deps, [newMentor._id])) ? "change-replace-mentor-full" : "change-replace-not-ready");
-    const mentees = [...(await store.memberships.getMany(pair.menteeIds)).values()];
-    const parties = (await partiesOf(deps, newMentor, mentees)).map(partyKey);
-    if (!(await store.pairs.setMentorLocked(pair._id, pair.mentorId, newMentor._id, parties))) {
+    const found = await store.memberships.getMany(pair.menteeIds);
+    const mentees = pair.menteeIds.flatMap((id) => (found.get(id) ? [found.get(id)!] : []));
+    const replacement: PendingReplacement = { id: newId(), mentorId: newMentor._id, parties: (await partiesOf(deps, newMentor, mentees)).map(partyKey), reason: reason.value, by: actor.userId, at: deps.clock() };
+    if (!(await store.pairs.setReplacementLocked(pair._id, replacement))) {
       await releasePlaces(deps, newMentor._id, pair._id);
       return refuse("stale", "change-replace-changed");
     }
-    // The new mentor withdrew meanwhile: the pair keeps its mentor (see `present`).
+    // The new mentor withdrew meanwhile: nothing is proposed (see `present`).
     if (!(await present(deps, [newMentor._id]))) {
-      await store.pairs.setMentorLocked(pair._id, newMentor._id, pair.mentorId, pair.parties);
+      await store.pairs.setReplacementLocked(pair._id, null, replacement.id);
       await releasePlaces(deps, newMentor._id, pair._id);
       return refuse("rule", "change-replace-not-ready");
     }
-    await releasePlaces(deps, pair.mentorId, pair._id);
-    // The replacement answers any open request for one.
-    await store.claims.release(claimKeys.replacementRequest(pair._id));
-    await store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "mentor-replaced", at: deps.clock(), by: actor.userId, reason: reason.value, details: { from: pair.mentorId, to: newMentor._id } });
-    return ok({ pair: { ...pair, mentorId: newMentor._id, parties }, former: pair.mentorId });
+    await store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-proposed", at: replacement.at, by: actor.userId, reason: reason.value, details: { from: pair.mentorId, to: newMentor._id } });
+    return ok({ pair: { ...pair, replacement }, replacement, people: { mentor: newMentor, mentees } });
   });
   if (!outcome.ok) return outcome;
-  deps.logger.info({ pairId: input.pairId }, "mentor replaced");
-  await audit.record(deps, { programmeId: outcome.value.pair.programmeId, actor, action: "mentor-replaced", pairId: input.pairId });
-  await tellPair(deps, outcome.value.pair, "change-told-replaced");
-  const former = await store.memberships.get(outcome.value.former);
-  if (former) await deps.notices.send({ to: former.userId, key: "change-told-former-mentor" });
-  return ok(outcome.value.pair);
+  const { pair, replacement, people } = outcome.value;
+  deps.logger.info({ pairId: pair._id }, "replacement proposed");
+  await audit.record(deps, { programmeId: pair.programmeId, actor, action: "mentor-replaced", pairId: pair._id });
+  for (const party of await partiesOf(deps, people.mentor, people.mentees)) if (replacement.parties.includes(partyKey(party))) await askReplacement(deps, pair, replacement, party, people);
+  return ok(pair);
+}
+
+/**
+ * Takes back a pair's pending replacement, read under the pair's lock: the new mentor's reserved
+ * places are freed and the pair stays as it is. `why` is recorded as an event unless the proposal
+ * ended with a decline (whose answer is the event). Whether there was one.
+ */
+async function withdrawReplacementLocked(deps: Deps, pair: Pair, by: number | null, declined = false): Promise<boolean> {
+  const replacement = pair.replacement;
+  if (!replacement) return false;
+  if (!(await deps.store.pairs.setReplacementLocked(pair._id, null, replacement.id))) return false;
+  // The new mentor's places are held for this pair only while they are not its mentor.
+  if (replacement.mentorId !== pair.mentorId) await releasePlaces(deps, replacement.mentorId, pair._id);
+  if (!declined) await deps.store.pairEvents.add({ pairId: pair._id, programmeId: pair.programmeId, kind: "replacement-withdrawn", at: deps.clock(), by, details: { to: replacement.mentorId } });
+  return true;
+}
+
+/** The pair with this pending replacement and the people it is about: the new mentor and the mentees. */
+async function pendingOf(deps: Deps, replacementId: string): Promise<{ pair: Pair; replacement: PendingReplacement; people: People } | null> {
+  const pair = await deps.store.pairs.withReplacement(replacementId);
+  if (!pair?.replacement) return null;
+  const people = await peopleOf(deps, { mentorId: pair.replacement.mentorId, menteeIds: pair.menteeIds });
+  return people ? { pair, replacement: pair.replacement, people } : null;
+}
+
+/** The parties of a pending replacement as they are now (a parent's Telegram id read from the consents). */
+async function replacementParties(deps: Deps, found: { replacement: PendingReplacement; people: People }): Promise<Party[]> {
+  return (await partiesOf(deps, found.people.mentor, found.people.mentees)).filter((p) => found.replacement.parties.includes(partyKey(p)));
+}
+
+/** The party keys this person answers for on a proposed replacement: as the new mentor, a mentee, or a minor's parent. */
+async function myReplacementParties(deps: Deps, actor: Actor, found: { replacement: PendingReplacement; people: People }): Promise<Result<string[]>> {
+  const mine: string[] = [];
+  for (const party of await replacementParties(deps, found)) {
+    if (party.userId !== actor.userId) continue;
+    const need = party.kind === "parent" ? ({ kind: "parent", membershipId: party.membershipId } as const) : ({ kind: "own", membershipId: party.membershipId } as const);
+    if ((await authorize(deps, actor, need)).ok) mine.push(partyKey(party));
+  }
+  return mine.length === 0 ? refuse("not-allowed") : ok(mine);
+}
+
+/** Before «Не согласен» asks why: whether this person may still answer this proposed replacement. Changes nothing. */
+export async function mayDeclineReplacement(deps: Deps, actor: Actor, input: { replacementId: string }): Promise<Result<true>> {
+  const found = await pendingOf(deps, input.replacementId);
+  if (!found) return refuse("stale", "agreement-closed");
+  const mine = await myReplacementParties(deps, actor, found);
+  return mine.ok ? ok(true) : mine;
+}
+
+export type ReplacementResult = "closed" | "waiting" | "replaced" | "declined";
+
+/**
+ * The new mentor, a mentee, or a minor's parent answers a proposed replacement. When everyone has
+ * agreed, the mentor changes (once, under the pair's lock); one decline withdraws the proposal,
+ * the pair stays as it was, and the curators hear why.
+ */
+export async function answerReplacement(deps: Deps, actor: Actor, input: { replacementId: string; answer: AgreementAnswer; decline?: DeclineInput }): Promise<Result<ReplacementResult>> {
+  const found = await pendingOf(deps, input.replacementId);
+  if (!found) return refuse("stale", "agreement-closed");
+  const mine = await myReplacementParties(deps, actor, found);
+  if (!mine.ok) return mine;
+  let decline: Decline | null = null;
+  if (input.answer === "declined" && input.decline) {
+    const checked = checkDecline(input.decline);
+    if (!checked.ok) return checked;
+    decline = checked.value;
+  }
+  return ok(await recordReplacementAnswers(deps, found, mine.value, input.answer, actor.userId, decline));
+}
+
+/** The curator records the agreement of a parent who consented on paper, for a proposed replacement. */
+export async function recordReplacementPaperParent(deps: Deps, actor: Actor, input: { replacementId: string; membershipId: string }): Promise<Result<{ result: ReplacementResult; pairId: string }>> {
+  const found = await pendingOf(deps, input.replacementId);
+  if (!found) return refuse("not-allowed");
+  const grant = await asPairCurator(deps, actor, found.pair._id);
+  if (!grant.ok) return grant;
+  const key = partyKey({ kind: "parent", membershipId: input.membershipId });
+  const paper = (await replacementParties(deps, found)).find((p) => partyKey(p) === key && p.userId === null);
+  if (!paper) return refuse("not-allowed");
+  await audit.record(deps, { programmeId: found.pair.programmeId, actor, action: "paper-consent", membershipId: input.membershipId, pairId: found.pair._id });
+  return ok({ result: await recordReplacementAnswers(deps, found, [key], "accepted", actor.userId, null), pairId: found.pair._id });
+}
+
+/** The curator takes back a proposed replacement nobody has settled: the pair stays as it was. */
+export async function withdrawReplacement(deps: Deps, actor: Actor, input: { pairId: string }): Promise<Result<Pair>> {
+  const grant = await asPairCurator(deps, actor, input.pairId);
+  if (!grant.ok) return grant;
+  const withdrawn = await deps.store.pairs.locked(input.pairId, async () => {
+    const pair = await deps.store.pairs.get(input.pairId);
+    return pair && pair.status === "active" && (await withdrawReplacementLocked(deps, pair, actor.userId)) ? pair : null;
+  });
+  if (!withdrawn?.replacement) return refuse("stale", "replacement-none-pending");
+  const people = await peopleOf(deps, { mentorId: withdrawn.replacement.mentorId, menteeIds: withdrawn.menteeIds });
+  if (people) for (const user of usersOf(await replacementParties(deps, { replacement: withdrawn.replacement, people }))) await deps.notices.send({ to: user, key: "replace-withdrawn" });
+  return ok({ ...withdrawn, replacement: null });
+}
+
+const usersOf = (parties: readonly Party[]) => new Set(parties.map((p) => p.userId).filter((u): u is number => u !== null));
+
+async function recordReplacementAnswers(
+  deps: Deps,
+  found: { pair: Pair; replacement: PendingReplacement; people: People },
+  mine: string[],
+  answer: AgreementAnswer,
+  userId: number,
+  decline: Decline | null,
+): Promise<ReplacementResult> {
+  const { store } = deps;
+  const { pair, replacement, people } = found;
+  const pairId = pair._id;
+  const rid = replacement.id;
+  const now = deps.clock();
+  const stillPending = async () => {
+    const current = await store.pairs.get(pairId);
+    return current && current.status === "active" && current.replacement?.id === rid ? current : null;
+  };
+  // Each answer is its own claim, keyed by this proposal: the first of each party stands, and a
+  // press after it is turned away without waiting for the pair's lock (100 presses, one answer).
+  if (!(await stillPending())) return "closed";
+  let any = false;
+  for (const key of mine) any = (await store.claims.claim(claimKeys.replacementAnswer(rid, key), claimKeys.replacementAnswers(rid), answer, now)) || any;
+  if (!any) return "closed";
+  // The event, under the pair's lock and only while this proposal is still pending.
+  const recorded = await store.pairs.locked(pairId, async () => {
+    if (!(await stillPending())) return false;
+    await store.pairEvents.add({
+      pairId,
+      programmeId: pair.programmeId,
+      kind: answer === "accepted" ? "replacement-agreed" : "replacement-declined",
+      at: now,
+      by: userId,
+      reason: answer === "declined" ? (decline?.reason ?? null) : null,
+      details: { parties: mine.join(" "), ...(answer === "declined" ? declineDetails(decline) : {}) },
+    });
+    return true;
+  });
+  if (!recorded) return "closed";
+
+  const required = await replacementParties(deps, found);
+  const scope = claimKeys.replacementAnswers(rid);
+  const answers: Record<string, AgreementAnswer> = Object.fromEntries((await store.claims.inScope(scope)).map((c) => [c._id.slice(scope.length + 1), c.holder === "accepted" ? "accepted" : "declined"]));
+  const outcome = agreementOutcome(required, answers);
+  if (outcome.status === "pending") return "waiting";
+  const users = usersOf(required);
+  const names = await personRefs(deps, [people.mentor, ...people.mentees]);
+  const about = { mentor: names.get(people.mentor._id) ?? "—", mentees: { list: people.mentees.map((m) => names.get(m._id) ?? "—") } };
+
+  if (outcome.status === "agreed") {
+    // Whoever answers last makes the change, once: the new mentor in, the old one's places freed,
+    // only with everyone still in the programme (a withdrawal meanwhile withdraws the proposal).
+    const swapped = await store.pairs.locked(pairId, async () => {
+      const current = await stillPending();
+      if (!current) return null;
+      const from = current.mentorId;
+      if (!(await present(deps, [replacement.mentorId, ...current.menteeIds]))) {
+        await withdrawReplacementLocked(deps, current, null);
+        return null;
+      }
+      if (!(await store.pairs.setMentorLocked(pairId, from, replacement.mentorId, replacement.parties))) return null;
+      // The new mentor withdrew meanwhile: the pair keeps its mentor (see `present`).
+      if (!(await present(deps, [replacement.mentorId]))) {
+        await store.pairs.setMentorLocked(pairId, replacement.mentorId, from, current.parties);
+        await withdrawReplacementLocked(deps, current, null);
+        return null;
+      }
+      await store.pairs.setReplacementLocked(pairId, null, rid);
+      await releasePlaces(deps, from, pairId);
+      // The replacement answers any open request for one.
+      await store.claims.release(claimKeys.replacementRequest(pairId));
+      await store.pairEvents.add({ pairId, programmeId: pair.programmeId, kind: "mentor-replaced", at: now, by: replacement.by, reason: replacement.reason, details: { from, to: replacement.mentorId } });
+      return { former: from };
+    });
+    if (!swapped) return "closed";
+    deps.logger.info({ pairId }, "mentor replaced");
+    for (const user of users) await deps.notices.send({ to: user, key: "change-told-replaced" });
+    const former = await store.memberships.get(swapped.former);
+    if (former) await deps.notices.send({ to: former.userId, key: "change-told-former-mentor" });
+    await tellCurators(deps, pair.programmeId, { key: "replace-done-curator", vars: about, actions: [[openPairButton(pairId)]] });
+    return "replaced";
+  }
+
+  // Someone declined: the proposal is withdrawn, the pair stays as it was, the curators hear why.
+  const withdrawn = await store.pairs.locked(pairId, async () => {
+    const current = await stillPending();
+    return current ? withdrawReplacementLocked(deps, current, userId, true) : false;
+  });
+  if (!withdrawn) return "closed";
+  deps.logger.info({ pairId }, "replacement declined");
+  const who = outcome.declinedBy[0];
+  await tellCurators(deps, pair.programmeId, { key: "replace-declined-curator", vars: { who: who ? msg(`pair-party-${who.kind}`) : "", ...about, ...declineVars(decline) }, actions: [[openPairButton(pairId)]] });
+  for (const user of users) if (user !== userId) await deps.notices.send({ to: user, key: "replace-declined" });
+  return "declined";
 }
 
 /** The term of an active pair and the suggestion for its extension (a month later). */
@@ -835,6 +1140,8 @@ export interface PairCard extends PairLine {
   historyTotal: number;
   /** An open replacement request: who asked and when. */
   replacement: { who: NoticeVar; at: Date } | null;
+  /** A new mentor proposed and not yet agreed: who, who has not answered, paper parents to record. */
+  pendingReplacement: { replacementId: string; mentor: NoticeVar; waiting: { kind: Party["kind"]; paper: boolean }[]; paperParents: { membershipId: string; child: NoticeVar }[] } | null;
   roleModels: readonly string[];
   /** Meetings, feedback, open flags and the newest comments (services/pairCards.ts). */
   stats: CuratorPairStats;
@@ -844,7 +1151,6 @@ export interface PairCard extends PairLine {
 export const HISTORY_ON_CARD = 5;
 export const HISTORY_PAGE = 20;
 
-const reasonKindOf = (kind: PairEventKind): ReasonKind => (kind === "mentor-replaced" || kind === "replacement-requested" ? "replace" : kind === "extended" ? "extend" : "end");
 
 export async function pairCard(deps: Deps, actor: Actor, pairId: string): Promise<Result<PairCard>> {
   const grant = await asPairCurator(deps, actor, pairId);
@@ -865,7 +1171,26 @@ export async function pairCard(deps: Deps, actor: Actor, pairId: string): Promis
   }
   const history = await historyOf(deps, pair._id);
   const replacement = pair.status === "active" ? await openReplacementRequest(deps, pair, people) : null;
-  return ok({ ...line!, view: grant.value, waiting, paperParents, history: history.slice(-HISTORY_ON_CARD), historyTotal: history.length, replacement, roleModels: ROLE_MODELS[pair.form], stats: await curatorPairStats(deps, pair) });
+  const pendingReplacement = pair.status === "active" ? await pendingReplacementOf(deps, pair) : null;
+  return ok({ ...line!, view: grant.value, waiting, paperParents, history: history.slice(-HISTORY_ON_CARD), historyTotal: history.length, replacement, pendingReplacement, roleModels: ROLE_MODELS[pair.form], stats: await curatorPairStats(deps, pair) });
+}
+
+async function pendingReplacementOf(deps: Deps, pair: Pair): Promise<PairCard["pendingReplacement"]> {
+  const replacement = pair.replacement;
+  if (!replacement) return null;
+  const people = await peopleOf(deps, { mentorId: replacement.mentorId, menteeIds: pair.menteeIds });
+  if (!people) return null;
+  const scope = claimKeys.replacementAnswers(replacement.id);
+  const answered = new Set((await deps.store.claims.inScope(scope)).map((c) => c._id.slice(scope.length + 1)));
+  const names = await personRefs(deps, [people.mentor, ...people.mentees]);
+  const waiting: { kind: Party["kind"]; paper: boolean }[] = [];
+  const paperParents: { membershipId: string; child: NoticeVar }[] = [];
+  for (const p of (await replacementParties(deps, { replacement, people })).filter((p) => !answered.has(partyKey(p)))) {
+    waiting.push({ kind: p.kind, paper: p.userId === null });
+    const child = names.get(p.membershipId);
+    if (p.userId === null && child) paperParents.push({ membershipId: p.membershipId, child });
+  }
+  return { replacementId: replacement.id, mentor: names.get(people.mentor._id) ?? "—", waiting, paperParents };
 }
 
 const historyOf = async (deps: Deps, pairId: string): Promise<HistoryLine[]> =>

@@ -15,6 +15,12 @@ export const claimKeys = {
   /** A pair's open request for a replacement: one at a time, until the curator answers it (holder: who asked). */
   replacementRequest: (pairId: string) => `replacement:${pairId}`,
   /**
+   * The answers to a proposed new mentor (the pair's pending replacement, by its id), one claim
+   * per party (scope): the first answer of each party stands, however often it is pressed.
+   */
+  replacementAnswers: (replacementId: string) => `repl-answers:${replacementId}`,
+  replacementAnswer: (replacementId: string, party: string) => `repl-answers:${replacementId}#${party}`,
+  /**
    * A curator's pair-by-hand picker: the mentor chosen (its own scope) and the mentees marked
    * (scope manualPick, one claim each), so that toggles live in the store and not in a conversation.
    */

@@ -11,6 +11,23 @@ import { newId } from "./ids.js";
 // status moves only by the domain's transitions and only from the status expected, and two
 // writes of different fields never lose one another on FerretDB.
 
+/**
+ * A new mentor proposed for an active pair (2.8 with 2.6): the pair keeps its mentor until the new
+ * mentor, every mentee and each minor's parent agree (their answers are claims,
+ * claimKeys.replacementAnswer). One at a time; cleared when it is settled or withdrawn.
+ */
+export const pendingReplacementSchema = z.object({
+  /** Names this proposal on its buttons: an old button never answers a later proposal. */
+  id: z.string(),
+  mentorId: z.string(),
+  /** Party keys (mentor:<new mentor>, mentee:<id>, parent:<id>) whose agreement is needed. */
+  parties: z.array(z.string()),
+  reason: z.string(),
+  by: z.number().int(),
+  at: z.date(),
+});
+export type PendingReplacement = z.infer<typeof pendingReplacementSchema>;
+
 export const pairSchema = z.object({
   _id: z.string(),
   programmeId: z.string(),
@@ -32,6 +49,7 @@ export const pairSchema = z.object({
   orderNumber: z.string().nullable().default(null),
   orderDate: z.date().nullable().default(null),
   createdBy: z.number().int(),
+  replacement: pendingReplacementSchema.nullable().default(null),
 });
 export type Pair = z.infer<typeof pairSchema>;
 
@@ -123,6 +141,11 @@ export class PairsStore {
         mentorId: p.mentorId === membershipId ? placeholder : p.mentorId,
         menteeIds: p.menteeIds.map((id) => (id === membershipId ? placeholder : id)),
         parties: p.parties.map((key) => key.replace(`:${membershipId}`, `:${placeholder}`)),
+        replacement: p.replacement && {
+          ...p.replacement,
+          mentorId: p.replacement.mentorId === membershipId ? placeholder : p.replacement.mentorId,
+          parties: p.replacement.parties.map((key) => key.replace(`:${membershipId}`, `:${placeholder}`)),
+        },
       }));
       ids.push(doc._id);
     }
@@ -137,6 +160,31 @@ export class PairsStore {
     const doc = await this.col.findOne({ _id: id });
     if (!doc || doc.mentorId !== fromMentor) return false;
     await this.col.updateOne({ _id: id }, { $set: { mentorId: toMentor, parties } });
+    return true;
+  }
+
+  /** The pair whose pending replacement has this id, if any. */
+  async withReplacement(replacementId: string): Promise<Pair | null> {
+    const doc = await this.col.findOne({ "replacement.id": replacementId });
+    return doc ? pairSchema.parse(doc) : null;
+  }
+
+  /** Active pairs of a programme that wait for this person to take them over. */
+  async replacementsTo(programmeId: string, mentorId: string): Promise<Pair[]> {
+    const docs = await this.col.find({ programmeId, status: "active", "replacement.mentorId": mentorId }).toArray();
+    return docs.map((d) => pairSchema.parse(d));
+  }
+
+  /**
+   * Sets a pending replacement on an active pair that has none, or clears the one with this id
+   * (`null`, with `clearing`). Call it inside `locked(id, …)`: it writes without taking the lock again.
+   */
+  async setReplacementLocked(id: string, replacement: PendingReplacement | null, clearing?: string): Promise<boolean> {
+    const doc = await this.col.findOne({ _id: id });
+    if (!doc) return false;
+    const current = pairSchema.parse(doc);
+    if (replacement !== null ? current.status !== "active" || current.replacement !== null : current.replacement?.id !== clearing) return false;
+    await this.col.updateOne({ _id: id }, { $set: { replacement } });
     return true;
   }
 

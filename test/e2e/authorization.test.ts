@@ -49,6 +49,8 @@ interface World {
     finalReportId: string;
     meetingId: string;
     flagId: string;
+    /** A new mentor proposed for B's pair, waiting for agreement. */
+    replacementId: string;
   };
 }
 
@@ -101,6 +103,10 @@ async function seedWorld(t: TestBot): Promise<World> {
   const bParent = user("Родитель Б");
   const bMentee = await readyParticipant(t, b.programmeId, { name: "Коля Школьников", role: "mentee", category: "student", grade: 6, answers: { requests: ["adaptation"] }, parent: bParent });
   const bPair = await activePair(b.programmeId, bMentor.membershipId, bMentee.membershipId, b.curator.id);
+  const bNext = await readyParticipant(t, b.programmeId, { name: "Глеб Сменщик", role: "mentor", category: "teacher", answers: { experience: 8, competencies: ["adaptation"] }, trained: true, limit: 2 });
+  const replacementId = newId();
+  const replacement = { id: replacementId, mentorId: bNext.membershipId, parties: [`mentor:${bNext.membershipId}`, `mentee:${bMentee.membershipId}`, `parent:${bMentee.membershipId}`], reason: "other", by: b.curator.id, at: now };
+  await store.db.collection("pairs").updateOne({ _id: bPair._id as never }, { $set: { replacement } });
   const batch = await store.proposalBatches.save({ programmeId: b.programmeId, createdAt: now, items: [{ mentorId: bMentor.membershipId, menteeId: bMentee.membershipId, form: "teacher-student", fit: 1, reasons: [] }], unmatched: [] });
   const round = await store.rounds.open(newId(), b.programmeId, now, new Date(now.getTime() + 7 * 86_400_000));
   const { invitation } = await store.invitations.create({ programmeId: b.programmeId, role: "mentee", category: "student", grade: 6, createdBy: b.curator.id, expiresAt: expiryFrom(now, INVITATION_DEFAULT_DAYS), maxUses: 30 }, now);
@@ -141,6 +147,7 @@ async function seedWorld(t: TestBot): Promise<World> {
       finalReportId: bFinal._id,
       meetingId: bMeeting._id,
       flagId: bFlag._id,
+      replacementId,
     },
   };
 }
@@ -162,6 +169,7 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   month: "2026-11",
   meetingId: b.meetingId,
   flagId: b.flagId,
+  replacementId: b.replacementId,
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */

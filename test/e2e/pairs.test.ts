@@ -172,11 +172,24 @@ async function groupDeclinedReturnsPupils({ curator, m2, parent, s1, s2 }: Cast,
   await parent.press(parentAsk, /Согласен/);
   await m2.user.press(groupAsk, /Согласен/);
   await s2.user.press(await s2.user.waitForText(/Предлагаем наставническую пару/), /Не согласен/);
-  await curator.waitForText(/Отказ от пары \(наставляемый\)/);
+  // A decline says why: «другое» asks for a short text, which only the curators read.
+  await s2.user.press(await s2.user.waitForText(/Почему вы не согласны/), /^другое$/);
+  await s2.user.waitForText(/Коротко напишите причину/);
+  await s2.user.sendText("x".repeat(301));
+  await s2.user.waitForText(/не больше 300 символов/);
+  expect((await t.store.pairs.get(group._id))?.status).toBe("awaiting");
+  await s2.user.sendText("Занимаюсь в секции по вторникам и четвергам");
+  await s2.user.waitForText(/Куратор подберёт другой вариант/);
+  const told = await curator.waitForText(/Отказ от пары \(наставляемый\)/);
+  expect(told.text).toContain("Причина: другое. Пояснение: «Занимаюсь в секции по вторникам и четвергам»");
+  expect((await t.store.pairEvents.history(group._id)).find((e) => e.kind === "declined")).toMatchObject({ reason: "other", details: { text: "Занимаюсь в секции по вторникам и четвергам" } });
   expect((await t.store.pairs.get(group._id))?.status).toBe("declined");
   for (const s of [s1, s2]) expect((await t.store.memberships.get(s.membershipId))?.pairId).toBeNull();
   expect(await freePlaces(t.deps, (await t.store.memberships.get(m2.membershipId))!)).toBe(2);
-  await s1.user.waitForText(/не состоялась/);
+  const notice = await s1.user.waitForText(/не состоялась/);
+  // The other side hears neither the reason nor the words.
+  expect(notice.text).not.toMatch(/секци|Причина/);
+  expect(parent.messages().some((m) => /секци/.test(m.text ?? ""))).toBe(false);
 }
 
 /** The order: the two active pairs in an XLSX appendix, and the pairs remember its number. */
@@ -222,7 +235,10 @@ async function curatorNamesRoleModel({ curator }: Cast, { annaPair }: Made): Pro
   return list;
 }
 
-/** The curator replaces Oleg's mentor; the places move and both sides are told. */
+/**
+ * The curator proposes Irina for Oleg's pair: until Irina and Oleg agree, Pavel stays and the pair
+ * works; Irina's place is held meanwhile; once both agree, the places move and everyone is told.
+ */
 async function curatorReplacesMentor({ curator, m1, m2, t2 }: Cast, { olegPair }: Made, list: Message): Promise<{ pairScreen: Message; olegN: string }> {
   const olegN = /(\d+)\. Павел Смирнов .*→ Олег Юрьев/.exec(list.text ?? "")![1]!;
   await curator.press(list, olegN);
@@ -230,10 +246,23 @@ async function curatorReplacesMentor({ curator, m1, m2, t2 }: Cast, { olegPair }
   await curator.press(pairScreen, /Заменить наставника/);
   await curator.press(await curator.waitForText(/Причина замены/), /просьба наставляемого/);
   await curator.press(await curator.waitForText(/Новый наставник/), /Ирина Орлова/);
-  await curator.waitForText(/Наставник заменён/);
-  expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m1.membershipId);
+  await curator.waitForText(/Наставник сменится, когда согласятся все/);
+  const pavelPlaces = await freePlaces(t.deps, (await t.store.memberships.get(m2.membershipId))!);
+  expect((await t.store.pairs.get(olegPair._id))).toMatchObject({ status: "active", mentorId: m2.membershipId });
   expect(await freePlaces(t.deps, (await t.store.memberships.get(m1.membershipId))!)).toBe(0);
-  await t2.user.waitForText(/заменил наставника/);
+
+  const irinaAsk = await m1.user.waitForText(/предлагает вам стать наставником/);
+  expect(irinaAsk.text).toContain("Олег Юрьев");
+  await m1.user.press(irinaAsk, /Согласен/);
+  // Irina agreed, Oleg has not: Pavel is still the mentor.
+  expect((await t.store.pairs.get(olegPair._id))?.mentorId).toBe(m2.membershipId);
+  const olegAsk = await t2.user.waitForText(/предлагает вам нового наставника: Ирина Орлова/);
+  await t2.user.press(olegAsk, /Согласен/);
+  await curator.waitForText(/Наставник сменился: все согласились/);
+  expect((await t.store.pairs.get(olegPair._id))).toMatchObject({ status: "active", mentorId: m1.membershipId, replacement: null });
+  expect(await freePlaces(t.deps, (await t.store.memberships.get(m1.membershipId))!)).toBe(0);
+  expect(await freePlaces(t.deps, (await t.store.memberships.get(m2.membershipId))!)).toBe(pavelPlaces + 1);
+  await t2.user.waitForText(/новый наставник: все согласились/);
   await m2.user.waitForText(/передал одну из ваших пар другому наставнику/);
   return { pairScreen, olegN };
 }
@@ -249,7 +278,7 @@ async function curatorExtendsTerm({ curator, m1, m2 }: Cast, { olegPair }: Made,
   await curator.waitForText(/Срок продлён до 30\.06\.2028/);
   expect((await t.store.pairs.get(olegPair._id))?.plannedEnd).toEqual(new Date("2028-06-30T00:00:00Z"));
   const events = await t.store.pairEvents.history(olegPair._id);
-  expect(events.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "order", "mentor-replaced", "extended"]);
+  expect(events.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "order", "replacement-proposed", "replacement-agreed", "replacement-agreed", "mentor-replaced", "extended"]);
   expect(events.find((e) => e.kind === "mentor-replaced")).toMatchObject({ by: curator.id, reason: "mentee-request", details: { from: m2.membershipId, to: m1.membershipId } });
   expect(events.find((e) => e.kind === "extended")).toMatchObject({ reason: "business-trip", details: { to: "2028-06-30" } });
   // The card shows the history in words.

@@ -49,7 +49,8 @@ describe("another mentor and a pair by hand", () => {
     expect(screen.ok && screen.value.kind).toBe("proposal");
     const others = await otherMentors(f.deps, curator, { batchId, index: 0 });
     expect(others.ok).toBe(true);
-    const option = others.ok ? others.value.options[0] : undefined;
+    const option = others.ok ? others.value.options.items[0] : undefined;
+    expect(others.ok && others.value.options.page).toBe(0);
     expect(option).toBeDefined();
     const accepted = await acceptProposal(f.deps, curator, { batchId, index: 0, mentorId: option!.membershipId });
     expect(accepted.ok && accepted.value.mentorId).toBe(option!.membershipId);
@@ -64,5 +65,20 @@ describe("another mentor and a pair by hand", () => {
     expect(await allowedForms(f.deps, curator, { programmeId, mentorId: pavel.id, menteeIds: [pupil2.id, teacher2.id] })).toEqual({ ok: true, value: [] });
     expect(pupil.id).not.toBe(pupil2.id);
     expect(await manualOptions(f.deps, anna.actor, programmeId)).toMatchObject({ ok: false, kind: "not-allowed" });
+  });
+
+  it("«другой наставник» pages through every other mentor, best fit first, not only the best six", async () => {
+    const { programmeId, curator } = await programme();
+    for (let i = 1; i <= 9; i++) await teacherMentor(programmeId, `Наставник ${i}`, { answers: { experience: 5 + i, competencies: i % 2 ? ["parents"] : ["adaptation"] } });
+    await teacherMentee(programmeId, "Анна Новикова");
+    const batch = await runProposals(f.deps, curator, programmeId);
+    const batchId = batch.ok ? batch.value : "";
+    const first = await otherMentors(f.deps, curator, { batchId, index: 0 });
+    const second = await otherMentors(f.deps, curator, { batchId, index: 0, page: 1 });
+    expect(first.ok && first.value.options).toMatchObject({ page: 0, pages: 2, total: 8 });
+    expect(second.ok && second.value.options.items).toHaveLength(2);
+    const fits = [...(first.ok ? first.value.options.items : []), ...(second.ok ? second.value.options.items : [])].map((o) => o.fit);
+    expect(fits).toEqual([...fits].sort((a, b) => b - a));
+    expect(await otherMentors(f.deps, { userId: 424242 }, { batchId, index: 0, page: 1 })).toMatchObject({ ok: false });
   });
 });

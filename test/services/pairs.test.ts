@@ -14,8 +14,9 @@ import {
   proposePair,
   recordOrder,
   recordPaperParentAgreement,
+  answerReplacement,
+  proposeReplacement,
   remindAgreements,
-  replaceMentor,
   requestReplacement,
   setMentorLimit,
   setRoleModel,
@@ -59,9 +60,29 @@ describe("a pair's life", () => {
     expect((await setRoleModel(f.deps, curator, { pairId, roleModel: "experienced-young" })).ok).toBe(true);
     expect(await setRoleModel(f.deps, curator, { pairId, roleModel: "leader-passive" })).toMatchObject({ ok: false, kind: "rule" });
 
-    const replaced = await replaceMentor(f.deps, curator, { pairId, membershipId: pavel.id, reason: "mentee-request" });
-    expect(replaced.ok).toBe(true);
-    expect((await f.store.pairs.get(pairId))?.mentorId).toBe(pavel.id);
+    // A new mentor is proposed: Pavel and Anna must agree (2.6); until then Irina stays and
+    // Pavel's place is held for the pair.
+    const proposedNew = await proposeReplacement(f.deps, curator, { pairId, membershipId: pavel.id, reason: "mentee-request" });
+    expect(proposedNew.ok).toBe(true);
+    const replacementId = proposedNew.ok ? proposedNew.value.replacement!.id : "";
+    expect(await f.store.pairs.get(pairId)).toMatchObject({ status: "active", mentorId: irina.id });
+    expect(await freePlaces(f.deps, await mentorOf(irina.id))).toBe(1);
+    expect(await freePlaces(f.deps, await mentorOf(pavel.id))).toBe(0);
+    expect(f.deps.notices.keys(pavel.actor.userId)).toEqual(["replace-ask-mentor"]);
+    expect(f.deps.notices.keys(anna.actor.userId)).toContain("replace-ask-mentee");
+    expect(f.deps.notices.to(pavel.actor.userId)[0]?.actions?.[0]?.map((b) => b.action)).toEqual([
+      { type: "replAgree", replacementId, answer: "y" },
+      { type: "replAgree", replacementId, answer: "n" },
+    ]);
+    // The leaving mentor is not asked and cannot answer; a second proposal waits for this one.
+    expect(await answerReplacement(f.deps, irina.actor, { replacementId, answer: "accepted" })).toMatchObject({ ok: false, kind: "not-allowed" });
+    expect(await proposeReplacement(f.deps, curator, { pairId, membershipId: pavel.id, reason: "mentee-request" })).toMatchObject({ ok: false, reason: "change-replace-pending" });
+    expect(await answerReplacement(f.deps, pavel.actor, { replacementId, answer: "accepted" })).toEqual({ ok: true, value: "waiting" });
+    expect((await f.store.pairs.get(pairId))?.mentorId).toBe(irina.id);
+    expect(f.deps.notices.keys(anna.actor.userId)).not.toContain("change-told-replaced");
+    expect(await answerReplacement(f.deps, anna.actor, { replacementId, answer: "accepted" })).toEqual({ ok: true, value: "replaced" });
+    expect(await f.store.pairs.get(pairId)).toMatchObject({ status: "active", mentorId: pavel.id, replacement: null });
+    expect(f.deps.notices.keys(curator.userId)).toContain("replace-done-curator");
     expect(await freePlaces(f.deps, await mentorOf(irina.id))).toBe(2);
     expect(await freePlaces(f.deps, await mentorOf(pavel.id))).toBe(0);
     expect(f.deps.notices.keys(irina.actor.userId)).toContain("change-told-former-mentor");
@@ -89,7 +110,20 @@ describe("a pair's life", () => {
     expect(await freePlaces(f.deps, await mentorOf(pavel.id))).toBe(1);
 
     const history = await f.store.pairEvents.history(pairId);
-    expect(history.map((e) => e.kind)).toEqual(["proposed", "agreed", "agreed", "activated", "mentor-replaced", "extended", "order", "replacement-requested", "ended-early"]);
+    expect(history.map((e) => e.kind)).toEqual([
+      "proposed",
+      "agreed",
+      "agreed",
+      "activated",
+      "replacement-proposed",
+      "replacement-agreed",
+      "replacement-agreed",
+      "mentor-replaced",
+      "extended",
+      "order",
+      "replacement-requested",
+      "ended-early",
+    ]);
     expect(history.find((e) => e.kind === "mentor-replaced")).toMatchObject({ by: curator.userId, reason: "mentee-request", details: { from: irina.id, to: pavel.id } });
     const card = await pairCard(f.deps, curator, pairId);
     expect(card.ok && card.value.history.find((e) => e.kind === "mentor-replaced")?.reasonKey).toBe("reason-replace-mentee-request");
@@ -158,7 +192,7 @@ describe("who may do what", () => {
       expect(await requestReplacement(f.deps, who, { pairId })).toMatchObject({ ok: false, kind: "not-allowed" });
     }
     // The mentee of the pair may answer, but not act as its curator.
-    expect(await replaceMentor(f.deps, anna.actor, { pairId, membershipId: mentor.id, reason: "other" })).toMatchObject({ ok: false, kind: "not-allowed" });
+    expect(await proposeReplacement(f.deps, anna.actor, { pairId, membershipId: mentor.id, reason: "other" })).toMatchObject({ ok: false, kind: "not-allowed" });
     expect(await endEarly(f.deps, anna.actor, { pairId, reason: "other" })).toMatchObject({ ok: false, kind: "not-allowed" });
     expect(await f.store.pairs.get(pairId)).toEqual(before);
     expect((await mentorOf(mentor.id)).mentorLimit).toBe(2);
@@ -202,7 +236,7 @@ describe("races on FerretDB", () => {
     for (const p of pairs) for (const id of p.menteeIds) expect((await f.store.memberships.get(id))?.pairId).toBe(p._id);
   });
 
-  it("two replacements at once: one wins, the places follow the pair", async () => {
+  it("two replacements at once: one is proposed, the other waits for it; agreed, the places follow the pair", async () => {
     const { programmeId, curator } = await programme();
     const first = await teacherMentor(programmeId, "Ирина Орлова", { limit: 1 });
     const b = await teacherMentor(programmeId, "Павел Смирнов", { limit: 1 });
@@ -213,16 +247,24 @@ describe("races on FerretDB", () => {
     await answerAgreement(f.deps, anna.actor, { pairId, answer: "accepted" });
     await answerAgreement(f.deps, first.actor, { pairId, answer: "accepted" });
     const results = await Promise.all([
-      replaceMentor(f.deps, curator, { pairId, membershipId: b.id, reason: "mentor-left", expectedMentorId: first.id }),
-      replaceMentor(f.deps, curator, { pairId, membershipId: c.id, reason: "mentor-left", expectedMentorId: first.id }),
+      proposeReplacement(f.deps, curator, { pairId, membershipId: b.id, reason: "mentor-left", expectedMentorId: first.id }),
+      proposeReplacement(f.deps, curator, { pairId, membershipId: c.id, reason: "mentor-left", expectedMentorId: first.id }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const pair = (await f.store.pairs.get(pairId))!;
-    expect([b.id, c.id]).toContain(pair.mentorId);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: "change-replace-pending" });
+    const proposedPair = (await f.store.pairs.get(pairId))!;
+    const chosen = proposedPair.replacement!.mentorId === b.id ? b : c;
+    const other = chosen === b ? c : b;
     const used = async (id: string) => f.store.claims.placesUsed(claimKeys.mentorPlaces(id));
+    expect(proposedPair.mentorId).toBe(first.id);
+    expect(await used(chosen.id)).toBe(1);
+    expect(await used(other.id)).toBe(0);
+    for (const who of [chosen, anna]) await answerReplacement(f.deps, who.actor, { replacementId: proposedPair.replacement!.id, answer: "accepted" });
+    const pair = (await f.store.pairs.get(pairId))!;
+    expect(pair.mentorId).toBe(chosen.id);
     expect(await used(first.id)).toBe(0);
-    expect(await used(pair.mentorId)).toBe(1);
-    expect(await used(pair.mentorId === b.id ? c.id : b.id)).toBe(0);
+    expect(await used(chosen.id)).toBe(1);
+    expect(await used(other.id)).toBe(0);
     expect((await f.store.pairEvents.history(pairId)).filter((e) => e.kind === "mentor-replaced")).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseManualMentor, manualSelection, toggleManualMentee } from "../../src/services/matching.js";
-import { answerAgreement, dismissReplacement, pairCard, pairHistory, proposePair, replaceMentor, requestReplacement } from "../../src/services/pairs.js";
+import { answerAgreement, answerReplacement, dismissReplacement, pairCard, pairHistory, proposePair, proposeReplacement, requestReplacement } from "../../src/services/pairs.js";
 import { claimKeys } from "../../src/store/claimKeys.js";
 import { newUserId, pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
@@ -55,7 +55,12 @@ describe("a replacement request", () => {
 
     // Asked again: taken; the replacement answers it.
     expect((await requestReplacement(f.deps, anna.actor, { pairId })).ok).toBe(true);
-    expect((await replaceMentor(f.deps, curator, { pairId, membershipId: pavel.id, reason: "mentee-request" })).ok).toBe(true);
+    const proposed = await proposeReplacement(f.deps, curator, { pairId, membershipId: pavel.id, reason: "mentee-request" });
+    const replacementId = proposed.ok ? proposed.value.replacement!.id : "";
+    // Proposed, not yet agreed: the request is still open.
+    expect((await pairCard(f.deps, curator, pairId)).ok && (await pairCard(f.deps, curator, pairId))).toMatchObject({ value: { replacement: expect.anything() } });
+    for (const who of [pavel, anna]) await answerReplacement(f.deps, who.actor, { replacementId, answer: "accepted" });
+    expect((await f.store.pairs.get(pairId))?.mentorId).toBe(pavel.id);
     expect((await requestReplacement(f.deps, anna.actor, { pairId })).ok).toBe(true);
     expect(await requests(pairId)).toBe(3);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { withdrawOwnConsent } from "../../src/services/consent.js";
 import type { Actor } from "../../src/services/deps.js";
-import { answerAgreement, endEarly, freePlaces, proposePair, replaceMentor, setMentorLimit, setTerm } from "../../src/services/pairs.js";
+import { answerAgreement, answerReplacement, endEarly, freePlaces, proposePair, proposeReplacement, setMentorLimit, setTerm, type ReplacementResult } from "../../src/services/pairs.js";
+import type { Result } from "../../src/services/result.js";
 import { claimKeys } from "../../src/store/claimKeys.js";
 import { newUserId, pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
@@ -62,7 +63,24 @@ async function placesHeldBy(pairId: string, mentorIds: string[]): Promise<number
   return n;
 }
 
-describe("replacing the mentor of a pair that is being ended", () => {
+/**
+ * The whole replacement: the curator proposes the new mentor, then the new mentor and each mentee
+ * agree; what the last step said. "replaced" only when the mentor really changed.
+ */
+async function replaceAgreed(curator: Actor, pairId: string, fresh: { id: string; actor: Actor }, mentees: { actor: Actor }[], reason: string): Promise<Result<ReplacementResult>> {
+  const proposed = await proposeReplacement(f.deps, curator, { pairId, membershipId: fresh.id, reason });
+  if (!proposed.ok) return proposed;
+  const replacementId = proposed.value.replacement!.id;
+  let last: Result<ReplacementResult> = { ok: true, value: "waiting" };
+  for (const who of [fresh, ...mentees]) {
+    last = await answerReplacement(f.deps, who.actor, { replacementId, answer: "accepted" });
+    if (!last.ok || last.value !== "waiting") break;
+  }
+  return last;
+}
+const wasReplaced = (r: Result<ReplacementResult>) => r.ok && r.value === "replaced";
+
+describe("replacing the mentor of a pair that is being ended (proposed, then agreed)", () => {
   it("by another curator: the replacement is refused or happened first; the ended pair holds no place", async () => {
     const outcomes = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
@@ -73,17 +91,17 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced, ended] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentee-request" }), () => endEarly(f.deps, other, { pairId, reason: "mutual-agreement" }));
+      const [replaced, ended] = await together(round, () => replaceAgreed(curator, pairId, fresh, [mentee], "mentee-request"), () => endEarly(f.deps, other, { pairId, reason: "mutual-agreement" }));
       const pair = (await f.store.pairs.get(pairId))!;
       expect(ended.ok).toBe(true);
       expect(pair.status).toBe("ended");
-      if (replaced.ok) {
+      expect(pair.replacement).toBeNull();
+      if (wasReplaced(replaced)) {
         expect(pair.mentorId).toBe(fresh.id);
         outcomes.add("replaced, then ended");
       } else {
-        expect(replaced).toMatchObject({ ok: false, reason: "change-replace-ended" });
         expect(pair.mentorId).toBe(old.id);
-        outcomes.add("ended, replacement refused");
+        outcomes.add("ended, replacement refused or withdrawn");
       }
       expect(await placesHeldBy(pairId, [old.id, fresh.id])).toBe(0);
       expect(await freePlaces(f.deps, await mentorOf(fresh.id))).toBe(1);
@@ -101,15 +119,12 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced, withdrawn] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentee-request" }), () => withdrawOwnConsent(f.deps, mentee.actor, { membershipId: mentee.id }));
+      const [replaced, withdrawn] = await together(round, () => replaceAgreed(curator, pairId, fresh, [mentee], "mentee-request"), () => withdrawOwnConsent(f.deps, mentee.actor, { membershipId: mentee.id }));
       expect(withdrawn).toEqual({ ok: true, value: { removed: 1 } });
       const pair = (await f.store.pairs.get(pairId))!;
       expect(pair.status).toBe("ended");
-      if (replaced.ok) expect(pair.mentorId).toBe(fresh.id);
-      else {
-        expect(replaced).toMatchObject({ reason: "change-replace-ended" });
-        expect(pair.mentorId).toBe(old.id);
-      }
+      expect(pair.replacement).toBeNull();
+      expect(pair.mentorId).toBe(wasReplaced(replaced) ? fresh.id : old.id);
       expect(await placesHeldBy(pairId, [old.id, fresh.id])).toBe(0);
       expect(await freePlaces(f.deps, await mentorOf(fresh.id))).toBe(1);
     }
@@ -123,14 +138,14 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentor-left" }), () => withdrawOwnConsent(f.deps, old.actor, { membershipId: old.id }));
+      const [replaced] = await together(round, () => replaceAgreed(curator, pairId, fresh, [mentee], "mentor-left"), () => withdrawOwnConsent(f.deps, old.actor, { membershipId: old.id }));
       const pair = (await f.store.pairs.get(pairId))!;
-      if (replaced.ok) {
+      expect(pair.replacement).toBeNull();
+      if (wasReplaced(replaced)) {
         expect(pair).toMatchObject({ status: "active", mentorId: fresh.id });
         expect(await placesHeldBy(pairId, [fresh.id])).toBe(1);
         expect((await f.store.memberships.get(mentee.id))?.pairId).toBe(pairId);
       } else {
-        expect(replaced).toMatchObject({ reason: "change-replace-ended" });
         expect(pair.status).toBe("ended");
         expect(await placesHeldBy(pairId, [fresh.id])).toBe(0);
         expect((await f.store.memberships.get(mentee.id))?.pairId).toBeNull();
@@ -146,17 +161,19 @@ describe("replacing the mentor of a pair that is being ended", () => {
       const mentee = await teacherMentee(programmeId, "Анна Новикова");
       const pairId = await active(curator, programmeId, old, [mentee]);
 
-      const [replaced] = await together(round, () => replaceMentor(f.deps, curator, { pairId, membershipId: fresh.id, reason: "mentor-left" }), () => withdrawOwnConsent(f.deps, fresh.actor, { membershipId: fresh.id }));
+      const [replaced] = await together(round, () => replaceAgreed(curator, pairId, fresh, [mentee], "mentor-left"), () => withdrawOwnConsent(f.deps, fresh.actor, { membershipId: fresh.id }));
       const pair = (await f.store.pairs.get(pairId))!;
       expect(await f.store.memberships.get(fresh.id)).toBeNull();
+      expect(pair.replacement).toBeNull();
       if (pair.status === "active") {
-        // The withdrawal came first: nothing was replaced and the old mentor still has the pair.
-        expect(replaced).toMatchObject({ ok: false, reason: "change-replace-not-ready" });
+        // The withdrawal came first (before the proposal, or while it waited): nothing was
+        // replaced and the old mentor still has the pair.
+        expect(wasReplaced(replaced)).toBe(false);
         expect(pair.mentorId).toBe(old.id);
         expect(await placesHeldBy(pairId, [old.id])).toBe(1);
       } else {
         // The replacement came first, then the new mentor left: the pair ended.
-        expect(replaced.ok).toBe(true);
+        expect(wasReplaced(replaced)).toBe(true);
         expect(pair.status).toBe("ended");
         expect(await placesHeldBy(pairId, [old.id])).toBe(0);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WITHDRAWN, withdrawChildConsent, withdrawOwnConsent } from "../../src/services/consent.js";
 import { proposalAt } from "../../src/services/matching.js";
-import { answerAgreement, pairCard, proposePair, replaceMentor } from "../../src/services/pairs.js";
+import { answerAgreement, answerReplacement, pairCard, proposePair, proposeReplacement } from "../../src/services/pairs.js";
 import { pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
 
@@ -71,7 +71,11 @@ describe("a withdrawal leaves no id behind", () => {
     await answerAgreement(f.deps, child.actor, { pairId, answer: "accepted" });
     expect(await answerAgreement(f.deps, { userId: PARENT }, { pairId, answer: "accepted" })).toEqual({ ok: true, value: "waiting" });
     expect(await answerAgreement(f.deps, mentor.actor, { pairId, answer: "accepted" })).toEqual({ ok: true, value: "active" });
-    expect((await replaceMentor(f.deps, curator, { pairId, membershipId: next.id, reason: "mentor-left" })).ok).toBe(true);
+    const replacing = await proposeReplacement(f.deps, curator, { pairId, membershipId: next.id, reason: "mentor-left" });
+    const replacementId = replacing.ok ? replacing.value.replacement!.id : "";
+    expect(await answerReplacement(f.deps, next.actor, { replacementId, answer: "accepted" })).toEqual({ ok: true, value: "waiting" });
+    expect(await answerReplacement(f.deps, child.actor, { replacementId, answer: "accepted" })).toEqual({ ok: true, value: "waiting" });
+    expect(await answerReplacement(f.deps, { userId: PARENT }, { replacementId, answer: "accepted" })).toEqual({ ok: true, value: "replaced" });
     // Someone else's pair, which must keep its ids.
     const theirs = await proposePair(f.deps, curator, input(programmeId, mentor.id, [other.id]));
     const theirsId = theirs.ok ? theirs.value._id : "";

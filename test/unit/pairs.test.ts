@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { MAX_MENTEES_PER_MENTOR as MATCHING_MAX } from "../../src/domain/matching/index.js";
 import {
   ALL_ROLE_MODELS,
+  DECLINE_REASONS,
+  DECLINE_TEXT_MAX,
+  declineNeedsText,
+  reasonKindOf,
   PAIR_REASONS,
   EARLY_END_REASONS,
   EXTENSION_REASONS,
@@ -85,6 +89,28 @@ describe("reasons", () => {
     expect(isReason("extend", "other")).toBe(false);
   });
 
+  it("of a decline: a short list ending in «другое», the only one that asks for a text", () => {
+    expect(reasonsFor("decline")).toBe(DECLINE_REASONS);
+    expect(DECLINE_REASONS.at(-1)).toBe("other");
+    expect(DECLINE_REASONS.length).toBeLessThanOrEqual(5);
+    expect(DECLINE_REASONS.filter(declineNeedsText)).toEqual(["other"]);
+    expect(isReason("decline", "no-time")).toBe(true);
+    expect(isReason("decline", "mentee-request")).toBe(false);
+    expect(DECLINE_TEXT_MAX).toBeGreaterThanOrEqual(100);
+    // The history keeps them with the rest.
+    for (const r of DECLINE_REASONS) expect(PAIR_REASONS).toContain(r);
+  });
+
+  it("are read in the kind of the event that carries them", () => {
+    expect(reasonKindOf("declined")).toBe("decline");
+    expect(reasonKindOf("replacement-declined")).toBe("decline");
+    expect(reasonKindOf("replacement-proposed")).toBe("replace");
+    expect(reasonKindOf("mentor-replaced")).toBe("replace");
+    expect(reasonKindOf("replacement-requested")).toBe("replace");
+    expect(reasonKindOf("extended")).toBe("extend");
+    expect(reasonKindOf("ended-early")).toBe("end");
+  });
+
   it("cover the regulation's cases", () => {
     expect(REPLACEMENT_REASONS).toEqual(expect.arrayContaining(["mentor-left", "transfer", "mentor-request", "mentee-request", "mentor-not-fulfilling", "other"]));
     expect(EXTENSION_REASONS).toEqual(["incapacity", "business-trip", "absence"]);
@@ -93,7 +119,7 @@ describe("reasons", () => {
 
   it("are listed once each across kinds, for the history and the buttons", () => {
     expect(new Set(PAIR_REASONS).size).toBe(PAIR_REASONS.length);
-    expect([...PAIR_REASONS].sort()).toEqual([...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS])].sort());
+    expect([...PAIR_REASONS].sort()).toEqual([...new Set([...REPLACEMENT_REASONS, ...EXTENSION_REASONS, ...EARLY_END_REASONS, ...DECLINE_REASONS])].sort());
   });
 });
 
@@ -357,6 +383,7 @@ describe("labels", () => {
       ...REPLACEMENT_REASONS.map((r) => reasonKey("replace", r)),
       ...EXTENSION_REASONS.map((r) => reasonKey("extend", r)),
       ...EARLY_END_REASONS.map((r) => reasonKey("end", r)),
+      ...DECLINE_REASONS.map((r) => reasonKey("decline", r)),
       ...PAIR_STATUSES.map(pairStatusKey),
       ...PAIR_EVENT_KINDS.map(describeEventKey),
       ...["end-before-start", "too-long", "start-too-old", "start-too-far"].map((p) => `term-problem-${p}`),

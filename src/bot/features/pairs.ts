@@ -24,6 +24,8 @@ import {
   pairsHome,
   pairsList,
   recordPaperParentAgreement,
+  recordReplacementPaperParent,
+  withdrawReplacement,
   roleModelsOf,
   setMentorLimit,
   setRoleModel,
@@ -153,6 +155,17 @@ export function pairsFeature(): Composer<BotContext> {
     const result = await recordPaperParentAgreement(ctx.deps, actor(ctx), input);
     if (!result.ok) return answerRefusal(ctx, result);
     await show(ctx, await pairCard(ctx.deps, actor(ctx), input.pairId), (card) => pairCardView(ctx, card), `agreement-${result.value}`);
+  });
+  // A proposed new mentor: a paper parent's agreement recorded, or the proposal taken back.
+  onAction(feature, "replPaper", async (ctx, input) => {
+    const result = await recordReplacementPaperParent(ctx.deps, actor(ctx), input);
+    if (!result.ok) return answerRefusal(ctx, result);
+    await show(ctx, await pairCard(ctx.deps, actor(ctx), result.value.pairId), (card) => pairCardView(ctx, card), `replace-result-${result.value.result}`);
+  });
+  onAction(feature, "replWithdraw", async (ctx, { pairId }) => {
+    const withdrawn = await withdrawReplacement(ctx.deps, actor(ctx), { pairId });
+    if (!withdrawn.ok) return answerRefusal(ctx, withdrawn);
+    await show(ctx, await pairCard(ctx.deps, actor(ctx), pairId), (card) => pairCardView(ctx, card), "replacement-withdrawn-note");
   });
   onAction(feature, "pairChange", async (ctx, { pairId, kind }) => {
     const term = await pairTermOf(ctx.deps, actor(ctx), pairId, "active");

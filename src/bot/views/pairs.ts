@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { MAX_MENTEES_PER_MENTOR, describeEventKey, pairStatusKey, reasonKey, roleModelKey, type ReasonKind } from "../../domain/pairs.js";
+import type { Page } from "../../domain/paging.js";
 import type { Form } from "../../domain/programme.js";
-import type { ManualMentees, ManualMentors, ProposalScreen } from "../../services/matching.js";
+import type { ManualMentees, ManualMentors, OtherMentors, ProposalScreen } from "../../services/matching.js";
 import type { NoticeVar } from "../../services/notices.js";
 import type { MentorCard, MentorsScreen, PairCard, PairHistory, PairsHome, PairsList } from "../../services/pairs.js";
 import { pack, addButton } from "../buttons.js";
@@ -105,18 +106,20 @@ export async function proposalView(ctx: Ctx, screen: ProposalScreen): Promise<Sc
   const at = { batchId: screen.batchId, index: screen.index };
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("proposal-accept"), { type: "pairsProposalAccept", ...at }).row();
-  addButton(kb, ctx.t("proposal-swap"), { type: "pairsProposalOthers", ...at }).row();
+  addButton(kb, ctx.t("proposal-swap"), { type: "pairsProposalOthers", ...at, page: 0 }).row();
   addButton(kb, ctx.t("proposal-skip"), { type: "pairsProposal", batchId: screen.batchId, index: screen.index + 1 }).row();
   addButton(kb, ctx.t("common-back"), { type: "pairsHome", programmeId: pid });
   return { text, keyboard: kb };
 }
 
-export async function otherMentorsView(ctx: Ctx, others: { batchId: string; index: number; options: { membershipId: string; name: NoticeVar; fit: number }[] }): Promise<Screen> {
+export async function otherMentorsView(ctx: Ctx, others: OtherMentors): Promise<Screen> {
   const w = await words(ctx);
   const kb = new InlineKeyboard();
-  for (const o of others.options) addButton(kb, ctx.t("proposal-swap-option", { name: w.say(o.name), fit: o.fit }), { type: "pairsProposalWith", batchId: others.batchId, index: others.index, membershipId: o.membershipId }).row();
+  const page = others.options;
+  for (const o of page.items) addButton(kb, ctx.t("proposal-swap-option", { name: w.say(o.name), fit: o.fit }), { type: "pairsProposalWith", batchId: others.batchId, index: others.index, membershipId: o.membershipId }).row();
+  addPager(kb, ctx, page, (p) => ({ type: "pairsProposalOthers", batchId: others.batchId, index: others.index, page: p }));
   addButton(kb, ctx.t("common-back"), { type: "pairsProposal", batchId: others.batchId, index: others.index });
-  return { text: others.options.length ? ctx.t("proposal-swap-title") : ctx.t("proposal-swap-none"), keyboard: kb };
+  return { text: page.total ? fit([ctx.t("proposal-swap-title"), pageCount(ctx, page)]) : ctx.t("proposal-swap-none"), keyboard: kb };
 }
 
 export async function pairsListView(ctx: Ctx, list: PairsList): Promise<Screen> {
@@ -164,6 +167,13 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
     lines.push("", ctx.t("pair-replacement-open", { who: w.say(card.replacement.who), date: w.date(card.replacement.at, tz) }));
     addButton(kb, ctx.t("pair-replacement-dismiss"), { type: "pairReplacementDismiss", pairId: pair._id }).row();
   }
+  const pending = card.pendingReplacement;
+  if (pending) {
+    const waiting = pending.waiting.map((p) => ctx.t(p.paper ? "pair-party-paper-parent" : `pair-party-${p.kind}`)).join(", ") || "—";
+    lines.push("", ctx.t("pair-replacement-pending", { mentor: w.say(pending.mentor), parties: waiting }));
+    for (const p of pending.paperParents) addButton(kb, ctx.t("pair-paper-parent-agrees", { child: w.say(p.child) }), { type: "replPaper", replacementId: pending.replacementId, membershipId: p.membershipId }).row();
+    addButton(kb, ctx.t("pair-replacement-withdraw"), { type: "replWithdraw", pairId: pair._id }).row();
+  }
   // The last few events; the whole history is behind «Вся история», a page at a time.
   lines.push("", card.historyTotal > card.history.length ? ctx.t("pair-history-last", { shown: card.history.length, total: card.historyTotal }) : ctx.t("pair-history"));
   for (const e of card.history) lines.push(historyLine(ctx, w, e, tz));
@@ -172,7 +182,7 @@ export async function pairCardView(ctx: Ctx, card: PairCard): Promise<Screen> {
   if (pair.status === "awaiting") addButton(kb, ctx.t("pair-set-term"), { type: "pairTerm", pairId: pair._id }).row();
   if ((pair.status === "awaiting" || pair.status === "active") && card.roleModels.length > 0) addButton(kb, ctx.t("pair-choose-model"), { type: "pairRoleModels", pairId: pair._id }).row();
   if (pair.status === "active") {
-    addButton(kb, ctx.t("pair-replace"), { type: "pairChange", pairId: pair._id, kind: "replace" }).row();
+    if (!pending) addButton(kb, ctx.t("pair-replace"), { type: "pairChange", pairId: pair._id, kind: "replace" }).row();
     addButton(kb, ctx.t("pair-extend"), { type: "pairChange", pairId: pair._id, kind: "extend" }).row();
     addButton(kb, ctx.t("pair-end"), { type: "pairChange", pairId: pair._id, kind: "end" }).row();
   }
@@ -257,9 +267,11 @@ export function reasonsKeyboard(ctx: Ctx, kind: ReasonKind, reasons: readonly st
   return addButton(kb, ctx.t("common-cancel"), { type: "pairFlowReason", reason: "-" });
 }
 
-export async function newMentorsKeyboard(ctx: Ctx, options: { name: NoticeVar }[]): Promise<InlineKeyboard> {
+/** A page of the new mentors to choose from (CANDIDATES_PAGE, one to a row), with the count and the pager. */
+export async function newMentorsScreen(ctx: Ctx, page: Page<{ membershipId: string; name: NoticeVar }>): Promise<Screen> {
   const w = await words(ctx);
   const kb = new InlineKeyboard();
-  options.forEach((o, i) => addButton(kb, w.say(o.name), { type: "pairFlowNewMentor", index: i }).row());
-  return kb;
+  for (const o of page.items) addButton(kb, w.say(o.name), { type: "pairFlowNewMentor", membershipId: o.membershipId }).row();
+  addPager(kb, ctx, page, (p) => ({ type: "pairFlowMentorPage", page: p }));
+  return { text: fit([ctx.t("change-choose-mentor"), pageCount(ctx, page)]), keyboard: kb };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALL_ROLE_MODELS, PAIR_REASONS } from "../../domain/pairs.js";
+import { ALL_ROLE_MODELS, DECLINE_REASONS, PAIR_REASONS } from "../../domain/pairs.js";
 import { FORMS } from "../../domain/programme.js";
 import { Id, Index, defineAction } from "./define.js";
 
@@ -11,10 +11,24 @@ const yesNo = z.enum(["y", "n"]);
 const roleModel = z.enum(["-", ...ALL_ROLE_MODELS]);
 /** Every reason of a replacement, an extension or an early end, or "-" to cancel. */
 const reason = z.enum(["-", ...PAIR_REASONS]);
+/** Why a person declines a pair or a new mentor. */
+const declineReason = z.enum(DECLINE_REASONS);
 
 export const pairActions = {
   /** A party (or a minor's parent) agrees to or declines a proposed pair (2.6). */
   pairAgree: defineAction({ prefix: "ag", fields: { pairId: Id, answer: yesNo }, for: "pair-party" }),
+  /** «Не согласен» on a proposed pair, then why: one of the reasons («другое» asks for a short text). */
+  pairDecline: defineAction({ prefix: "dcp", fields: { pairId: Id, reason: declineReason }, for: "pair-party" }),
+  /**
+   * A new mentor proposed for an active pair: the new mentor, a mentee or a minor's parent agrees
+   * or not (n: asks why), then why. The id names the proposal, so an old button never answers a later one.
+   */
+  replAgree: defineAction({ prefix: "rpa", fields: { replacementId: Id, answer: yesNo }, for: "pair-party" }),
+  replDecline: defineAction({ prefix: "rpd", fields: { replacementId: Id, reason: declineReason }, for: "pair-party" }),
+  /** The curator records a paper parent's agreement to a proposed replacement. */
+  replPaper: defineAction({ prefix: "rpp", fields: { replacementId: Id, membershipId: Id }, for: "curator" }),
+  /** The curator takes back a proposed replacement nobody has settled. */
+  replWithdraw: defineAction({ prefix: "rpw", fields: { pairId: Id }, for: "curator" }),
   /** A mentee or a mentor asks the curator for a replacement (5.1). */
   pairRequestReplacement: defineAction({ prefix: "rq", fields: { pairId: Id }, for: "pair-party" }),
   /** The curator answers an open replacement request without replacing the mentor. */
@@ -33,8 +47,8 @@ export const pairActions = {
   /** A proposal of a batch (past the last: the mentees left without a pair); also «skip». */
   pairsProposal: defineAction({ prefix: "pxv", fields: { batchId: Id, index: Index }, for: "curator" }),
   pairsProposalAccept: defineAction({ prefix: "pxa", fields: { batchId: Id, index: Index }, for: "curator" }),
-  /** Another mentor for a proposal: the choice, then the pick. */
-  pairsProposalOthers: defineAction({ prefix: "pxs", fields: { batchId: Id, index: Index }, for: "curator" }),
+  /** Another mentor for a proposal: the choice (best first, a page at a time), then the pick. */
+  pairsProposalOthers: defineAction({ prefix: "pxs", fields: { batchId: Id, index: Index, page: Index }, for: "curator" }),
   pairsProposalWith: defineAction({ prefix: "pxw", fields: { batchId: Id, index: Index, membershipId: Id }, for: "curator" }),
   /** A page of the mentees a batch left without a pair. */
   pairsUnmatched: defineAction({ prefix: "pxu", fields: { batchId: Id, page: Index }, for: "curator" }),
@@ -72,6 +86,9 @@ export const pairActions = {
   /** The date suggested on the button. */
   pairFlowDate: defineAction({ prefix: "pfd", fields: {}, for: "curator", flow: true }),
   pairFlowReason: defineAction({ prefix: "pfw", fields: { reason }, for: "curator", flow: true }),
-  pairFlowNewMentor: defineAction({ prefix: "pfn", fields: { index: Index }, for: "curator", flow: true }),
+  /** The new mentor picked from the choice's page (the service checks them again). */
+  pairFlowNewMentor: defineAction({ prefix: "pfn", fields: { membershipId: Id }, for: "curator", flow: true }),
+  /** Another page of the new mentors to choose from. */
+  pairFlowMentorPage: defineAction({ prefix: "pfp", fields: { page: Index }, for: "curator", flow: true }),
   pairFlowEnd: defineAction({ prefix: "pfx", fields: { answer: yesNo }, for: "curator", flow: true }),
 };
