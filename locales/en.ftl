@@ -1375,6 +1375,7 @@ meeting-duration-choice = { $minutes ->
     [60] 1 h
     [90] 1.5 h
    *[other] { $minutes } min
+}
 meeting-duration-other = Other
 meeting-ask-duration-typed = Type the length in minutes (5 to 480), e.g. 50.
 meeting-ask-topic = The meeting's topic: choose an item of the plan or type the topic.

@@ -1399,6 +1399,7 @@ meeting-duration-choice = { $minutes ->
     [60] 1 ч
     [90] 1,5 ч
    *[other] { $minutes } мин
+}
 meeting-duration-other = Другое
 meeting-ask-duration-typed = Напишите длительность в минутах (от 5 до 480), например 50.
 meeting-ask-topic = Тема встречи: выберите пункт плана или напишите тему.

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { INTAKE_STATUSES } from "../../src/domain/consent.js";
 import { CATEGORIES, FORMS, ROLES } from "../../src/domain/programme.js";
@@ -22,6 +23,15 @@ function sourceFiles(dir: string): string[] {
 describe("locales", () => {
   const ru = keysOf("ru.ftl");
   const en = keysOf("en.ftl");
+
+  it("parse: every message written in a file is one Fluent reads (a missing brace drops it)", () => {
+    for (const [file, keys] of [["ru.ftl", ru], ["en.ftl", en]] as const) {
+      const bundle = new FluentBundle(file.slice(0, 2), { useIsolating: false });
+      const errors = bundle.addResource(new FluentResource(readFileSync(resolve(root, "locales", file), "utf8")));
+      expect(errors, file).toEqual([]);
+      expect([...keys].filter((k) => !bundle.hasMessage(k)), file).toEqual([]);
+    }
+  });
 
   it("have the same keys in Russian and English", () => {
     expect([...ru].filter((k) => !en.has(k))).toEqual([]);
