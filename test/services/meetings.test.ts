@@ -68,7 +68,9 @@ describe("a logged meeting", () => {
     expect(await answerMeeting(f.deps, mentor.actor, { meetingId, answer: "confirmed" })).toMatchObject({ ok: false, reason: "meeting-answer-own" });
     expect(await answerMeeting(f.deps, anna!.actor, { meetingId, answer: "confirmed" })).toMatchObject({ ok: true });
     expect((await f.store.meetings.get(meetingId))?.status).toBe("confirmed");
-    expect(f.deps.notices.keys(mentor.actor.userId)).toEqual(["meeting-answered-confirmed"]);
+    // Told it was confirmed, then asked to rate it (feedback after each meeting).
+    expect(f.deps.notices.keys(mentor.actor.userId)).toEqual(["meeting-answered-confirmed", "feedback-ask"]);
+    expect(f.deps.notices.keys(anna!.actor.userId)).toContain("feedback-ask");
     const next = await meetingDraft(f.deps, anna!.actor, { pairId });
     expect(next.ok && next.value.suggested).toBe("trial");
   });
@@ -115,7 +117,8 @@ describe("a logged meeting", () => {
     );
     expect(presses.filter((r) => r.ok)).toHaveLength(2);
     expect(presses.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "meeting-already-answered")).toBe(true);
-    expect(f.deps.notices.keys(mentor.actor.userId)).toEqual(["meeting-answered-confirmed", "meeting-answered-confirmed"]);
+    // One notice per mentee's answer, and once both confirmed, one request to rate it.
+    expect(f.deps.notices.keys(mentor.actor.userId)).toEqual(["meeting-answered-confirmed", "meeting-answered-confirmed", "feedback-ask"]);
     expect((await f.store.meetings.get(meetingId))?.status).toBe("confirmed");
     // The same save pressed twice: one meeting.
     const id = f.store.meetings.newId();

@@ -21,6 +21,10 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
   });
   const keyboard = new InlineKeyboard();
   const pairId = menu.pair._id;
+  // Weekly things first: meetings; then the plan, the month's report, the card, help.
+  addButton(keyboard, ctx.t("pair-menu-meetings"), { type: "meetingList", pairId, page: 0 }).row();
+  addButton(keyboard, ctx.t("pair-menu-log-meeting"), { type: "meetingLog", pairId });
+  addButton(keyboard, ctx.t("pair-menu-plan-meeting"), { type: "meetingPlan", pairId }).row();
   // The individual plan: the mentee's own; the mentor's one per mentee (a group's each by name).
   if (menu.role === "mentor") {
     menu.pair.menteeIds.forEach((membershipId, i) => {
@@ -29,9 +33,6 @@ export async function pairMenuScreen(ctx: BaseContext, menu: PairMenu): Promise<
     });
   } else addButton(keyboard, ctx.t("plan-button"), { type: "planOpen", pairId, membershipId: menu.membershipId, page: 0 }).row();
   if (menu.role === "mentor") await addMonthlyReportRow(ctx, keyboard, menu.membershipId);
-  addButton(keyboard, ctx.t("pair-menu-meetings"), { type: "meetingList", pairId, page: 0 }).row();
-  addButton(keyboard, ctx.t("pair-menu-log-meeting"), { type: "meetingLog", pairId });
-  addButton(keyboard, ctx.t("pair-menu-plan-meeting"), { type: "meetingPlan", pairId }).row();
   addButton(keyboard, ctx.t("side-card-button"), { type: "pairSideCard", pairId }).row();
   addButton(keyboard, ctx.t("help-button"), { type: "pairHelp", pairId }).row();
   addButton(keyboard, ctx.t("participant-ask-replacement"), { type: "pairRequestReplacement", pairId }).row();
