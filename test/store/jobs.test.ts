@@ -11,7 +11,8 @@ beforeEach(() => void (store = f.store));
 describe("housekeeping jobs", () => {
   it("forget handled update ids after a week, and keep unfinished ones", async () => {
     const now = new Date("2026-11-23T03:17:00Z");
-    const old = new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS - 1000);
+    // The inbox forgets whole days (it drops a day's collection): a day before the cut-off.
+    const old = new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS - 24 * 60 * 60 * 1000);
     await store.updates.persist([{ update_id: 1 } as Update, { update_id: 2 } as Update, { update_id: 3 } as Update], old);
     for (const id of [1, 2]) {
       await store.updates.claim(id, old);
