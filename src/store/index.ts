@@ -52,7 +52,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     programmes: new ProgrammesStore(db),
     memberships: new MembershipsStore(db, claims),
     invitations: new InvitationsStore(db, claims),
-    updates: new UpdatesStore(db, clock),
+    updates: new UpdatesStore(db),
     groups: new GroupsStore(db),
     claims,
     consents: new ConsentsStore(db),
