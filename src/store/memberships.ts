@@ -36,13 +36,62 @@ export const membershipSchema = z.object({
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
+/**
+ * A person's memberships, reached by _id: the person's Telegram id as text (FerretDB 1.24 finds a
+ * text _id without reading the collection; a lookup by `userId` reads every membership). Each
+ * entry is `membershipId|programmeId|role`. Kept by add and remove under the person's lock.
+ */
+interface UserIndexDoc {
+  _id: string;
+  entries: string[];
+}
+/** The marker that every membership is in the per-person index (built once from older data). */
+const INDEX_BUILT = "_built";
+const entryOf = (m: Pick<Membership, "_id" | "programmeId" | "role">) => `${m._id}|${m.programmeId}|${m.role}`;
+const parseEntry = (entry: string) => {
+  const [id, programmeId, role] = entry.split("|") as [string, string, Role];
+  return { id, programmeId, role };
+};
+
 export class MembershipsStore {
   private readonly col: Collection<Membership>;
+  private readonly byUser: Collection<UserIndexDoc>;
   constructor(
     db: Db,
     private readonly claims: ClaimsStore,
   ) {
     this.col = db.collection<Membership>("memberships");
+    this.byUser = db.collection<UserIndexDoc>("memberships_by_user");
+  }
+
+  /** The entries of the person's index. */
+  private async entriesOf(userId: number) {
+    const doc = await this.byUser.findOne({ _id: String(userId) });
+    return (doc?.entries ?? []).map(parseEntry);
+  }
+
+  /** Adds or removes one entry of the person's index, alone. */
+  private async changeIndex(userId: number, change: (entries: string[]) => string[]): Promise<void> {
+    await this.claims.withLock(claimKeys.userMembershipsLock(userId), async () => {
+      const doc = await this.byUser.findOne({ _id: String(userId) });
+      const entries = change(doc?.entries ?? []);
+      await this.byUser.replaceOne({ _id: String(userId) }, { entries }, { upsert: true });
+    });
+  }
+
+  /** Builds the per-person index from the memberships, once (data from before the index). */
+  private async buildIndex(): Promise<void> {
+    if (await this.byUser.findOne({ _id: INDEX_BUILT })) return;
+    const all = await this.col.find({}).sort({ createdAt: 1, _id: 1 }).toArray();
+    const byUser = new Map<number, string[]>();
+    for (const m of all) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), entryOf(m)]);
+    const docs = [...byUser].map(([userId, entries]) => ({ _id: String(userId), entries }));
+    for (let i = 0; i < docs.length; i += 1000) {
+      await this.byUser.insertMany(docs.slice(i, i + 1000), { ordered: false }).catch((error: unknown) => {
+        if (!(error as { writeErrors?: unknown }).writeErrors) throw error;
+      });
+    }
+    await this.byUser.insertOne({ _id: INDEX_BUILT, entries: [] }).catch(() => {});
   }
 
   /** Reads the membership, lets `change` decide the fields to set (null: nothing), and writes them, alone. */
@@ -61,6 +110,8 @@ export class MembershipsStore {
   async ensureIndexes(): Promise<void> {
     await this.col.createIndex({ userId: 1, programmeId: 1, role: 1 }, { unique: true });
     await this.col.createIndex({ programmeId: 1, role: 1 });
+    await this.col.createIndex({ programmeId: 1, role: 1, intake: 1 });
+    await this.buildIndex();
   }
 
   /** Adds a role; returns null when the person already holds it (the unique index decides). */
@@ -72,25 +123,30 @@ export class MembershipsStore {
     const membership = membershipSchema.parse({ ...input, _id: newId(), createdAt: now, intake, intakeAt: intake ? now : null });
     try {
       await this.col.insertOne(membership);
-      return membership;
     } catch (error) {
       if ((error as { code?: number }).code === 11000) return null;
       throw error;
     }
+    await this.changeIndex(membership.userId, (entries) => [...entries.filter((e) => parseEntry(e).id !== membership._id), entryOf(membership)]);
+    return membership;
   }
 
   async find(userId: number, programmeId: string, role: Role): Promise<Membership | null> {
-    const doc = await this.col.findOne({ userId, programmeId, role });
-    return doc ? membershipSchema.parse(doc) : null;
+    const entry = (await this.entriesOf(userId)).find((e) => e.programmeId === programmeId && e.role === role);
+    if (!entry) return null;
+    const m = await this.get(entry.id);
+    return m && m.userId === userId ? m : null;
   }
 
   async has(userId: number, programmeId: string, role: Role): Promise<boolean> {
-    return (await this.col.countDocuments({ userId, programmeId, role }, { limit: 1 })) > 0;
+    return (await this.find(userId, programmeId, role)) !== null;
   }
 
+  /** The person's memberships, oldest first: the index, then each by _id. */
   async ofUser(userId: number): Promise<Membership[]> {
-    const docs = await this.col.find({ userId }).sort({ createdAt: 1 }).toArray();
-    return docs.map((d) => membershipSchema.parse(d));
+    const entries = await this.entriesOf(userId);
+    const found = await Promise.all(entries.map((e) => this.get(e.id)));
+    return found.filter((m): m is Membership => m !== null && m.userId === userId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   async ofProgramme(programmeId: string, role?: Role): Promise<Membership[]> {
@@ -142,9 +198,12 @@ export class MembershipsStore {
   }
 
   async remove(id: string): Promise<void> {
-    await this.claims.withLock(claimKeys.membershipLock(id), async () => {
+    const userId = await this.claims.withLock(claimKeys.membershipLock(id), async () => {
+      const doc = await this.col.findOne({ _id: id });
       await this.col.deleteOne({ _id: id });
+      return doc?.userId ?? null;
     });
+    if (userId !== null) await this.changeIndex(userId, (entries) => entries.filter((e) => parseEntry(e).id !== id));
   }
 
   /** Stage 4: the mentor is selected and trained on this date (null takes the mark back). */
