@@ -34,6 +34,8 @@ import { startLocalServer } from "../src/store/localServer.js";
 import { BotApiEmulator, type TestUser } from "../test/support/emulator/index.js";
 
 const QUICK = process.argv.includes("--quick");
+/** Only the commands of one journey, each listed (for finding where they go). */
+const COMMANDS_ONLY = process.argv.includes("--commands");
 const RATES = [5, 10, 20, 40];
 const STEP_SECONDS = QUICK ? 2 : 4;
 const ALL_AT_ONCE = QUICK ? 60 : 150;
@@ -88,7 +90,12 @@ async function startTheBot(uri: string, dbName: string) {
   const client = new MongoClient(uri, { monitorCommands: true });
   await client.connect();
   let commands = 0;
-  client.on("commandStarted", () => commands++);
+  const names: string[] = [];
+  client.on("commandStarted", (e) => {
+    commands++;
+    const cmd = e.command as Record<string, unknown>;
+    names.push(`${e.commandName}:${String(cmd[e.commandName])}`);
+  });
   const clock = () => new Date();
   const store = createStore(client.db(dbName), clock);
   const t0 = performance.now();
@@ -105,6 +112,9 @@ async function startTheBot(uri: string, dbName: string) {
     app,
     ensureMs,
     commands: () => commands,
+    /** The commands since `from` (index into the log), as "name:collection". */
+    commandNames: (from: number) => names.slice(from),
+    commandLog: () => names.length,
     /** Resolves once every update taken is finished (marked handled). */
     async settled() {
       for (let i = 0; i < 500 && store.updates.openCount() > 0; i++) await sleep(5);
@@ -274,13 +284,13 @@ interface RunResult {
   commands?: Record<string, { max: number; mean: number }>;
 }
 
-async function stepped(send: (i: number) => Promise<number>, label: string): Promise<RunResult> {
+async function stepped(send: (i: number) => Promise<number>, label: string, rates_ = RATES): Promise<RunResult> {
   const rates: RunResult["rates"] = {};
-  for (const rate of RATES) {
+  for (const rate of rates_) {
     rates[rate] = summary(await offeredRate(send, rate, STEP_SECONDS));
     console.log(`${label} ${rate} upd/s: p50 ${rates[rate].p50} ms, p95 ${rates[rate].p95}, p99 ${rates[rate].p99}`);
   }
-  const once = await allAtOnce(send, ALL_AT_ONCE);
+  const once = await allAtOnce(send, rates_ === RATES ? ALL_AT_ONCE : 20);
   const all = { ...summary(once.lat), perS: r1(once.perS) };
   console.log(`${label} all ${ALL_AT_ONCE} at once: ${all.perS} upd/s, p50 ${all.p50} ms, p99 ${all.p99}`);
   return { rates, allAtOnce: all };
@@ -312,16 +322,33 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
   // Warm-up, then the steps. Several updates of one chat queue behind each other (sequentialize):
   // the users take turns, and with 40 users even 40 upd/s gives each one a second.
   for (const u of menuUsers.slice(0, 5)) await sendMenu().then(() => u);
-  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; ensureMs: number } = { ...(await stepped(sendMenu, `bot ${label}`)), ensureMs: b.ensureMs };
+  if (COMMANDS_ONLY) {
+    const counted = async (kind: string, fn: () => Promise<{ ms: number; message: Message }>) => {
+      await b.settled();
+      const logAt = b.commandLog();
+      const res = await fn();
+      await b.settled();
+      console.log(`  ${kind}: ${b.commandNames(logAt).length}: ${b.commandNames(logAt).join(", ")}`);
+      return res;
+    };
+    await counted("menu", async () => ({ ms: await sendMenu(), message: undefined as never }));
+    await journey(b, b.emulator.createUser({ firstName: "Один", languageCode: "ru" }), await inviteLink(b.store, programme._id, 5), [], counted, async () => {});
+    await b.stop();
+    process.exit(0);
+  }
+  // --quick on the large database: the rates the JSON compares (5 and 20 a second), no burst.
+  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; ensureMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs };
 
   // Commands per update, one update alone at a time.
   const counts: Record<string, number[]> = {};
   const counted = async (kind: string, fn: () => Promise<{ ms: number; message: Message }>) => {
     await b.settled();
     const before = b.commands();
+    const logAt = b.commandLog();
     const res = await fn();
     await b.settled();
     (counts[kind] ??= []).push(b.commands() - before);
+    if (process.argv.includes("--commands")) console.log(`  ${kind}: ${b.commandNames(logAt).join(", ")}`);
     return res;
   };
   const soloLink = await inviteLink(b.store, programme._id, 5);
@@ -330,6 +357,7 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
   console.log(`bot ${label} commands per update: ${Object.entries(result.commands).map(([k2, v]) => `${k2} max ${v.max} mean ${v.mean}`).join("; ")}`);
 
   // The classroom burst.
+  if (QUICK && large) return finish();
   const link = await inviteLink(b.store, programme._id, BURST + 5);
   const lat: number[] = [];
   const t0 = performance.now();
@@ -343,6 +371,9 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
   result.burst = { ...summary(lat), seconds: r1((performance.now() - t0) / 1000) };
   console.log(`bot ${label} classroom burst (${BURST} people, ${lat.length} updates in ${result.burst.seconds} s): p50 ${result.burst.p50} ms, p95 ${result.burst.p95}, p99 ${result.burst.p99}, max ${result.burst.max}`);
 
+  return finish();
+
+  async function finish() {
   if (seeded) {
     const curatorUser = b.emulator.createUser({ firstName: "Куратор", languageCode: "ru" });
     await b.store.memberships.add({ userId: curatorUser.id, programmeId: seeded.programmeId, role: "curator", category: null, grade: null, invitationId: null }, new Date());
@@ -364,6 +395,7 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
   }
   await b.stop();
   return result;
+  }
 }
 
 async function main(): Promise<void> {
@@ -389,12 +421,12 @@ async function main(): Promise<void> {
       bot_max_per_s: empty.allAtOnce.perS,
       floor_max_per_s: floorResult.allAtOnce.perS,
       burst_p99_ms: empty.burst!.p99,
-      burst_p99_ms_large: large.burst!.p99,
+      burst_p99_ms_large: large.burst?.p99 ?? null,
       commands_per_update_max: maxCmd,
       commands_per_update: large.commands,
       large_db_p50_ratio: r1((large.rates[20]!.p50 / empty.rates[20]!.p50) * 100) / 100,
       bot_p50_ms_large: large.rates[20]!.p50,
-      bot_max_per_s_large: large.allAtOnce.perS,
+
       menu_ms_large: large.menuMs,
       bases_ms_large: large.basesMs,
       export_ms_large: large.exportMs,

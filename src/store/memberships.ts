@@ -5,6 +5,7 @@ import { MAX_MENTEES_PER_MENTOR } from "../domain/pairs.js";
 import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
+import { ReadCache } from "./cache.js";
 import { newId } from "./ids.js";
 import { isStaffRole } from "../domain/programme.js";
 
@@ -56,6 +57,14 @@ const parseEntry = (entry: string) => {
 export class MembershipsStore {
   private readonly col: Collection<Membership>;
   private readonly byUser: Collection<UserIndexDoc>;
+  /**
+   * Copies for 10 s of memberships by id and of people's index entries (store/cache.ts): read on
+   * nearly every update. Every write of a membership goes through this store and replaces or drops
+   * the copy at once, so this process (the one handling updates) never acts on a stale role; a
+   * write by another process is seen within 10 s. Keep it so: write memberships only here.
+   */
+  private readonly cache = new ReadCache<Membership>();
+  private readonly indexCache = new ReadCache<string[]>();
   constructor(
     db: Db,
     private readonly claims: ClaimsStore,
@@ -66,16 +75,22 @@ export class MembershipsStore {
 
   /** The entries of the person's index. */
   private async entriesOf(userId: number) {
-    const doc = await this.byUser.findOne({ _id: String(userId) });
-    return (doc?.entries ?? []).map(parseEntry);
+    let entries = this.indexCache.get(String(userId));
+    if (!entries) {
+      const doc = await this.byUser.findOne({ _id: String(userId) });
+      entries = this.indexCache.set(String(userId), doc?.entries ?? []);
+    }
+    return entries.map(parseEntry);
   }
 
   /** Adds or removes one entry of the person's index, alone. */
   private async changeIndex(userId: number, change: (entries: string[]) => string[]): Promise<void> {
     await this.claims.withLock(claimKeys.userMembershipsLock(userId), async () => {
+      this.indexCache.delete(String(userId));
       const doc = await this.byUser.findOne({ _id: String(userId) });
       const entries = change(doc?.entries ?? []);
       await this.byUser.replaceOne({ _id: String(userId) }, { entries }, { upsert: true });
+      this.indexCache.set(String(userId), entries);
     });
   }
 
@@ -102,8 +117,9 @@ export class MembershipsStore {
       const current = membershipSchema.parse(doc);
       const set = change(current);
       if (set === null) return null;
+      this.cache.delete(id);
       await this.col.updateOne({ _id: id }, { $set: set });
-      return { ...current, ...set };
+      return this.cache.set(id, { ...current, ...set });
     });
   }
 
@@ -155,8 +171,10 @@ export class MembershipsStore {
   }
 
   async get(id: string): Promise<Membership | null> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
     const doc = await this.col.findOne({ _id: id });
-    return doc ? membershipSchema.parse(doc) : null;
+    return doc ? this.cache.set(id, membershipSchema.parse(doc)) : null;
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Membership>> {
@@ -199,8 +217,10 @@ export class MembershipsStore {
 
   async remove(id: string): Promise<void> {
     const userId = await this.claims.withLock(claimKeys.membershipLock(id), async () => {
+      this.cache.delete(id);
       const doc = await this.col.findOne({ _id: id });
       await this.col.deleteOne({ _id: id });
+      this.cache.delete(id);
       return doc?.userId ?? null;
     });
     if (userId !== null) await this.changeIndex(userId, (entries) => entries.filter((e) => parseEntry(e).id !== id));
