@@ -14,7 +14,7 @@ interface ConversationDoc {
  * update of a private chat). Only the one process that handles updates writes states, so its copy
  * is the truth; a second process would see its own writes only (README, "Performance").
  */
-export const CONVERSATION_CACHE_MS = 30_000;
+export const CONVERSATION_CACHE_MS = 300_000;
 const CONVERSATION_CACHE_SIZE = 5_000;
 
 /** Shaped as the conversations plugin's storage adapter (read, write, delete by key). */

@@ -54,17 +54,20 @@ const parseEntry = (entry: string) => {
   return { id, programmeId, role };
 };
 
+/** How long this process trusts its copies of memberships (it makes every write itself). */
+export const MEMBERSHIP_CACHE_MS = 300_000;
+
 export class MembershipsStore {
   private readonly col: Collection<Membership>;
   private readonly byUser: Collection<UserIndexDoc>;
   /**
-   * Copies for 10 s of memberships by id and of people's index entries (store/cache.ts): read on
+   * Copies for 5 minutes of memberships by id and of people's index entries (store/cache.ts): read on
    * nearly every update. Every write of a membership goes through this store and replaces or drops
    * the copy at once, so this process (the one handling updates) never acts on a stale role; a
-   * write by another process is seen within 10 s. Keep it so: write memberships only here.
+   * write by another process is seen within 5 minutes. Keep it so: write memberships only here.
    */
-  private readonly cache = new ReadCache<Membership>();
-  private readonly indexCache = new ReadCache<string[]>();
+  private readonly cache = new ReadCache<Membership>(MEMBERSHIP_CACHE_MS, 20_000);
+  private readonly indexCache = new ReadCache<string[]>(MEMBERSHIP_CACHE_MS, 20_000);
   constructor(
     db: Db,
     private readonly claims: ClaimsStore,

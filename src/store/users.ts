@@ -20,7 +20,7 @@ export type User = z.infer<typeof userSchema>;
  * every update; within this time it costs no database command. Every write of this process goes
  * through the copy; a write by another process is seen here at the latest this much later.
  */
-export const USER_CACHE_MS = 30_000;
+export const USER_CACHE_MS = 300_000;
 const USER_CACHE_SIZE = 20_000;
 
 /** As stored: the Telegram id as text, because FerretDB 1.24 finds a document by a text _id
