@@ -296,7 +296,7 @@ async function stepped(send: (i: number) => Promise<number>, label: string, rate
   return { rates, allAtOnce: all };
 }
 
-async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; ensureMs: number }> {
+async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; ensureMs: number; firstContactMs: number }> {
   const dbName = `bench_${label}_${Date.now()}`;
   let seeded: { programmeId: string; curatorId: number } | undefined;
   if (large) {
