@@ -77,6 +77,8 @@ export const claimKeys = {
   pairLock: (pairId: string) => `lock:pair:${pairId}`,
   /** Every write to one membership document (intake status, pair link, training mark, limit). */
   membershipLock: (membershipId: string) => `lock:membership:${membershipId}`,
+  // The per-person index of memberships (memberships_by_user): one writer adds or removes an entry.
+  userMembershipsLock: (userId: number) => `lock:user-memberships:${userId}`,
   /** A mentor's limit and the taking of their places: a limit is never set below the places taken. */
   mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
   /** A programme's curators: one removal at a time, so two curators removing each other leave one. */

@@ -30,11 +30,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ClaimsStore {
   private readonly col: Collection<Claim>;
+  /**
+   * Locks live apart from the claims: a lock is deleted when released, and FerretDB 1.24 deletes
+   * by reading the whole collection, so a lock costs what the few locks held at that moment cost,
+   * not what every claim ever made costs.
+   */
+  private readonly locks: Collection<Claim>;
   constructor(
     db: Db,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.col = db.collection<Claim>("claims");
+    this.locks = db.collection<Claim>("locks");
   }
 
   /**
@@ -44,16 +51,26 @@ export class ClaimsStore {
    */
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     const token = newId();
-    for (let attempt = 0; !(await this.claim(key, LOCK_SCOPE, token, this.clock())); attempt++) {
-      const held = await this.col.findOne({ _id: key });
-      if (held && this.clock().getTime() - held.at.getTime() > LOCK_STALE_MS) await this.col.deleteOne({ _id: key, holder: held.holder });
+    for (let attempt = 0; !(await this.lock(key, token)); attempt++) {
+      const held = await this.locks.findOne({ _id: key });
+      if (held && this.clock().getTime() - held.at.getTime() > LOCK_STALE_MS) await this.locks.deleteOne({ _id: key, holder: held.holder });
       if (attempt >= LOCK_TRIES) throw new Error(`lock ${key} stays busy`);
       await pause(2 + Math.floor(Math.random() * 4 * Math.min(attempt + 1, 12)));
     }
     try {
       return await work();
     } finally {
-      await this.col.deleteOne({ _id: key, holder: token });
+      await this.locks.deleteOne({ _id: key, holder: token });
+    }
+  }
+
+  private async lock(key: string, token: string): Promise<boolean> {
+    try {
+      await this.locks.insertOne({ _id: key, scope: LOCK_SCOPE, holder: token, at: this.clock() });
+      return true;
+    } catch (error) {
+      if (isDuplicate(error)) return false;
+      throw error;
     }
   }
 

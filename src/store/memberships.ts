@@ -5,6 +5,7 @@ import { MAX_MENTEES_PER_MENTOR } from "../domain/pairs.js";
 import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
+import { ReadCache } from "./cache.js";
 import { newId } from "./ids.js";
 import { isStaffRole } from "../domain/programme.js";
 
@@ -36,13 +37,79 @@ export const membershipSchema = z.object({
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
+/**
+ * A person's memberships, reached by _id: the person's Telegram id as text (FerretDB 1.24 finds a
+ * text _id without reading the collection; a lookup by `userId` reads every membership). Each
+ * entry is `membershipId|programmeId|role`. Kept by add and remove under the person's lock.
+ */
+interface UserIndexDoc {
+  _id: string;
+  entries: string[];
+}
+/** The marker that every membership is in the per-person index (built once from older data). */
+const INDEX_BUILT = "_built";
+const entryOf = (m: Pick<Membership, "_id" | "programmeId" | "role">) => `${m._id}|${m.programmeId}|${m.role}`;
+const parseEntry = (entry: string) => {
+  const [id, programmeId, role] = entry.split("|") as [string, string, Role];
+  return { id, programmeId, role };
+};
+
+/** How long this process trusts its copies of memberships (it makes every write itself). */
+export const MEMBERSHIP_CACHE_MS = 300_000;
+
 export class MembershipsStore {
   private readonly col: Collection<Membership>;
+  private readonly byUser: Collection<UserIndexDoc>;
+  /**
+   * Copies for 5 minutes of memberships by id and of people's index entries (store/cache.ts): read on
+   * nearly every update. Every write of a membership goes through this store and replaces or drops
+   * the copy at once, so this process (the one handling updates) never acts on a stale role; a
+   * write by another process is seen within 5 minutes. Keep it so: write memberships only here.
+   */
+  private readonly cache = new ReadCache<Membership>(MEMBERSHIP_CACHE_MS, 20_000);
+  private readonly indexCache = new ReadCache<string[]>(MEMBERSHIP_CACHE_MS, 20_000);
   constructor(
     db: Db,
     private readonly claims: ClaimsStore,
   ) {
     this.col = db.collection<Membership>("memberships");
+    this.byUser = db.collection<UserIndexDoc>("memberships_by_user");
+  }
+
+  /** The entries of the person's index. */
+  private async entriesOf(userId: number) {
+    let entries = this.indexCache.get(String(userId));
+    if (!entries) {
+      const doc = await this.byUser.findOne({ _id: String(userId) });
+      entries = this.indexCache.set(String(userId), doc?.entries ?? []);
+    }
+    return entries.map(parseEntry);
+  }
+
+  /** Adds or removes one entry of the person's index, alone. */
+  private async changeIndex(userId: number, change: (entries: string[]) => string[]): Promise<void> {
+    await this.claims.withLock(claimKeys.userMembershipsLock(userId), async () => {
+      this.indexCache.delete(String(userId));
+      const doc = await this.byUser.findOne({ _id: String(userId) });
+      const entries = change(doc?.entries ?? []);
+      await this.byUser.replaceOne({ _id: String(userId) }, { entries }, { upsert: true });
+      this.indexCache.set(String(userId), entries);
+    });
+  }
+
+  /** Builds the per-person index from the memberships, once (data from before the index). */
+  private async buildIndex(): Promise<void> {
+    if (await this.byUser.findOne({ _id: INDEX_BUILT })) return;
+    const all = await this.col.find({}).sort({ createdAt: 1, _id: 1 }).toArray();
+    const byUser = new Map<number, string[]>();
+    for (const m of all) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), entryOf(m)]);
+    const docs = [...byUser].map(([userId, entries]) => ({ _id: String(userId), entries }));
+    for (let i = 0; i < docs.length; i += 1000) {
+      await this.byUser.insertMany(docs.slice(i, i + 1000), { ordered: false }).catch((error: unknown) => {
+        if (!(error as { writeErrors?: unknown }).writeErrors) throw error;
+      });
+    }
+    await this.byUser.insertOne({ _id: INDEX_BUILT, entries: [] }).catch(() => {});
   }
 
   /** Reads the membership, lets `change` decide the fields to set (null: nothing), and writes them, alone. */
@@ -53,14 +120,17 @@ export class MembershipsStore {
       const current = membershipSchema.parse(doc);
       const set = change(current);
       if (set === null) return null;
+      this.cache.delete(id);
       await this.col.updateOne({ _id: id }, { $set: set });
-      return { ...current, ...set };
+      return this.cache.set(id, { ...current, ...set });
     });
   }
 
   async ensureIndexes(): Promise<void> {
     await this.col.createIndex({ userId: 1, programmeId: 1, role: 1 }, { unique: true });
     await this.col.createIndex({ programmeId: 1, role: 1 });
+    await this.col.createIndex({ programmeId: 1, role: 1, intake: 1 });
+    await this.buildIndex();
   }
 
   /** Adds a role; returns null when the person already holds it (the unique index decides). */
@@ -72,25 +142,30 @@ export class MembershipsStore {
     const membership = membershipSchema.parse({ ...input, _id: newId(), createdAt: now, intake, intakeAt: intake ? now : null });
     try {
       await this.col.insertOne(membership);
-      return membership;
     } catch (error) {
       if ((error as { code?: number }).code === 11000) return null;
       throw error;
     }
+    await this.changeIndex(membership.userId, (entries) => [...entries.filter((e) => parseEntry(e).id !== membership._id), entryOf(membership)]);
+    return membership;
   }
 
   async find(userId: number, programmeId: string, role: Role): Promise<Membership | null> {
-    const doc = await this.col.findOne({ userId, programmeId, role });
-    return doc ? membershipSchema.parse(doc) : null;
+    const entry = (await this.entriesOf(userId)).find((e) => e.programmeId === programmeId && e.role === role);
+    if (!entry) return null;
+    const m = await this.get(entry.id);
+    return m && m.userId === userId ? m : null;
   }
 
   async has(userId: number, programmeId: string, role: Role): Promise<boolean> {
-    return (await this.col.countDocuments({ userId, programmeId, role }, { limit: 1 })) > 0;
+    return (await this.find(userId, programmeId, role)) !== null;
   }
 
+  /** The person's memberships, oldest first: the index, then each by _id. */
   async ofUser(userId: number): Promise<Membership[]> {
-    const docs = await this.col.find({ userId }).sort({ createdAt: 1 }).toArray();
-    return docs.map((d) => membershipSchema.parse(d));
+    const entries = await this.entriesOf(userId);
+    const found = await Promise.all(entries.map((e) => this.get(e.id)));
+    return found.filter((m): m is Membership => m !== null && m.userId === userId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   async ofProgramme(programmeId: string, role?: Role): Promise<Membership[]> {
@@ -99,8 +174,10 @@ export class MembershipsStore {
   }
 
   async get(id: string): Promise<Membership | null> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
     const doc = await this.col.findOne({ _id: id });
-    return doc ? membershipSchema.parse(doc) : null;
+    return doc ? this.cache.set(id, membershipSchema.parse(doc)) : null;
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Membership>> {
@@ -142,9 +219,14 @@ export class MembershipsStore {
   }
 
   async remove(id: string): Promise<void> {
-    await this.claims.withLock(claimKeys.membershipLock(id), async () => {
+    const userId = await this.claims.withLock(claimKeys.membershipLock(id), async () => {
+      this.cache.delete(id);
+      const doc = await this.col.findOne({ _id: id });
       await this.col.deleteOne({ _id: id });
+      this.cache.delete(id);
+      return doc?.userId ?? null;
     });
+    if (userId !== null) await this.changeIndex(userId, (entries) => entries.filter((e) => parseEntry(e).id !== id));
   }
 
   /** Stage 4: the mentor is selected and trained on this date (null takes the mark back). */

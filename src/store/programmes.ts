@@ -2,6 +2,7 @@ import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { FORMS } from "../domain/programme.js";
 import { DEFAULT_MONTHLY_REPORT_DAY, MONTHLY_REPORT_DAY_MAX } from "../domain/reports.js";
+import { ReadCache } from "./cache.js";
 import { newId } from "./ids.js";
 import { QUIET_DAYS_DEFAULT, QUIET_DAYS_MAX, QUIET_DAYS_MIN } from "../domain/digest.js";
 
@@ -28,6 +29,8 @@ export type Programme = z.infer<typeof programmeSchema>;
 
 export class ProgrammesStore {
   private readonly col: Collection<Programme>;
+  /** Programmes by id, read on nearly every update (store/cache.ts). */
+  private readonly cache = new ReadCache<Programme>();
   constructor(db: Db) {
     this.col = db.collection<Programme>("programmes");
   }
@@ -44,13 +47,16 @@ export class ProgrammesStore {
   }
 
   async get(id: string): Promise<Programme | null> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
     const doc = await this.col.findOne({ _id: id });
-    return doc ? programmeSchema.parse(doc) : null;
+    return doc ? this.cache.set(id, programmeSchema.parse(doc)) : null;
   }
 
+  /** Each by _id (flat on FerretDB, where `$in` reads the whole collection). */
   async getMany(ids: readonly string[]): Promise<Map<string, Programme>> {
-    const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
-    return new Map(docs.map((d) => [d._id, programmeSchema.parse(d)]));
+    const found = await Promise.all([...new Set(ids)].map((id) => this.get(id)));
+    return new Map(found.filter((p): p is Programme => p !== null).map((p) => [p._id, p]));
   }
 
   async findBySchoolYear(schoolId: string, academicYear: string): Promise<Programme | null> {
@@ -60,18 +66,24 @@ export class ProgrammesStore {
 
   /** Adds a topic (once: $addToSet) with the curator's wording. */
   async addTopic(programmeId: string, id: string, label: string): Promise<boolean> {
+    this.cache.delete(programmeId);
     const res = await this.col.updateOne({ _id: programmeId }, { $addToSet: { topicIds: topicId.parse(id) }, $set: { [`topicLabels.${id}`]: label } });
+    this.cache.delete(programmeId);
     return res.modifiedCount === 1;
   }
 
   async removeTopic(programmeId: string, id: string): Promise<boolean> {
+    this.cache.delete(programmeId);
     const res = await this.col.updateOne({ _id: programmeId }, { $pull: { topicIds: id } });
+    this.cache.delete(programmeId);
     return res.modifiedCount === 1;
   }
 
   /** The programme's quiet-pair threshold, in days (one field, one $set). */
   async setQuietPairDays(programmeId: string, days: number): Promise<void> {
+    this.cache.delete(programmeId);
     await this.col.updateOne({ _id: programmeId }, { $set: { quietPairDays: programmeSchema.shape.quietPairDays.parse(days) } });
+    this.cache.delete(programmeId);
   }
 
   /** Every programme (the scheduled jobs go through them all). */

@@ -1,5 +1,6 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
+import { ReadCache } from "./cache.js";
 import { newId } from "./ids.js";
 
 export const schoolSchema = z.object({
@@ -14,6 +15,8 @@ export type School = z.infer<typeof schoolSchema>;
 
 export class SchoolsStore {
   private readonly col: Collection<School>;
+  /** Schools by id, read on nearly every update (store/cache.ts). */
+  private readonly cache = new ReadCache<School>();
   constructor(db: Db) {
     this.col = db.collection<School>("schools");
   }
@@ -35,13 +38,16 @@ export class SchoolsStore {
   }
 
   async get(id: string): Promise<School | null> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
     const doc = await this.col.findOne({ _id: id });
-    return doc ? schoolSchema.parse(doc) : null;
+    return doc ? this.cache.set(id, schoolSchema.parse(doc)) : null;
   }
 
+  /** Each by _id (flat on FerretDB, where `$in` reads the whole collection). */
   async getMany(ids: readonly string[]): Promise<Map<string, School>> {
-    const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
-    return new Map(docs.map((d) => [d._id, schoolSchema.parse(d)]));
+    const found = await Promise.all([...new Set(ids)].map((id) => this.get(id)));
+    return new Map(found.filter((s): s is School => s !== null).map((s) => [s._id, s]));
   }
 
   async list(): Promise<School[]> {

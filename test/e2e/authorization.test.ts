@@ -223,7 +223,7 @@ const KEPT_AS_THEY_ARE = new Set(["updates", "users", "conversations"]);
 /** Every collection but the inbox, people's settings and conversation states: id → document. */
 async function snapshot(): Promise<Map<string, Map<string, string>>> {
   const db = t.store.db;
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !KEPT_AS_THEY_ARE.has(n) && !n.startsWith("system."));
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !KEPT_AS_THEY_ARE.has(n) && !n.startsWith("updates_") && !n.startsWith("system."));
   const entries = await Promise.all(
     names.map(async (name) => {
       const docs = await db.collection(name).find({}).toArray();
@@ -249,9 +249,8 @@ function changes(before: Map<string, Map<string, string>>, after: Map<string, Ma
 
 /** Waits until the bot has finished every update it took (the inbox marks each done at the end). */
 async function settled(): Promise<void> {
-  const inbox = t.store.db.collection("updates");
   for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
-    if ((await inbox.countDocuments({ state: { $ne: "done" } })) === 0) return;
+    if (t.store.updates.openCount() === 0) return;
   }
   throw new Error("the bot did not finish its updates within 5 s");
 }

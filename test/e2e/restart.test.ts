@@ -1,6 +1,7 @@
 import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { TestUser } from "../support/emulator/index.js";
+import { createStore } from "../../src/store/index.js";
 import { useTestBot } from "../support/harness.js";
 import { spawnBot, type BotProcess } from "../support/process.js";
 
@@ -61,8 +62,8 @@ describe("a crash and a restart", () => {
     // Handled means recorded as handled: wait for that, then kill before the confirmation.
     const updateId = emulator.pendingUpdates()[0]!.update_id;
     const client = new MongoClient(db.server.uri);
-    const inbox = client.db("restart").collection<{ _id: number; state: string }>("updates");
-    await expect.poll(async () => (await inbox.findOne({ _id: updateId }))?.state, { timeout: 10_000 }).toBe("done");
+    const inbox = createStore(client.db("restart")).updates;
+    await expect.poll(() => inbox.state(updateId), { timeout: 10_000 }).toBe("done");
     await client.close();
     await kill(bot);
     release();

@@ -9,7 +9,7 @@ let store: Store;
 beforeEach(() => void (store = f.store));
 
 describe("housekeeping jobs", () => {
-  it("forget handled update ids after a week, and keep unfinished ones", async () => {
+  it("keep no handled update (the mark stands for them), and keep unfinished ones", async () => {
     const now = new Date("2026-11-23T03:17:00Z");
     const old = new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS - 1000);
     await store.updates.persist([{ update_id: 1 } as Update, { update_id: 2 } as Update, { update_id: 3 } as Update], old);
@@ -17,10 +17,14 @@ describe("housekeeping jobs", () => {
       await store.updates.claim(id, old);
       await store.updates.markDone(id, id === 1 ? old : now);
     }
-    expect(await pruneHandledUpdates({ store }, now)).toBe(1);
-    expect(await store.updates.state(1)).toBeNull();
+    // The inbox holds only update 3; 1 and 2 are below the mark, so a redelivery is recognised.
+    expect(await pruneHandledUpdates({ store }, now)).toBe(0);
+    expect(await store.updates.state(1)).toBe("done");
     expect(await store.updates.state(2)).toBe("done");
     expect(await store.updates.state(3)).toBe("pending");
+    expect(await store.updates.state(4)).toBeNull();
+    expect(await store.db.collection("updates_inbox").countDocuments({})).toBe(1);
+    expect(await store.updates.claim(2, now)).toBe(false);
   });
 
   it("drop conversation states untouched for 30 days", async () => {

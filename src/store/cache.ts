@@ -1,0 +1,35 @@
+// A small in-process copy of what rarely changes (programmes, schools and their topic lists),
+// read on nearly every update. Entries expire after a short time; the process's own writes
+// replace or drop them at once. Another process's writes are seen here at the latest `ttlMs`
+// later (README, "Performance").
+
+export const READ_CACHE_MS = 10_000;
+
+export class ReadCache<V> {
+  private readonly entries = new Map<string, { value: V; at: number }>();
+  constructor(
+    private readonly ttlMs = READ_CACHE_MS,
+    private readonly maxSize = 5_000,
+  ) {}
+
+  get(key: string): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (Date.now() - hit.at > this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+
+  set(key: string, value: V): V {
+    this.entries.delete(key);
+    this.entries.set(key, { value, at: Date.now() });
+    if (this.entries.size > this.maxSize) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
