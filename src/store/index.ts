@@ -6,6 +6,7 @@ import { ConversationsStore } from "./conversations.js";
 import { GroupsStore } from "./groups.js";
 import { InvitationsStore } from "./invitations.js";
 import { MeetingsStore } from "./meetings.js";
+import { OutboxStore } from "./outbox.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
@@ -40,6 +41,7 @@ export interface Store {
   conversations: ConversationsStore;
   audit: AuditStore;
   meetings: MeetingsStore;
+  outbox: OutboxStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -66,12 +68,13 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     conversations: new ConversationsStore(db, clock),
     audit: new AuditStore(db),
     meetings: new MeetingsStore(db),
+    outbox: new OutboxStore(db),
   };
 }
 
 /** Creates every collection's indexes; run once at startup. */
 export async function ensureIndexes(store: Store): Promise<void> {
-  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings]) {
+  for (const part of [store.users, store.schools, store.programmes, store.memberships, store.invitations, store.updates, store.groups, store.claims, store.consents, store.parentLinks, store.profiles, store.pairs, store.pairEvents, store.proposalBatches, store.rounds, store.preferences, store.conversations, store.audit, store.meetings, store.outbox]) {
     await part.ensureIndexes();
   }
 }

@@ -17,6 +17,8 @@ export const programmeSchema = z.object({
    * default topics take theirs from the locales. */
   topicIds: z.array(topicId).default([]),
   topicLabels: z.record(z.string(), z.string().min(1).max(60)).default({}),
+  /** The holidays (каникулы), days inclusive: no message reaches a student then (domain/courtesy.ts). */
+  holidays: z.array(z.object({ from: z.date(), to: z.date() })).default([]),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -31,7 +33,7 @@ export class ProgrammesStore {
     await this.col.createIndex({ schoolId: 1, academicYear: 1 }, { unique: true });
   }
 
-  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels">, now: Date): Promise<Programme> {
+  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "holidays">, now: Date): Promise<Programme> {
     const programme = programmeSchema.parse({ ...input, _id: newId(), createdAt: now });
     await this.col.insertOne(programme);
     return programme;
@@ -45,6 +47,17 @@ export class ProgrammesStore {
   async getMany(ids: readonly string[]): Promise<Map<string, Programme>> {
     const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
     return new Map(docs.map((d) => [d._id, programmeSchema.parse(d)]));
+  }
+
+  /** Every programme (a few per school): the scheduled jobs read them once a tick. */
+  async all(): Promise<Programme[]> {
+    const docs = await this.col.find({}).toArray();
+    return docs.map((d) => programmeSchema.parse(d));
+  }
+
+  /** Replaces the holiday list (under the programme's holidays lock, services/holidays.ts). */
+  async setHolidays(programmeId: string, holidays: { from: Date; to: Date }[]): Promise<void> {
+    await this.col.updateOne({ _id: programmeId }, { $set: { holidays } });
   }
 
   async findBySchoolYear(schoolId: string, academicYear: string): Promise<Programme | null> {
