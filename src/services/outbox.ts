@@ -20,7 +20,11 @@ export interface SenderOptions {
   perSecond: number;
   /** Messages a second to one chat. */
   perChatPerSecond: number;
-  /** Sends in flight at once, at most. */
+  /**
+   * Sends in flight at once, at most (default: one per 30 a second). A send takes a few tens of
+   * milliseconds, so at Telegram's 30 a second one at a time keeps up; and with one in flight, a
+   * crash can catch at most one message between its claim and Telegram (README «The outbox»).
+   */
   inFlight?: number;
 }
 
@@ -149,7 +153,7 @@ export class OutboxSender {
     const rate = this.options.perSecond;
     // A burst of at most 1/20 s of sends: the paced rate stays under a 1 s sliding window.
     const capacity = Math.max(1, Math.floor(rate / 20));
-    const maxInFlight = this.options.inFlight ?? 64;
+    const maxInFlight = this.options.inFlight ?? Math.max(1, Math.ceil(rate / 30));
     while (!this.stopped) {
       const now = Date.now();
       this.tokens = Math.min(capacity, this.tokens + ((now - this.tokensAt) * rate) / 1000);

@@ -6,7 +6,7 @@ import { BSON, Binary, type Collection, type Db } from "mongodb";
 // delete by `_id` (a scan on FerretDB: 130 ms at 10,000 documents), no find by another field.
 //
 // - `outbox_keys`   {_id: idempotency key}: the enqueue. A unique insert; a second one of the
-//                    same key (a job run twice, a second process) fails and nothing is queued.
+//                    same key (a job run twice, a second process) fails: queued once only.
 // - `outbox_q_<lane>_<yyyymmddhhmm>`: the messages waiting, bucketed by the minute they may be
 //                    sent from (lane 0: urgent, 1: the rest). A bucket is read whole and dropped
 //                    whole once every message in it is claimed.
@@ -74,16 +74,13 @@ export class OutboxStore {
 
   /**
    * Queues a message once per key: false when the key was queued before (by this or another
-   * process, now or a year ago). The key is taken first; a crash between the two inserts loses
-   * the message (at most once, as for a claimed message; README).
+   * process, now or a year ago). The message is stored first and its key taken after, so a crash
+   * between the two leaves a message with no key: the next run stores it again (the same bucket,
+   * or another copy) and takes the key, and the sending claim sends one copy only. Two processes
+   * racing the same key may both store a copy; one takes the key; the claim sends one.
    */
   async enqueue(message: OutboxMessage): Promise<boolean> {
-    try {
-      await this.keys.insertOne({ _id: message.key, at: message.enqueuedAt });
-    } catch (error) {
-      if (isDuplicate(error)) return false;
-      throw error;
-    }
+    if (await this.keys.findOne({ _id: message.key })) return false;
     const doc: QueuedDoc = {
       _id: message.key,
       to: message.to,
@@ -100,7 +97,13 @@ export class OutboxStore {
     } catch (error) {
       if (!isDuplicate(error)) throw error;
     }
-    return true;
+    try {
+      await this.keys.insertOne({ _id: message.key, at: message.enqueuedAt });
+      return true;
+    } catch (error) {
+      if (isDuplicate(error)) return false;
+      throw error;
+    }
   }
 
   /** Whether a key was ever queued. */
