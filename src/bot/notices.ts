@@ -67,7 +67,8 @@ export class TelegramCourier implements Courier {
 
   async prepare(message: OutboxMessage): Promise<(() => Promise<SendOutcome>) | null> {
     const notice = noticeOf(message);
-    const locale = await this.localeOf(notice.to);
+    const lang = message.lang;
+    const locale = lang ? ((lang.locale as Locale | null) ?? localeFromTelegram(lang.telegramLanguage ?? undefined, this.deps.defaultLocale)) : await this.localeOf(notice.to);
     if (!locale) return null;
     const { text, keyboard } = renderNotice(this.i18n, locale, notice);
     const markup = keyboard ? { reply_markup: keyboard } : {};

@@ -33,7 +33,7 @@ export async function enqueueDue(deps: Deps, notices: readonly DueNotice[], cont
     const now = deps.clock();
     const urgentNow = due.urgent === true && due.audience === "adult";
     const notBefore = urgentNow ? now : deliverableFrom(now, due.audience, due.timeZone, due.audience === "child" ? await holidaysOf(due.programmeId) : []);
-    const message = outboxMessage(due.key, due.notice, notBefore, due.urgent ?? false, now);
+    const message = outboxMessage(due.key, due.notice, notBefore, due.urgent ?? false, now, user);
     if (await deps.store.outbox.enqueue(message)) {
       queued++;
       context.sender?.push(message);

@@ -1,4 +1,5 @@
 import { newId } from "../store/ids.js";
+import type { User } from "../store/users.js";
 import { bucketStart, type OutboxMessage, type SendOutcome } from "../store/outbox.js";
 import type { ServiceDeps } from "./deps.js";
 import type { Notice, Notices } from "./notices.js";
@@ -41,6 +42,9 @@ export class OutboxSender {
   private readonly resolved = new Set<string>();
   private readonly lastToChat = new Map<number, number>();
   private readonly inFlight = new Set<Promise<void>>();
+  private slotsUsed = 0;
+  private readonly marks: { key: string; outcome: SendOutcome }[] = [];
+  private marksAt = 0;
   private readonly holder = newId();
   private running: Promise<void> | null = null;
   private scanning: Promise<void> | null = null;
@@ -110,6 +114,7 @@ export class OutboxSender {
     while (this.running || this.scanning || this.inFlight.size > 0) {
       await (this.running ?? this.scanning ?? Promise.all(this.inFlight));
     }
+    await this.flushMarks(true);
   }
 
   async stop(): Promise<void> {
@@ -117,6 +122,7 @@ export class OutboxSender {
     this.wake();
     await this.running;
     await Promise.all(this.inFlight);
+    await this.flushMarks(true).catch(() => {});
   }
 
   private sleep(ms: number): Promise<void> {
@@ -162,50 +168,82 @@ export class OutboxSender {
         await this.sleep(Math.max(1, ((1 - this.tokens) * 1000) / rate));
         continue;
       }
-      if (this.inFlight.size >= maxInFlight) {
+      if (this.slotsUsed >= maxInFlight) {
         await Promise.race(this.inFlight);
         continue;
       }
-      const picked = this.next(now);
-      if (picked === null) return;
-      if (typeof picked === "number") {
-        await this.sleep(Math.max(1, picked));
+      // As many as the tokens and the free slots allow, claimed together (one insert).
+      const batch: OutboxMessage[] = [];
+      let wait: number | null = null;
+      while (batch.length < Math.min(Math.floor(this.tokens), maxInFlight - this.slotsUsed)) {
+        const picked = this.next(now);
+        if (picked === null || typeof picked === "number") {
+          wait = picked;
+          break;
+        }
+        this.lastToChat.set(picked.to, now);
+        batch.push(picked);
+      }
+      if (batch.length === 0) {
+        if (wait === null) {
+          if (this.slotsUsed === 0) return;
+          await Promise.race(this.inFlight);
+        } else await this.sleep(Math.max(1, wait));
         continue;
       }
-      this.tokens -= 1;
-      this.lastToChat.set(picked.to, now);
-      const task = this.send(picked).finally(() => this.inFlight.delete(task));
+      this.tokens -= batch.length;
+      this.slotsUsed += batch.length;
+      const task: Promise<void> = this.sendBatch(batch).finally(() => {
+        this.slotsUsed -= batch.length;
+        this.inFlight.delete(task);
+      });
       this.inFlight.add(task);
     }
   }
 
-  private async send(message: OutboxMessage): Promise<void> {
+  private async sendBatch(batch: OutboxMessage[]): Promise<void> {
     const { outbox } = this.deps.store;
     try {
-      const go = await this.courier.prepare(message);
-      if (!(await outbox.claimSending(message.key, this.holder, this.deps.clock()))) {
-        this.counts.skipped++;
-        return;
-      }
-      const outcome: SendOutcome = go ? await go().catch(() => "failed" as const) : "blocked";
-      this.counts[outcome]++;
-      await outbox.markSent(message.key, outcome, this.deps.clock());
-      if (outcome === "failed") this.deps.logger.warn({ userId: message.to }, "outbox message not delivered");
+      const ready = await Promise.all(batch.map((m) => this.courier.prepare(m)));
+      const claimed = await outbox.claimSendingMany(batch.map((m) => m.key), this.holder, this.deps.clock());
+      await Promise.all(
+        batch.map(async (message, i) => {
+          if (!claimed[i]) {
+            this.counts.skipped++;
+            return;
+          }
+          const go = ready[i];
+          const outcome: SendOutcome = go ? await go().catch(() => "failed" as const) : "blocked";
+          this.counts[outcome]++;
+          this.marks.push({ key: message.key, outcome });
+          if (outcome === "failed") this.deps.logger.warn({ userId: message.to }, "outbox message not delivered");
+        }),
+      );
+      await this.flushMarks(false);
     } catch (error) {
-      // The store failed: the message stays unclaimed (or claimed and not marked) for a later scan.
-      this.deps.logger.error({ userId: message.to, error: (error as Error).message }, "outbox send failed");
+      // The store failed: the messages stay unclaimed (or claimed and not marked) for a later scan.
+      this.deps.logger.error({ error: (error as Error).message }, "outbox send failed");
     } finally {
-      this.resolved.add(message.key);
+      for (const m of batch) this.resolved.add(m.key);
     }
+  }
+
+  /** The marks are written in batches (informational: the claim alone keeps a message from going twice). */
+  private async flushMarks(force: boolean): Promise<void> {
+    if (this.marks.length === 0 || (!force && this.marks.length < 50 && Date.now() - this.marksAt < 500)) return;
+    const marks = this.marks.splice(0);
+    this.marksAt = Date.now();
+    await this.deps.store.outbox.markSentMany(marks, this.deps.clock());
   }
 }
 
 /** What a queued message is for the store: the notice as data, its file apart. */
-export function outboxMessage(key: string, notice: Notice, notBefore: Date, urgent: boolean, now: Date): OutboxMessage {
+export function outboxMessage(key: string, notice: Notice, notBefore: Date, urgent: boolean, now: Date, receiver?: User | null): OutboxMessage {
   const { to, file, ...rest } = notice;
   const data: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(rest)) if (value !== undefined) data[name] = value;
-  return { key, to, notice: data, file: file ?? null, notBefore, urgent, enqueuedAt: now };
+  const lang = receiver === undefined ? null : { locale: receiver?.locale ?? null, telegramLanguage: receiver?.telegramLanguage ?? null };
+  return { key, to, notice: data, file: file ?? null, notBefore, urgent, enqueuedAt: now, lang };
 }
 
 /** The notice of a queued message again (the front renders it). */
@@ -228,7 +266,7 @@ export class OutboxNotices implements Notices {
     if (user && !user.active) return false;
     const now = this.deps.clock();
     const key = notice.once ?? `notice:${newId()}`;
-    const message = outboxMessage(key, { ...notice, once: undefined }, now, notice.urgent ?? false, now);
+    const message = outboxMessage(key, { ...notice, once: undefined }, now, notice.urgent ?? false, now, user);
     if (await this.deps.store.outbox.enqueue(message)) this.sender.push(message);
     return true;
   }

@@ -26,6 +26,8 @@ export interface OutboxMessage {
   notBefore: Date;
   urgent: boolean;
   enqueuedAt: Date;
+  /** The receiver's language settings when queued (the send needs no read of the person then). */
+  lang?: { locale: string | null; telegramLanguage: string | null } | null;
 }
 
 interface QueuedDoc {
@@ -37,6 +39,7 @@ interface QueuedDoc {
   notBefore: Date;
   urgent: boolean;
   enqueuedAt: Date;
+  lang?: { locale: string | null; telegramLanguage: string | null } | null;
 }
 
 export type SendOutcome = "sent" | "blocked" | "failed";
@@ -91,6 +94,7 @@ export class OutboxStore {
       notBefore: message.notBefore,
       urgent: message.urgent,
       enqueuedAt: message.enqueuedAt,
+      lang: message.lang ?? null,
     };
     try {
       await this.db.collection<QueuedDoc>(bucketOf(message.notBefore, message.urgent)).insertOne(doc);
@@ -131,6 +135,7 @@ export class OutboxStore {
       notBefore: d.notBefore,
       urgent: d.urgent,
       enqueuedAt: d.enqueuedAt,
+      lang: d.lang ?? null,
     }));
   }
 
@@ -148,6 +153,30 @@ export class OutboxStore {
       if (isDuplicate(error)) return false;
       throw error;
     }
+  }
+
+  /** Claims several at once (one insert, unordered): for each key, whether this holder got it. */
+  async claimSendingMany(keys: readonly string[], holder: string, now: Date): Promise<boolean[]> {
+    if (keys.length === 1) return [await this.claimSending(keys[0]!, holder, now)];
+    const won = keys.map(() => true);
+    try {
+      await this.sending.insertMany(keys.map((key) => ({ _id: key, holder, at: now })), { ordered: false });
+    } catch (error) {
+      const errors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
+      if (!errors) throw error;
+      for (const e of Array.isArray(errors) ? errors : [errors]) {
+        if (e.code !== 11000) throw error;
+        won[e.index] = false;
+      }
+    }
+    return won;
+  }
+
+  async markSentMany(marks: readonly { key: string; outcome: SendOutcome }[], now: Date): Promise<void> {
+    if (marks.length === 0) return;
+    await this.sent.insertMany(marks.map((m) => ({ _id: m.key, outcome: m.outcome, at: now })), { ordered: false }).catch((error: unknown) => {
+      if (!(error as { writeErrors?: unknown }).writeErrors) throw error;
+    });
   }
 
   async markSent(key: string, outcome: SendOutcome, now: Date): Promise<void> {
