@@ -912,3 +912,7 @@ pair-menu-title =
     🤝 Pair: mentor { $mentor }, mentees: { $mentees }
     Dates: { $start } — { $end }
 pair-menu-not-active = This pair no longer works: its menu is closed.
+
+# outbox and scheduled jobs
+menu-nudges-on = 🔔 Reminders: on
+menu-nudges-muted = 🔕 Reminders: off

@@ -936,3 +936,7 @@ pair-menu-title =
     🤝 Пара: наставник { $mentor }, наставляемые: { $mentees }
     Сроки: { $start } — { $end }
 pair-menu-not-active = Эта пара уже не работает: меню пары закрыто.
+
+# outbox and scheduled jobs
+menu-nudges-on = 🔔 Напоминания: включены
+menu-nudges-muted = 🔕 Напоминания: выключены

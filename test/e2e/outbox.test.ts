@@ -69,4 +69,27 @@ describe("the outbox", () => {
     await expect.poll(async () => (await t.store.users.get(b.id))?.active, { timeout: 10_000 }).toBe(false);
     expect(await t.deps.notices.send({ to: b.id, key: "write-from-curator", vars: { school: "Школа", text: "Ещё" } })).toBe(false);
   });
+
+  it("a person who muted reminders from the menu gets no nudge; unmuted, the next tick sends it", async () => {
+    const now = new Date("2026-11-24T09:00:00Z");
+    t.setNow(now);
+    const { userIds } = await schoolWithPendingConsents(t.store, t.emulator, { count: 1, since: new Date(now.getTime() - 3 * DAY_MS - 60_000), name: "Школа № 9" });
+    const user = t.emulator.getUser(userIds[0]!);
+    await user.sendText("/menu");
+    const menu = await user.waitForText(/Главное меню/);
+    await user.press(menu, /Напоминания: включены/);
+    await expect.poll(async () => (await t.store.users.get(user.id))?.nudgesMuted, { timeout: 5000 }).toBe(true);
+    await expect.poll(() => user.buttons(menu).flat().some((b) => /Напоминания: выключены/.test(b)), { timeout: 5000 }).toBe(true);
+    expect(await runJob(t.deps, pendingJob, now, { sender: t.app.sender })).toBe(0);
+    await t.app.sender.idle();
+    expect(sentPerChat(t.emulator, userIds)).toEqual([userMenus(user)]);
+    await user.press(menu, /Напоминания: выключены/);
+    await expect.poll(async () => (await t.store.users.get(user.id))?.nudgesMuted, { timeout: 5000 }).toBe(false);
+    expect(await runJob(t.deps, pendingJob, now, { sender: t.app.sender })).toBe(1);
+    await user.waitForText(/согласи/i);
+  });
 });
+
+/** Messages the menu itself sent (so that a count of sends leaves them out). */
+const userMenus = (user: { messages(): { text?: string }[] }) => user.messages().length;
+
