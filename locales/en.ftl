@@ -1556,3 +1556,6 @@ pair-replacement-pending = 🔁 A new mentor proposed: { $mentor }. Not answered
 pair-replacement-withdraw = ↩️ Withdraw the change of mentor
 replacement-withdrawn-note = The proposal is withdrawn; the participants were told.
 replacement-none-pending = There is no proposal of a new mentor any more.
+# outbox and scheduled jobs
+menu-nudges-on = 🔔 Reminders: on
+menu-nudges-muted = 🔕 Reminders: off

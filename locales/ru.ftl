@@ -1580,3 +1580,6 @@ pair-replacement-pending = 🔁 Предложен новый наставник
 pair-replacement-withdraw = ↩️ Отозвать замену наставника
 replacement-withdrawn-note = Предложение отозвано, участникам сообщили.
 replacement-none-pending = Предложения о новом наставнике уже нет.
+# outbox and scheduled jobs
+menu-nudges-on = 🔔 Напоминания: включены
+menu-nudges-muted = 🔕 Напоминания: выключены

@@ -49,6 +49,8 @@ const common = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   RATE_LIMIT_UPDATES: z.coerce.number({ error: "must be a whole number from 1 to 1000" }).int().min(1).max(1000).default(20),
   RATE_LIMIT_WINDOW_MS: z.coerce.number({ error: "must be a whole number of milliseconds from 100 to 600000" }).int().min(100).max(600_000).default(5000),
+  OUTBOX_PER_SECOND: z.coerce.number({ error: "must be a number of messages a second from 1 to 1000" }).min(1).max(1000).default(30),
+  OUTBOX_PER_CHAT_PER_SECOND: z.coerce.number({ error: "must be a number of messages a second from 0.01 to 100" }).min(0.01).max(100).default(1),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal("polling") });
@@ -82,6 +84,8 @@ export interface BaseConfig {
   dataDir: string;
   /** At most `updates` updates from one person per `windowMs`; the rest are ignored. */
   rateLimit: { updates: number; windowMs: number };
+  /** The outbox's sender: messages a second overall and to one chat (Telegram's limits: 30 and 1). */
+  outbox: { perSecond: number; perChatPerSecond: number };
 }
 
 export type Config =
@@ -123,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     rateLimit: { updates: e.RATE_LIMIT_UPDATES, windowMs: e.RATE_LIMIT_WINDOW_MS },
+    outbox: { perSecond: e.OUTBOX_PER_SECOND, perChatPerSecond: e.OUTBOX_PER_CHAT_PER_SECOND },
   };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT } }

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     stopBot = () => new Promise((resolve) => server.close(() => resolve()));
     logger.info({ bot: app.bot.botInfo.username, mode: "webhook", port: config.webhook.port }, "bot started");
   }
-  const jobs = startJobs(app.deps, config.timeZone);
+  const jobs = startJobs(app.deps, config.timeZone, app.sender);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -5,7 +5,8 @@ import { flows } from "../flows/index.js";
 import { installApiTransformers } from "./api.js";
 import { setDefaultCommands, setOperatorCommands } from "./commands.js";
 import type { AppDeps, BotContext, BotDeps } from "./context.js";
-import { TelegramNotices } from "./notices.js";
+import { TelegramCourier } from "./notices.js";
+import { OutboxNotices, OutboxSender } from "../services/outbox.js";
 import { curatorFeature, openCuratorPanel } from "./features/curator.js";
 import { curatorsFeature } from "./features/curators.js";
 import { chatMemberFeature } from "./features/chatMember.js";
@@ -47,7 +48,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   const bot = new Bot<BotContext>(deps.config.botToken, botConfig);
   installApiTransformers(bot.api, deps);
   const i18n = createI18n(deps.config.defaultLocale);
-  const notices = new TelegramNotices(bot.api, { store: deps.store, logger: deps.logger, defaultLocale: deps.config.defaultLocale }, i18n);
+  const courier = new TelegramCourier(bot.api, { store: deps.store, logger: deps.logger, defaultLocale: deps.config.defaultLocale }, i18n);
+  // Every notice goes through the outbox; the sender drains it at once and on every tick.
+  const sender = new OutboxSender(deps, courier, deps.config.outbox);
+  const notices = new OutboxNotices(deps, sender);
   const appDeps: AppDeps = { ...deps, notices, operatorIds: deps.config.operatorIds };
 
   const menus = createMainMenus(
@@ -106,7 +110,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
     }
   }
 
-  return { bot, i18n, menus, notices, deps: appDeps, setCommands };
+  return { bot, i18n, menus, notices, sender, deps: appDeps, setCommands };
 }
 
 export type AppBot = ReturnType<typeof createBot>;

@@ -1,6 +1,8 @@
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, InlineKeyboard, InputFile, type Api } from "grammy";
-import type { Notice, Notices, NoticeVar } from "../services/notices.js";
+import type { Notice, NoticeVar } from "../services/notices.js";
+import { noticeOf, type Courier } from "../services/outbox.js";
+import type { OutboxMessage, SendOutcome } from "../store/outbox.js";
 import type { Store } from "../store/index.js";
 import type { Logger } from "pino";
 import { pack } from "./buttons.js";
@@ -8,8 +10,8 @@ import type { BaseContext } from "./context.js";
 import { localeFromTelegram, type Locale } from "./i18n.js";
 import { formatDate } from "./labels.js";
 
-// Renders a notice in the receiver's own language and sends it. A person who blocked the bot is
-// skipped, not retried; only ids and error codes are logged.
+// Renders a notice in the receiver's own language and sends it (for the outbox's sender). A person
+// who blocked the bot is skipped, not retried; only ids and error codes are logged.
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -46,7 +48,11 @@ export function renderNotice(i18n: I18n<BaseContext>, locale: string, notice: Om
   return { text, keyboard };
 }
 
-export class TelegramNotices implements Notices {
+/**
+ * The outbox's courier over Telegram: renders a queued notice in the receiver's language, then
+ * sends it. 403 marks the person inactive (api.ts), 429 waits out retry_after (auto-retry).
+ */
+export class TelegramCourier implements Courier {
   constructor(
     private readonly api: Api,
     private readonly deps: { store: Store; logger: Logger; defaultLocale: Locale },
@@ -59,28 +65,32 @@ export class TelegramNotices implements Notices {
     return (user?.locale as Locale | undefined) ?? localeFromTelegram(user?.telegramLanguage ?? undefined, this.deps.defaultLocale);
   }
 
-  async send(notice: Notice): Promise<boolean> {
-    const locale = await this.localeOf(notice.to);
-    if (!locale) return false;
+  async prepare(message: OutboxMessage): Promise<(() => Promise<SendOutcome>) | null> {
+    const notice = noticeOf(message);
+    const lang = message.lang;
+    const locale = lang ? ((lang.locale as Locale | null) ?? localeFromTelegram(lang.telegramLanguage ?? undefined, this.deps.defaultLocale)) : await this.localeOf(notice.to);
+    if (!locale) return null;
     const { text, keyboard } = renderNotice(this.i18n, locale, notice);
     const markup = keyboard ? { reply_markup: keyboard } : {};
-    try {
-      if (notice.file) {
-        const file = new InputFile(notice.file.bytes, notice.file.fileName);
-        const extra = { caption: text, ...markup, ...(notice.file.protect ? { protect_content: true } : {}) };
-        if (notice.file.kind === "photo") await this.api.sendPhoto(notice.to, file, extra);
-        else await this.api.sendDocument(notice.to, file, extra);
-      } else {
-        await this.api.sendMessage(notice.to, text, markup);
+    return async () => {
+      try {
+        if (notice.file) {
+          const file = new InputFile(notice.file.bytes, notice.file.fileName);
+          const extra = { caption: text, ...markup, ...(notice.file.protect ? { protect_content: true } : {}) };
+          if (notice.file.kind === "photo") await this.api.sendPhoto(notice.to, file, extra);
+          else await this.api.sendDocument(notice.to, file, extra);
+        } else {
+          await this.api.sendMessage(notice.to, text, markup);
+        }
+        return "sent";
+      } catch (error) {
+        if (error instanceof GrammyError) {
+          this.deps.logger.warn({ userId: notice.to, key: notice.key, code: error.error_code }, "notice not delivered");
+          return error.error_code === 403 ? "blocked" : "failed";
+        }
+        throw error;
       }
-      return true;
-    } catch (error) {
-      if (error instanceof GrammyError) {
-        this.deps.logger.warn({ userId: notice.to, key: notice.key, code: error.error_code }, "notice not delivered");
-        return false;
-      }
-      throw error;
-    }
+    };
   }
 }
 

@@ -13,8 +13,12 @@ export interface DueNotice {
   audience: "child" | "adult";
   /** The school's time zone, for the quiet hours. */
   timeZone: string;
+  /** The programme, whose holidays a child's message waits out. */
+  programmeId?: string;
   /** Alarms jump the queue (and reach an adult at any hour). */
   urgent?: boolean;
+  /** Reaches a person who muted nudges (alarms and agreements are essential; the rest is not). */
+  essential?: boolean;
 }
 
 /** A job: `load` reads what `due` needs from the store; `due` decides, without any I/O. */

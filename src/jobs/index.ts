@@ -1,7 +1,9 @@
 import cron from "node-cron";
 import type { ServiceDeps } from "../services/deps.js";
 import { AUDIT_KEPT_DAYS } from "../services/audit.js";
-import { remindAgreements } from "../services/pairs.js";
+import type { OutboxSender } from "../services/outbox.js";
+import { JOBS } from "./registry.js";
+import { runTick } from "./runner.js";
 
 // Scheduled jobs: each a function of (now, data) plus a thin cron wrapper. Jobs call services,
 // never the bot: what they tell people goes out as notices.
@@ -35,17 +37,25 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** Starts the cron ticks in the given time zone (the jobs' schedule is local to the schools). */
-export function startJobs(deps: ServiceDeps, timeZone: string): Jobs {
+/** Keys queued by this process (or found queued): a later tick skips them without a round trip. */
+const SEEN_MAX = 200_000;
+
+/**
+ * Starts the ticks. Once a minute (and once at start, the catch-up after a stop): every job of
+ * the registry into the outbox, then the sender reads the due buckets (messages of other
+ * processes, of before a crash, and those that waited for the morning).
+ */
+export function startJobs(deps: ServiceDeps, timeZone: string, sender: OutboxSender): Jobs {
+  const seen = new Set<string>();
+  const tick = async () => {
+    if (seen.size > SEEN_MAX) seen.clear();
+    const counts = await runTick(deps, JOBS, deps.clock(), { sender, seen });
+    if (Object.values(counts).some((n) => n > 0)) deps.logger.info({ counts }, "jobs queued notices");
+    await sender.scan();
+  };
+  const first = tick().catch((error: unknown) => deps.logger.error({ error: (error as Error).message }, "first tick failed"));
   const tasks = [
-    cron.schedule(
-      "0 10 * * *",
-      async () => {
-        const reminded = await remindAgreements(deps, deps.clock());
-        deps.logger.info({ reminded }, "reminded people who have not answered a pair proposal");
-      },
-      { timezone: timeZone, name: "agreement-reminders", noOverlap: true },
-    ),
+    cron.schedule("* * * * *", tick, { name: "jobs", noOverlap: true }),
     cron.schedule(
       "17 3 * * *",
       async () => {
@@ -59,7 +69,9 @@ export function startJobs(deps: ServiceDeps, timeZone: string): Jobs {
   ];
   return {
     async stop() {
+      await first;
       for (const task of tasks) await task.stop();
+      await sender.stop();
     },
   };
 }

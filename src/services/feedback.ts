@@ -139,6 +139,8 @@ async function raiseFlag(deps: Deps, pair: Pair, me: Membership, how: { source: 
     key: how.source === "rating" ? "flag-alert-rating" : "flag-alert-button",
     vars: { who: await personRef(deps, me), pair: await pairRef(deps, pair), rating: how.rating ?? 0 },
     actions: [[openFlagButton(flagId)], [openPairButton(pair._id)]],
+    // The safety alarm jumps the outbox's queue and reaches the adults at any hour.
+    urgent: true,
   });
   return { flagId, fresh: true };
 }

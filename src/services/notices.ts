@@ -37,11 +37,15 @@ export interface Notice {
   actions?: NoticeButton[][];
   /** A file to send along, e.g. a QR code picture (kind "photo") or a document. */
   file?: { kind: "photo" | "document"; bytes: Uint8Array; fileName: string; protect?: boolean };
+  /** An idempotency key: the same key is sent once, ever (default: a fresh one per notice). */
+  once?: string;
+  /** An alarm: jumps the outbox's queue. */
+  urgent?: boolean;
 }
 
-/** The one small interface behind which sending lives (at once today, a durable queue later). */
+/** The one small interface behind which sending lives: the bot's queues to the outbox (services/outbox.ts). */
 export interface Notices {
-  /** Sends one notice; false when it could not be delivered (the person blocked the bot). */
+  /** Sends (queues) one notice; false when it cannot be delivered (the person blocked the bot). */
   send(notice: Notice): Promise<boolean>;
 }
 

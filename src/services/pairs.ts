@@ -1,6 +1,5 @@
 import type { FitReason } from "../domain/matching/index.js";
 import {
-  AGREEMENT_REMIND_AFTER_DAYS,
   DECLINE_TEXT_MAX,
   MAX_MENTEES_PER_MENTOR,
   OCCUPYING_STATUSES,
@@ -14,7 +13,6 @@ import {
   partyKey,
   reasonKey,
   reasonKindOf,
-  reminderDue,
   requiredParties,
   validateExtension,
   validateLimit,
@@ -39,7 +37,7 @@ import { authorize, type Grant, type ProgrammeView } from "./access.js";
 import * as audit from "./audit.js";
 import { action } from "./actions/index.js";
 import type { Actor, ServiceDeps } from "./deps.js";
-import { msg, tellCurators, type NoticeVar } from "./notices.js";
+import { msg, tellCurators, type Notice, type NoticeVar } from "./notices.js";
 import { personRef, personRefs } from "./people.js";
 import { currentRound } from "./rounds.js";
 import { curatorPairStats, type CuratorPairStats } from "./pairCards.js";
@@ -314,13 +312,14 @@ const agreementButtons = (pairId: string) => [
   ],
 ];
 
-async function askAgreement(deps: Deps, pair: Pair, party: Party, people: People): Promise<void> {
-  if (party.userId === null) return;
+/** The request to agree to a pair, for one party (the proposal, and its one reminder). */
+async function agreementNotice(deps: Deps, pair: Pair, party: Party, people: People): Promise<Notice | null> {
+  if (party.userId === null) return null;
   const programme = await deps.store.programmes.get(pair.programmeId);
   const school = programme && (await deps.store.schools.get(programme.schoolId));
-  if (!programme || !school) return;
+  if (!programme || !school) return null;
   const names = await personRefs(deps, [people.mentor, ...people.mentees]);
-  await deps.notices.send({
+  return {
     to: party.userId,
     key: party.kind === "parent" ? "pair-ask-parent" : "pair-ask",
     vars: {
@@ -333,7 +332,12 @@ async function askAgreement(deps: Deps, pair: Pair, party: Party, people: People
       why: whyRef(pair.why, programme.topicLabels),
     },
     actions: agreementButtons(pair._id),
-  });
+  };
+}
+
+async function askAgreement(deps: Deps, pair: Pair, party: Party, people: People): Promise<void> {
+  const notice = await agreementNotice(deps, pair, party, people);
+  if (notice) await deps.notices.send(notice);
 }
 
 export type AgreementResult = "closed" | "waiting" | "active" | "declined";
@@ -1258,23 +1262,38 @@ export async function recordOrder(deps: Deps, actor: Actor, input: { programmeId
 // ---------------------------------------------------------------------------------------------
 // The job: once, N days after a proposal, those who have not answered are asked again.
 
-export async function remindAgreements(deps: Deps, now: Date): Promise<number> {
-  let reminded = 0;
+/** A pair proposal not yet answered by everyone: the request again for each who has not answered. */
+export interface UnansweredAgreement {
+  pairId: string;
+  programmeId: string;
+  proposedAt: Date;
+  /** The school's time zone. */
+  timeZone: string;
+  asks: { party: string; notice: Notice; child: boolean }[];
+}
+
+/**
+ * The pairs awaiting answers, with the request again for each party who has not answered (the
+ * Pending job, jobs/pending.ts, decides when it is due; the outbox sends it once).
+ */
+export async function unansweredAgreements(deps: Deps): Promise<UnansweredAgreement[]> {
+  const out: UnansweredAgreement[] = [];
   for (const pair of await deps.store.pairs.awaiting()) {
-    if (!reminderDue({ proposedAt: pair.proposedAt, remindedAt: pair.remindedAt, now, afterDays: AGREEMENT_REMIND_AFTER_DAYS })) continue;
-    // The claim decides who reminds, once, even when two jobs run at the same moment.
-    if (!(await deps.store.claims.claim(claimKeys.pairReminded(pair._id), "reminded", "job", now))) continue;
-    await deps.store.pairs.setReminded(pair._id, now);
     const people = await peopleOf(deps, pair);
-    if (!people) continue;
+    const programme = await deps.store.programmes.get(pair.programmeId);
+    const school = programme && (await deps.store.schools.get(programme.schoolId));
+    if (!people || !school) continue;
     const answers = await answersOf(deps, pair._id);
+    const asks: UnansweredAgreement["asks"] = [];
     for (const party of await partiesOf(deps, people.mentor, people.mentees)) {
       if (party.userId === null || answers[partyKey(party)] || !pair.parties.includes(partyKey(party))) continue;
-      await askAgreement(deps, pair, party, people);
-      reminded++;
+      const notice = await agreementNotice(deps, pair, party, people);
+      const member = party.membershipId === people.mentor._id ? people.mentor : people.mentees.find((m) => m._id === party.membershipId);
+      if (notice) asks.push({ party: partyKey(party), notice, child: party.kind !== "parent" && member?.category === "student" });
     }
+    out.push({ pairId: pair._id, programmeId: pair.programmeId, proposedAt: pair.proposedAt, timeZone: school.timeZone, asks });
   }
-  return reminded;
+  return out;
 }
 
 /**

@@ -10,6 +10,14 @@ export async function setLanguage(deps: Pick<ServiceDeps, "store">, actor: Actor
   await deps.store.users.setLocale(actor.userId, locale);
 }
 
+/**
+ * Mutes (or unmutes) the person's non-essential nudges: the scheduled reminders and digests.
+ * Alarms and agreements still reach them (jobs/runner.ts). Their own setting, like the language.
+ */
+export async function setNudgesMuted(deps: Pick<ServiceDeps, "store">, actor: Actor, muted: boolean): Promise<void> {
+  await deps.store.users.setNudgesMuted(actor.userId, muted);
+}
+
 /** True the first time a group chat writes to the bot: it says once that it works in private. */
 export async function firstGroupNotice(deps: Pick<ServiceDeps, "store" | "clock">, chatId: number): Promise<boolean> {
   return deps.store.groups.firstNotice(chatId, deps.clock());

@@ -10,6 +10,7 @@ import { MonthlyReportsStore } from "./monthlyReports.js";
 import { FinalReportsStore } from "./finalReports.js";
 import { FeedbackStore } from "./feedback.js";
 import { FlagsStore } from "./flags.js";
+import { OutboxStore } from "./outbox.js";
 import { MembershipsStore } from "./memberships.js";
 import { ParentLinksStore } from "./parentLinks.js";
 import { PairEventsStore } from "./pairEvents.js";
@@ -52,6 +53,7 @@ export interface Store {
   finalReports: FinalReportsStore;
   feedback: FeedbackStore;
   flags: FlagsStore;
+  outbox: OutboxStore;
 }
 
 /** The store over a database; the clock stamps what the store itself dates. */
@@ -84,6 +86,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     finalReports: new FinalReportsStore(db),
     feedback: new FeedbackStore(db),
     flags: new FlagsStore(db),
+    outbox: new OutboxStore(db),
   };
 }
 

@@ -24,6 +24,8 @@ export const programmeSchema = z.object({
   quietPairDays: z.number().int().min(QUIET_DAYS_MIN).max(QUIET_DAYS_MAX).default(QUIET_DAYS_DEFAULT),
   /** The day of the month the mentors are reminded of their monthly report (4.2); default the 25th. */
   monthlyReportDay: z.number().int().min(1).max(MONTHLY_REPORT_DAY_MAX).default(DEFAULT_MONTHLY_REPORT_DAY),
+  /** The holidays (каникулы), days inclusive: no message reaches a student then (domain/courtesy.ts). */
+  holidays: z.array(z.object({ from: z.date(), to: z.date() })).default([]),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -40,7 +42,7 @@ export class ProgrammesStore {
     await this.col.createIndex({ schoolId: 1, academicYear: 1 }, { unique: true });
   }
 
-  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "quietPairDays" | "monthlyReportDay"> & { monthlyReportDay?: number }, now: Date): Promise<Programme> {
+  async create(input: Omit<Programme, "_id" | "createdAt" | "topicLabels" | "quietPairDays" | "monthlyReportDay" | "holidays"> & { monthlyReportDay?: number }, now: Date): Promise<Programme> {
     const programme = programmeSchema.parse({ ...input, _id: newId(), createdAt: now });
     await this.col.insertOne(programme);
     return programme;
@@ -57,6 +59,13 @@ export class ProgrammesStore {
   async getMany(ids: readonly string[]): Promise<Map<string, Programme>> {
     const found = await Promise.all([...new Set(ids)].map((id) => this.get(id)));
     return new Map(found.filter((p): p is Programme => p !== null).map((p) => [p._id, p]));
+  }
+
+  /** Replaces the holiday list (under the programme's holidays lock, services/holidays.ts). */
+  async setHolidays(programmeId: string, holidays: { from: Date; to: Date }[]): Promise<void> {
+    this.cache.delete(programmeId);
+    await this.col.updateOne({ _id: programmeId }, { $set: { holidays } });
+    this.cache.delete(programmeId);
   }
 
   async findBySchoolYear(schoolId: string, academicYear: string): Promise<Programme | null> {

@@ -11,6 +11,8 @@ export const userSchema = z.object({
   telegramLanguage: z.string().max(16).nullable().default(null),
   active: z.boolean().default(true),
   blockedAt: z.date().nullable().default(null),
+  /** The person muted non-essential nudges (services/outbox.ts enqueueDue). */
+  nudgesMuted: z.boolean().default(false),
   createdAt: z.date(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -102,6 +104,12 @@ export class UsersStore {
     await this.col.updateOne({ _id: String(id) }, { $set: { locale } });
     const current = this.cached(id);
     if (current) this.remember({ ...current, locale });
+  }
+
+  async setNudgesMuted(id: number, muted: boolean): Promise<void> {
+    await this.col.updateOne({ _id: String(id) }, { $set: { nudgesMuted: muted } });
+    const current = this.cached(id);
+    if (current) this.remember({ ...current, nudgesMuted: muted });
   }
 
   /** Telegram said 403: the person blocked the bot. Stop writing to them until they return. */

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { freePlaces, proposePair, remindAgreements } from "../../src/services/pairs.js";
+import { freePlaces, proposePair } from "../../src/services/pairs.js";
+import { pendingJob } from "../../src/jobs/pending.js";
+import { runJob } from "../../src/jobs/runner.js";
 import { defaultTerm } from "../../src/domain/pairs.js";
 import type { Pair } from "../../src/store/pairs.js";
 import type { TestUser } from "../support/emulator/index.js";
@@ -336,9 +338,10 @@ describe("pairs and groups", () => {
 
     // Not yet due, then due once: only the mentee, who has not answered, is asked again.
     const proposedAt = (await t.store.pairs.get(pair!._id))!.proposedAt.getTime();
-    expect(await remindAgreements(t.app.deps, new Date(proposedAt + 2 * 86_400_000))).toBe(0);
-    expect(await remindAgreements(t.app.deps, new Date(proposedAt + 3 * 86_400_000))).toBe(1);
-    expect(await remindAgreements(t.app.deps, new Date(proposedAt + 9 * 86_400_000))).toBe(0);
+    const remind = (at: number) => runJob(t.app.deps, pendingJob, new Date(at), { sender: t.app.sender });
+    expect(await remind(proposedAt + 2 * 86_400_000)).toBe(0);
+    expect(await remind(proposedAt + 3 * 86_400_000)).toBe(1);
+    expect(await remind(proposedAt + 9 * 86_400_000)).toBe(0);
     const again = await mentee.user.waitForText(/Предлагаем наставническую пару/);
     expect(mentor.user.messages().filter((m) => /Предлагаем наставническую пару/.test(m.text ?? ""))).toHaveLength(1);
 

@@ -4,6 +4,7 @@ import { finalReportJob, monthlyReportJob } from "../../src/jobs/reports.js";
 import type { JobDefinition } from "../../src/jobs/due.js";
 import type { MeetingStatus } from "../../src/domain/meetings.js";
 import type { TestUser } from "../support/emulator/index.js";
+import { runJobOnce } from "../support/jobs.js";
 import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
 
@@ -41,12 +42,9 @@ async function meeting(pair: { _id: string; programmeId: string; mentorId: strin
   await t.store.meetings.insert({ _id: t.store.meetings.newId(), pairId: pair._id, programmeId: pair.programmeId, type: "working", format: "in-person", day: on, topic, status, loggedBy: pair.mentorId, createdAt: t.deps.clock() });
 }
 
-/** Runs a job as the runner would (the runner itself is the outbox's): load, due, each notice sent; returns the keys. */
+/** Runs a job as a tick does (through the outbox) at the bot's clock; returns the keys newly queued. */
 async function runJob<D>(job: JobDefinition<D>): Promise<string[]> {
-  const now = t.deps.clock();
-  const due = job.due(now, await job.load(t.app.deps, now));
-  for (const d of due) await t.app.deps.notices.send(d.notice);
-  return due.map((d) => d.key);
+  return runJobOnce(t.app.deps, job, t.deps.clock(), t.app.sender);
 }
 
 /** The curator invites a director with the personal link; the director joins and opens the panel. */

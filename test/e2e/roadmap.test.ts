@@ -5,6 +5,7 @@ import { quietPairsJob } from "../../src/jobs/quietPairs.js";
 import type { JobDefinition } from "../../src/jobs/due.js";
 import { roadmapJob } from "../../src/jobs/roadmap.js";
 import type { TestUser } from "../support/emulator/index.js";
+import { runJobOnce } from "../support/jobs.js";
 import { useTestBot, type TestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
 
@@ -19,18 +20,11 @@ import { programmeWithCurator, readyParticipant } from "../support/programme.js"
 const t = useTestBot();
 const SEPT = new Date("2026-09-05T10:00:00+03:00");
 
+/** Runs a job as a tick does (through the outbox) at the given moment; returns how many were newly queued. */
 function runner(bot: TestBot) {
-  const sentKeys = new Set<string>();
   return async <D>(job: JobDefinition<D>, now: Date): Promise<number> => {
     t.setNow(now);
-    let sent = 0;
-    for (const due of job.due(now, await job.load(bot.deps, now))) {
-      if (sentKeys.has(due.key)) continue;
-      sentKeys.add(due.key);
-      await bot.deps.notices.send(due.notice);
-      sent++;
-    }
-    return sent;
+    return (await runJobOnce(bot.app.deps, job, now, bot.app.sender)).length;
   };
 }
 

@@ -16,13 +16,14 @@ import {
   recordPaperParentAgreement,
   answerReplacement,
   proposeReplacement,
-  remindAgreements,
   requestReplacement,
   setMentorLimit,
   setRoleModel,
 } from "../../src/services/pairs.js";
 import { claimKeys } from "../../src/store/claimKeys.js";
 import { newUserId, pairsSetup } from "../support/pairs.js";
+import { pendingJob } from "../../src/jobs/pending.js";
+import { runJob } from "../../src/jobs/runner.js";
 import { useServices } from "../support/services.js";
 
 // Pairs and groups through the services alone, on FerretDB: the whole life of a pair, who may do
@@ -277,12 +278,13 @@ describe("races on FerretDB", () => {
     await answerAgreement(f.deps, mentor.actor, { pairId: pair!._id, answer: "accepted" });
     f.deps.notices.clear();
     const due = new Date(pair!.proposedAt.getTime() + 3 * 86_400_000);
-    const counts = await Promise.all([1, 2, 3, 4, 5].map(() => remindAgreements(f.deps, due)));
+    // The Pending job (jobs/pending.ts) queues the reminder in the outbox under one key.
+    const counts = await Promise.all([1, 2, 3, 4, 5].map(() => runJob(f.deps, pendingJob, due)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(f.deps.notices.keys()).toEqual(["pair-ask"]);
-    expect(f.deps.notices.sent[0]?.to).toBe(mentee.actor.userId);
-    expect((await f.store.pairs.get(pair!._id))?.remindedAt).toEqual(due);
-    expect(await remindAgreements(f.deps, new Date(due.getTime() + 9 * 86_400_000))).toBe(0);
+    const queued = [];
+    for (const bucket of await f.store.outbox.dueBuckets(due)) queued.push(...(await f.store.outbox.readBucket(bucket)));
+    expect(queued.map((m) => [m.to, m.notice["key"]])).toEqual([[mentee.actor.userId, "pair-ask"]]);
+    expect(await runJob(f.deps, pendingJob, new Date(due.getTime() + 6 * 86_400_000))).toBe(0);
   });
 
   it("the training mark and the limit, set at once, both stay", async () => {

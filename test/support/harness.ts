@@ -85,6 +85,7 @@ export async function startTestBot(
       if (stopped) return;
       stopped = true;
       await runner.stop();
+      await app.sender.stop();
       if (!options.forRestart) await client.db(dbName).dropDatabase().catch(() => {});
       await client.close();
       if (!opts.emulator && !options.forRestart) await emulator.stop();

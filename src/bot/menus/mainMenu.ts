@@ -1,6 +1,7 @@
 import { Menu } from "@grammyjs/menu";
 import type { Membership } from "../../store/memberships.js";
 import { canCreateSchools, rolesOf } from "../../services/programmes.js";
+import { setNudgesMuted } from "../../services/users.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { roleLabel } from "../labels.js";
 import { CREATE_SCHOOL } from "../../flows/ids.js";
@@ -81,7 +82,18 @@ export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx:
         }
       }
     })
-    .submenu((ctx) => ctx.t("menu-language"), "language");
+    .submenu((ctx) => ctx.t("menu-language"), "language")
+    .row()
+    // Non-essential nudges on or off (alarms and agreements always come).
+    .text(
+      async (ctx) => ((await nudgesMuted(ctx)) ? ctx.t("menu-nudges-muted") : ctx.t("menu-nudges-on")),
+      async (ctx) => {
+        if (!ctx.from) return;
+        const muted = !(await nudgesMuted(ctx));
+        await setNudgesMuted(ctx.deps, { userId: ctx.from.id }, muted);
+        ctx.menu.update();
+      },
+    );
 
   const language = new Menu<BotContext>("language", { onMenuOutdated: false })
     .text((ctx) => ctx.t("language-ru"), (ctx) => setLocale(ctx, "ru"))
@@ -92,6 +104,10 @@ export function createMainMenus(openRolePanel: RolePanelOpener, setLocale: (ctx:
     });
   main.register(language);
   return { main, language };
+}
+
+async function nudgesMuted(ctx: BotContext): Promise<boolean> {
+  return ctx.from ? ((await ctx.deps.store.users.get(ctx.from.id))?.nudgesMuted ?? false) : false;
 }
 
 /** Sends the main menu as a new message. */

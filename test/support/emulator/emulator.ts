@@ -58,6 +58,11 @@ export class BotApiEmulator {
   /** Every bot request, in arrival order. */
   readonly calls: ApiCall[] = [];
   private readonly holds = new Map<string, { waiters: (() => void)[] }>();
+  /**
+   * Called with each call once it is executed and before its answer leaves (e.g. to SIGKILL a
+   * bot process while its message is counted here and its answer not yet received).
+   */
+  afterCall: ((call: ApiCall) => void) | null = null;
   /** Unexpected exceptions inside the emulator (answered with 500). Should stay empty. */
   readonly internalErrors: Error[] = [];
 
@@ -248,6 +253,7 @@ export class BotApiEmulator {
     // 499 (nginx's "client closed request"): the client went away, the answer was never delivered.
     call.status = request.signal.aborted ? 499 : httpStatusOf(response);
     call.response = response;
+    this.afterCall?.(call);
     return response;
   }
 
