@@ -88,6 +88,9 @@ describe("a logged meeting", () => {
     expect((await anna.user.nextCallbackAnswer(id)).text).toMatch(/встреча подтверждена/);
     await mentor.user.waitForText(/Дарья Осина 1 .*подтвердил\(а\) встречу/s);
     expect((await t.store.meetings.get(meeting!._id))?.status).toBe("confirmed");
+    // Confirmed: each side is asked to rate it (feedback after each meeting).
+    await mentor.user.waitForText(/Оцените её от 1 до 5/);
+    await anna.user.waitForText(/Оцените её от 1 до 5/);
 
     // A second confirmation of the same meeting: refused, nothing changes, nobody is told again.
     const again = await anna.user.press(ask, /Подтверждаю/);
