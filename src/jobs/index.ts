@@ -8,13 +8,6 @@ import { runTick } from "./runner.js";
 // Scheduled jobs: each a function of (now, data) plus a thin cron wrapper. Jobs call services,
 // never the bot: what they tell people goes out as notices.
 
-/** Handled update ids are kept for a week: Telegram never redelivers older ones. */
-export const HANDLED_UPDATES_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
-
-export async function pruneHandledUpdates(deps: Pick<ServiceDeps, "store">, now: Date): Promise<number> {
-  return deps.store.updates.pruneDone(new Date(now.getTime() - HANDLED_UPDATES_KEPT_MS));
-}
-
 /**
  * Conversation states hold what people typed; after 30 days untouched they go. Every flow keeps
  * its progress in its own store (answers, consents), so a person resumes from the menu.
@@ -59,12 +52,12 @@ export function startJobs(deps: ServiceDeps, timeZone: string, sender: OutboxSen
     cron.schedule(
       "17 3 * * *",
       async () => {
-        const removed = await pruneHandledUpdates(deps, deps.clock());
         const conversations = await pruneStaleConversations(deps, deps.clock());
         const audit = await pruneAudit(deps, deps.clock());
-        deps.logger.info({ removed, conversations, audit }, "pruned handled update ids, stale conversations and year-old audit entries");
+        deps.logger.info({ conversations, audit }, "pruned stale conversations and year-old audit entries");
       },
-      { timezone: timeZone, name: "prune-updates", noOverlap: true },
+      // Handled updates need no pruning: the inbox keeps only unfinished ones (store/updates.ts).
+      { timezone: timeZone, name: "prune", noOverlap: true },
     ),
   ];
   return {

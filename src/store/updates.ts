@@ -122,11 +122,6 @@ export class UpdatesStore {
     return left;
   }
 
-  /** Nothing to forget: handled ids are not kept (the mark stands for them). Kept for the job. */
-  async pruneDone(_before: Date): Promise<number> {
-    return 0;
-  }
-
   /** How many updates this process took and has not finished yet. */
   openCount(): number {
     return this.open.size;
