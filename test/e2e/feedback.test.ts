@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { pack } from "../../src/bot/buttons.js";
 import { afterMeetingConfirmed } from "../../src/services/feedback.js";
+import { flagsJob } from "../../src/jobs/flags.js";
 import type { TestUser } from "../support/emulator/index.js";
+import { runJobOnce } from "../support/jobs.js";
 import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
 
@@ -169,6 +171,27 @@ describe("feedback and the safety flag", () => {
     expect(list.text).toMatch(/открытых 0, всего 1/);
     expect(list.text).toMatch(/Петя Ветров/);
     expect(texts(c.mentor.user)).not.toMatch(/обижают/);
+  });
+
+  it("a flag no curator handled within 24 hours is raised again to the curators and the director, once", { timeout: 60_000 }, async () => {
+    const c = await cast();
+    const raisedAt = new Date("2026-12-02T10:00:00+03:00");
+    t.setNow(raisedAt);
+    const menu = await openPairMenu(c.pupil.user, /Наставляемый ·/);
+    await c.pupil.user.press(menu, /Нужна помощь/);
+    await c.curator.waitForText(/Сигнал: «Нужна помощь»/);
+    const runAt = async (now: Date) => {
+      t.setNow(now);
+      return runJobOnce(t.app.deps, flagsJob, now, t.app.sender);
+    };
+    // 23 hours later: not yet; 25 hours later: to both curators and the director, at once.
+    expect(await runAt(new Date("2026-12-03T09:00:00+03:00"))).toEqual([]);
+    expect(await runAt(new Date("2026-12-03T11:00:00+03:00"))).toHaveLength(3);
+    for (const who of [c.curator, c.curator2, c.director]) expect((await who.waitForText(/Сигнал не обработан больше суток/)).text).toContain("Петя Ветров");
+    // The next tick, and the one after: nothing again.
+    expect(await runAt(new Date("2026-12-03T11:01:00+03:00"))).toEqual([]);
+    expect(await runAt(new Date("2026-12-04T11:00:00+03:00"))).toEqual([]);
+    expect(c.director.messages().filter((m) => /не обработан больше суток/.test(m.text ?? ""))).toHaveLength(1);
   });
 
   it("the parent's card shows the mentor's name, the dates, the meetings and the plan, and no ratings or comments", { timeout: 60_000 }, async () => {
