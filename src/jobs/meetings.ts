@@ -1,7 +1,7 @@
 import { MEETING_DURATION_MAX, type MeetingFormat, type MeetingType } from "../domain/meetings.js";
 import type { ServiceDeps } from "../services/deps.js";
 import { plannedVars } from "../services/meetings.js";
-import type { NoticeVar } from "../services/notices.js";
+import { msg, type NoticeVar } from "../services/notices.js";
 import { personRefs } from "../services/people.js";
 import type { Meeting } from "../store/meetings.js";
 import type { DueNotice, JobDefinition } from "./due.js";
@@ -17,7 +17,7 @@ export const REMINDER_BEFORE_MS = 24 * HOUR;
 export const FOLLOW_UP_FOR_MS = 7 * 24 * HOUR;
 
 export interface PlannedMeetingData {
-  meeting: Pick<Meeting, "_id" | "type" | "format" | "day" | "startsAt" | "place" | "topic" | "durationMin" | "createdAt"> & { type: MeetingType; format: MeetingFormat };
+  meeting: Pick<Meeting, "_id" | "pairId" | "type" | "format" | "day" | "startsAt" | "place" | "topic" | "durationMin" | "createdAt"> & { type: MeetingType; format: MeetingFormat };
   timeZone: string;
   plannedBy: NoticeVar;
   /** Every side of the pair: who is told, and whether a child (their messages wait out the night). */
@@ -57,7 +57,13 @@ export function dueReminders(now: Date, data: readonly PlannedMeetingData[]): Du
     if (item.meeting.createdAt.getTime() > start - REMINDER_BEFORE_MS) continue;
     const vars = plannedVars(item.meeting as Meeting, item.timeZone, item.plannedBy);
     for (const p of item.parties) {
-      out.push({ key: `meeting-reminder:${item.meeting._id}:${p.membershipId}`, notice: { to: p.userId, key: "meeting-reminder", vars }, audience: p.child ? "child" : "adult", timeZone: item.timeZone });
+      out.push({
+        key: `meeting-reminder:${item.meeting._id}:${p.membershipId}`,
+        // The button opens the pair's meetings, where the planned one is (its time, place, link).
+        notice: { to: p.userId, key: "meeting-reminder", vars, actions: [[{ label: msg("pair-menu-meetings"), action: { type: "meetingList", pairId: item.meeting.pairId, page: 0 } }]] },
+        audience: p.child ? "child" : "adult",
+        timeZone: item.timeZone,
+      });
     }
   }
   return out;

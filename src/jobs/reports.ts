@@ -165,7 +165,13 @@ export const finalReportJob: JobDefinition<FinalData> = {
           for (const userId of p.curators) {
             out.push({
               key: `final-overdue:${userId}:${p.pairId}`,
-              notice: { to: userId, key: "final-overdue", vars: { due, people: { list: p.missing.map((m) => m.author.ref), separator: "\n" } } },
+              notice: {
+                to: userId,
+                key: "final-overdue",
+                vars: { due, people: { list: p.missing.map((m) => m.author.ref), separator: "\n" } },
+                // The curator chases from the pair's card (who the people are, how to reach them).
+                actions: [[{ label: msg("flag-open-pair"), action: { type: "pairCard", pairId: p.pairId } }]],
+              },
               audience: "adult",
               timeZone: p.timeZone,
             });

@@ -6,7 +6,7 @@ import { dueFollowUps, dueReminders, type PlannedMeetingData } from "../../src/j
 const startsAt = new Date("2026-12-10T12:00:00Z");
 const data: PlannedMeetingData[] = [
   {
-    meeting: { _id: "meeting00001", type: "working", format: "in-person", day: new Date("2026-12-10T00:00:00Z"), startsAt, place: "Каб. 12", topic: "Родительское собрание", durationMin: 45, createdAt: new Date("2026-12-01T10:00:00Z") },
+    meeting: { _id: "meeting00001", pairId: "pair00000001", type: "working", format: "in-person", day: new Date("2026-12-10T00:00:00Z"), startsAt, place: "Каб. 12", topic: "Родительское собрание", durationMin: 45, createdAt: new Date("2026-12-01T10:00:00Z") },
     timeZone: "Europe/Moscow",
     plannedBy: "Анна",
     parties: [
@@ -24,6 +24,8 @@ describe("the reminder the day before", () => {
     expect(due.map((d) => d.key)).toEqual(["meeting-reminder:meeting00001:mentor000001", "meeting-reminder:meeting00001:mentee000001"]);
     expect(due.map((d) => d.audience)).toEqual(["adult", "child"]);
     expect(due.every((d) => d.notice.key === "meeting-reminder" && d.timeZone === "Europe/Moscow")).toBe(true);
+    // Its button opens the pair's meetings, where the planned one is.
+    expect(due.map((d) => d.notice.actions?.[0]?.[0]?.action)).toEqual([0, 1].map(() => ({ type: "meetingList", pairId: "pair00000001", page: 0 })));
     expect(dueReminders(at("2026-12-10T12:00:00Z"), data)).toEqual([]);
   });
   it("is not sent for a meeting planned within its last day (the plan itself told them)", () => {
