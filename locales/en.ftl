@@ -1221,6 +1221,9 @@ monthly-ask-plans =
 monthly-sent = ✅ The report for { $month } was sent to the curator and the director.
 monthly-reading-title = 📝 Report for { $month } · { $mentor } · sent { $date }
 monthly-status-title = 📋 Monthly reports for { $month }: { $reported } of { $expected } reported
+monthly-day-rule = Mentors are reminded of the report on day { $day }, then on the 1st; from the 3rd the curator and the director get the list of who is late.
+monthly-day-choice = { $mark }day { $day }
+monthly-day-saved = Report reminder: day { $day } of the month.
 monthly-status-empty = No pairs were working this month.
 director-panel =
     Director · { $school }, { $year }

@@ -1245,6 +1245,9 @@ monthly-ask-plans =
 monthly-sent = ✅ Отчёт за { $month } отправлен куратору и руководителю.
 monthly-reading-title = 📝 Отчёт за { $month } · { $mentor } · отправлен { $date }
 monthly-status-title = 📋 Ежемесячные отчёты за { $month }: отчитались { $reported } из { $expected }
+monthly-day-rule = Наставникам напоминаем об отчёте { $day }-го числа, затем 1-го; с 3-го числа куратор и руководитель получают список опоздавших.
+monthly-day-choice = { $mark }{ $day }-е
+monthly-day-saved = Напоминание об отчёте: { $day }-го числа.
 monthly-status-empty = В этом месяце не было работающих пар.
 director-panel =
     Руководитель · { $school }, { $year }

@@ -38,6 +38,8 @@ export const DEFAULT_MONTHLY_REPORT_DAY = 25;
 export const MONTHLY_LATE_DAY = 3;
 /** Highest day a programme may set (every month has it). */
 export const MONTHLY_REPORT_DAY_MAX = 28;
+/** The report days a curator picks from on the «Кто отчитался» screen. */
+export const MONTHLY_REPORT_DAY_CHOICES = [20, 25, 28] as const;
 
 /**
  * The month a mentor reports for today: from the programme's report day on, this month; before

@@ -1,6 +1,6 @@
 import { schoolToday } from "../domain/dates.js";
 import { pageOf, type Page } from "../domain/paging.js";
-import { MONTHLY_FIELDS, REPORT_TEXT_MAX, dayInMonth, isMonth, monthBounds, monthOfDay, reportMonthFor, reportableMonths, type Month, type MonthlyField } from "../domain/reports.js";
+import { MONTHLY_FIELDS, MONTHLY_REPORT_DAY_CHOICES, REPORT_TEXT_MAX, dayInMonth, isMonth, monthBounds, monthOfDay, reportMonthFor, reportableMonths, type Month, type MonthlyField } from "../domain/reports.js";
 import { checkText } from "../domain/text.js";
 import { claimKeys } from "../store/claimKeys.js";
 import type { Membership } from "../store/memberships.js";
@@ -171,6 +171,9 @@ export interface MonthlyStatusRow {
 
 export interface MonthlyStatus {
   programmeId: string;
+  /** The programme's reminder day, and whether the reader may change it (a curator). */
+  reportDay: number;
+  canSetDay: boolean;
   month: Month;
   /** The month before and after, when they can be looked at (none after the current month). */
   previous: Month;
@@ -208,6 +211,8 @@ export async function monthlyStatus(deps: ServiceDeps, actor: Actor, input: { pr
   const after = monthOfDay(next);
   return ok({
     programmeId: input.programmeId,
+    reportDay: granted.value.programme.monthlyReportDay,
+    canSetDay: granted.value.staff.role === "curator",
     month,
     previous: monthOfDay(new Date(first.getTime() - 86_400_000)),
     next: after <= current ? after : null,
@@ -215,6 +220,16 @@ export async function monthlyStatus(deps: ServiceDeps, actor: Actor, input: { pr
     expected: rows.length,
     page: pageOf(rows, input.page, MONTHLY_STATUS_PAGE),
   });
+}
+
+/** The curator sets the day of the month the mentors are reminded (one of MONTHLY_REPORT_DAY_CHOICES). */
+export async function setMonthlyReportDay(deps: ServiceDeps, actor: Actor, input: { programmeId: string; day: number; month: string }): Promise<Result<MonthlyStatus>> {
+  const granted = await authorize(deps, actor, { kind: "curator", programmeId: input.programmeId });
+  if (!granted.ok) return granted;
+  if (!(MONTHLY_REPORT_DAY_CHOICES as readonly number[]).includes(input.day)) return refuse("stale");
+  await deps.store.programmes.setMonthlyReportDay(input.programmeId, input.day);
+  deps.logger.info({ programmeId: input.programmeId, day: input.day }, "monthly report day set");
+  return monthlyStatus(deps, actor, { programmeId: input.programmeId, page: 0, ...(input.month === "now" ? {} : { month: input.month }) });
 }
 
 /** The month a mentor is asked to report for today, and whether it is sent (for the pair menu's button). */

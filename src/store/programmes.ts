@@ -88,6 +88,13 @@ export class ProgrammesStore {
     return res.modifiedCount === 1;
   }
 
+  /** The day of the month the mentors are reminded of their monthly report (one field, one $set). */
+  async setMonthlyReportDay(programmeId: string, day: number): Promise<void> {
+    this.cache.delete(programmeId);
+    await this.col.updateOne({ _id: programmeId }, { $set: { monthlyReportDay: programmeSchema.shape.monthlyReportDay.parse(day) } });
+    this.cache.delete(programmeId);
+  }
+
   /** The programme's quiet-pair threshold, in days (one field, one $set). */
   async setQuietPairDays(programmeId: string, days: number): Promise<void> {
     this.cache.delete(programmeId);

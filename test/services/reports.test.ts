@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { approveFinalReport, finalReportsList, finalTasks, readFinalReport, submitFinalReport } from "../../src/services/finalReports.js";
-import { monthlyDraft, monthlyStatus, readMonthlyReport, submitMonthlyReport } from "../../src/services/monthlyReports.js";
+import { monthlyDraft, monthlyStatus, readMonthlyReport, setMonthlyReportDay, submitMonthlyReport } from "../../src/services/monthlyReports.js";
 import { directorOverview, directorPairs, directorPlans } from "../../src/services/director.js";
 import { finalReportJob, monthlyReportJob } from "../../src/jobs/reports.js";
 import type { MeetingStatus } from "../../src/domain/meetings.js";
@@ -116,6 +116,23 @@ describe("monthly report", () => {
     const october = await monthlyStatus(f.deps, w.director, { programmeId: w.programmeId, month: "2026-10", page: 0 });
     expect(october.ok && october.value.reported).toBe(0);
     expect((await monthlyStatus(f.deps, w.director, { programmeId: w.programmeId, month: "2026-12", page: 0 })).ok).toBe(false);
+  });
+
+  it("the curator sets the reminder day; the job follows it; the director and a mentor cannot", async () => {
+    const w = await world();
+    // The bot's day here is in late November: with the default 25th, the 20th is no reminder day.
+    const on20 = new Date("2026-11-20T09:00:00Z");
+    const remindedOn = async (now: Date) => monthlyReportJob.due(now, await monthlyReportJob.load(f.deps, now)).filter((d) => d.key.startsWith("monthly-report:")).length;
+    expect(await remindedOn(on20)).toBe(0);
+    const set = await setMonthlyReportDay(f.deps, w.curator, { programmeId: w.programmeId, day: 20, month: "now" });
+    expect(set.ok && { day: set.value.reportDay, canSet: set.value.canSetDay }).toEqual({ day: 20, canSet: true });
+    expect((await f.store.programmes.get(w.programmeId))?.monthlyReportDay).toBe(20);
+    expect(await remindedOn(on20)).toBe(2);
+    for (const who of [w.director, w.mentor.actor]) expect((await setMonthlyReportDay(f.deps, who, { programmeId: w.programmeId, day: 28, month: "now" })).ok).toBe(false);
+    expect(await setMonthlyReportDay(f.deps, w.curator, { programmeId: w.programmeId, day: 15, month: "now" })).toMatchObject({ ok: false, kind: "stale" });
+    expect((await f.store.programmes.get(w.programmeId))?.monthlyReportDay).toBe(20);
+    const asDirector = await monthlyStatus(f.deps, w.director, { programmeId: w.programmeId, page: 0 });
+    expect(asDirector.ok && asDirector.value.canSetDay).toBe(false);
   });
 
   it("the job reminds exactly the mentors without a report, then tells the staff who is late", async () => {

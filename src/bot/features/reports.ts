@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { directorMeetings, directorOverview, directorPairs, directorPlans } from "../../services/director.js";
 import { approveFinalReport, finalReportsList, finalTasks, readFinalReport } from "../../services/finalReports.js";
-import { monthlyDraft, monthlyStatus, readMonthlyReport, submitMonthlyReport, monthRef } from "../../services/monthlyReports.js";
+import { monthlyDraft, monthlyStatus, setMonthlyReportDay, readMonthlyReport, submitMonthlyReport, monthRef } from "../../services/monthlyReports.js";
 import type { Membership } from "../../store/memberships.js";
 import { FINAL_REPORT, MONTHLY_REPORT } from "../../flows/ids.js";
 import { onAction } from "../buttons.js";
@@ -66,6 +66,13 @@ export function reportsFeature(): Composer<BotContext> {
     const status = await monthlyStatus(ctx.deps, actor(ctx), { programmeId: a.programmeId, page: a.page, ...(a.month === "now" ? {} : { month: a.month }) });
     if (!status.ok) return answerRefusal(ctx, status);
     await ctx.answerCallbackQuery();
+    await showScreen(ctx, await monthlyStatusScreen(ctx, status.value));
+  });
+
+  onAction(feature, "monthlyReportDay", async (ctx, a) => {
+    const status = await setMonthlyReportDay(ctx.deps, actor(ctx), { programmeId: a.programmeId, day: Number(a.day), month: a.month });
+    if (!status.ok) return answerRefusal(ctx, status);
+    await ctx.answerCallbackQuery({ text: ctx.t("monthly-day-saved", { day: status.value.reportDay }) });
     await showScreen(ctx, await monthlyStatusScreen(ctx, status.value));
   });
 

@@ -5,7 +5,7 @@ import type { FinalListRow, FinalReading } from "../../services/finalReports.js"
 import { monthRef, monthlyAsk, type MonthlyDraft, type MonthlyReading, type MonthlyStatus } from "../../services/monthlyReports.js";
 import type { NoticeVar } from "../../services/notices.js";
 import type { Page } from "../../domain/paging.js";
-import type { Month } from "../../domain/reports.js";
+import { MONTHLY_REPORT_DAY_CHOICES, type Month } from "../../domain/reports.js";
 import { addButton } from "../buttons.js";
 import type { BaseContext } from "../context.js";
 import { formatDate } from "../labels.js";
@@ -83,6 +83,7 @@ export async function monthlyStatusScreen(ctx: BaseContext, s: MonthlyStatus): P
   const lines = s.page.items.map((row, i) => `${s.page.from + i}. ${row.reportId ? "✅" : "⏳"} ${r(row.mentor)}`);
   const text = [
     ctx.t("monthly-status-title", { month: monthText(ctx, s.month, r), reported: s.reported, expected: s.expected }),
+    ctx.t("monthly-day-rule", { day: s.reportDay }),
     lines.length ? lines.join("\n") : ctx.t("monthly-status-empty"),
     s.page.total ? pageCount(ctx, s.page) : "",
   ]
@@ -94,6 +95,11 @@ export async function monthlyStatusScreen(ctx: BaseContext, s: MonthlyStatus): P
   });
   newRow(keyboard);
   addPager(keyboard, ctx, s.page, (page) => ({ type: "monthlyStatus", programmeId: s.programmeId, month: s.month, page }));
+  if (s.canSetDay) {
+    // The reminder day: the one set is marked.
+    for (const day of MONTHLY_REPORT_DAY_CHOICES) addButton(keyboard, ctx.t("monthly-day-choice", { mark: day === s.reportDay ? "✅ " : "", day }), { type: "monthlyReportDay", programmeId: s.programmeId, day: String(day) as "20" | "25" | "28", month: s.month });
+    keyboard.row();
+  }
   addButton(keyboard, `◀️ ${monthText(ctx, s.previous, r)}`, { type: "monthlyStatus", programmeId: s.programmeId, month: s.previous, page: 0 });
   if (s.next) addButton(keyboard, `${monthText(ctx, s.next, r)} ▶️`, { type: "monthlyStatus", programmeId: s.programmeId, month: s.next, page: 0 });
   keyboard.row();

@@ -19,6 +19,8 @@ export const reportActions = {
   /** In that conversation: keep the pre-filled field as it is. */
   monthlyKeep: defineAction({ prefix: "mrk", fields: {}, flow: true, for: "participant" }),
   /** Who has and has not reported for a month (curators and the director). */
+  /** The curator picks the day of the month the mentors are reminded (4.2), from the status screen. */
+  monthlyReportDay: defineAction({ prefix: "mrd", fields: { programmeId: Id, day: z.enum(["20", "25", "28"]), month: MonthOrNow }, for: "curator" }),
   monthlyStatus: defineAction({ prefix: "mrl", fields: { programmeId: Id, month: MonthOrNow, page: Index }, for: "staff" }),
   /** One monthly report, read by the programme's staff. */
   monthlyRead: defineAction({ prefix: "mrr", fields: { reportId: Id }, for: "staff" }),
