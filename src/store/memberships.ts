@@ -92,7 +92,9 @@ export class MembershipsStore {
       this.indexCache.delete(String(userId));
       const doc = await this.byUser.findOne({ _id: String(userId) });
       const entries = change(doc?.entries ?? []);
-      await this.byUser.replaceOne({ _id: String(userId) }, { entries }, { upsert: true });
+      // A person with no membership left keeps no index document (a withdrawal leaves no trace).
+      if (entries.length === 0) await this.byUser.deleteOne({ _id: String(userId) });
+      else await this.byUser.replaceOne({ _id: String(userId) }, { entries }, { upsert: true });
       this.indexCache.set(String(userId), entries);
     });
   }
@@ -143,8 +145,12 @@ export class MembershipsStore {
     try {
       await this.col.insertOne(membership);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null;
-      throw error;
+      if ((error as { code?: number }).code !== 11000) throw error;
+      // Held already, perhaps by a racing add that has not written the index yet: make sure the
+      // index holds it before answering, so the caller's `find` sees it (rare: a field read).
+      const held = await this.col.findOne({ userId: input.userId, programmeId: input.programmeId, role: input.role });
+      if (held) await this.changeIndex(input.userId, (entries) => (entries.includes(entryOf(held)) ? entries : [...entries, entryOf(held)]));
+      return null;
     }
     await this.changeIndex(membership.userId, (entries) => [...entries.filter((e) => parseEntry(e).id !== membership._id), entryOf(membership)]);
     return membership;
