@@ -4,6 +4,7 @@ import { logMeeting } from "../../src/services/meetings.js";
 import { useTestBot } from "../support/harness.js";
 import { sentPerChat } from "../support/outbox.js";
 import { pairsSetup } from "../support/pairs.js";
+import { programmeWithCurator } from "../support/programme.js";
 import type { ServiceFixture } from "../support/services.js";
 
 // Courtesy for the notices services send straight away: a pupil asked to confirm a meeting that
@@ -85,5 +86,57 @@ describe("courtesy for the services' notices", () => {
     await scanAt(new Date("2027-01-09T05:00:00Z"));
     await w.pupilUser.waitForText(/записал\(а\) встречу/);
     expect(sentPerChat(t.emulator, [w.pupilUser.id])).toEqual([1]);
+  });
+});
+
+describe("the holidays screen", () => {
+  it("the curator adds holidays (a bad period re-asked, /cancel leaves), merges, and removes one", async () => {
+    t.setNow(new Date("2026-12-02T09:00:00Z"));
+    const { programmeId, curator } = await programmeWithCurator(t);
+    await curator.sendText("/menu");
+    await curator.press(await curator.waitForText(/Ваши роли/), /Куратор ·/);
+    await curator.press(await curator.waitForText(/Куратор ·/), /Дорожная карта/);
+    const map = await curator.nextEdit();
+    await curator.press(map, /Каникулы/);
+    const empty = await curator.nextEdit();
+    expect(empty.text).toContain("Каникулы ещё не указаны");
+
+    // /cancel leaves with nothing changed.
+    await curator.press(empty, /Добавить каникулы/);
+    await curator.waitForText(/Напишите период каникул/);
+    await curator.sendText("/cancel");
+    await curator.waitForText(/.+/);
+    expect((await t.store.programmes.get(programmeId))?.holidays).toEqual([]);
+
+    await curator.press(empty, /Добавить каникулы/);
+    await curator.waitForText(/Напишите период каникул/);
+    await curator.sendText("зимние");
+    await curator.waitForText(/Не похоже на период/);
+    await curator.sendText("08.01.2027 – 28.12.2026");
+    await curator.waitForText(/Конец каникул раньше начала/);
+    await curator.sendText("28.12.2025 – 08.01.2026");
+    await curator.waitForText(/в пределах учебного года/);
+    await curator.sendText("28.12.2026 – 08.01.2027");
+    const saved = await curator.waitForText(/Каникулы сохранены/);
+    expect(saved.text).toContain("28.12.2026 – 08.01.2027");
+
+    // An overlapping period merges into the one there is.
+    await curator.press(saved, /Добавить каникулы/);
+    await curator.waitForText(/Напишите период каникул/);
+    await curator.sendText("05.01.2027-11.01.2027");
+    const merged = await curator.waitForText(/Каникулы сохранены/);
+    expect(merged.text).toContain("28.12.2026 – 11.01.2027");
+    expect((await t.store.programmes.get(programmeId))?.holidays).toEqual([{ from: new Date(Date.UTC(2026, 11, 28)), to: new Date(Date.UTC(2027, 0, 11)) }]);
+
+    await curator.press(merged, /✖️ 28\.12\.2026/);
+    const after = await curator.nextEdit();
+    expect(after.text).toContain("Каникулы ещё не указаны");
+    expect((await t.store.programmes.get(programmeId))?.holidays).toEqual([]);
+
+    // The typical ones in one tap.
+    await curator.press(after, /типичные каникулы/);
+    const typical = await curator.nextEdit();
+    expect(typical.text).toContain("29.12.2026 – 11.01.2027");
+    expect((await t.store.programmes.get(programmeId))?.holidays).toHaveLength(3);
   });
 });
