@@ -18,7 +18,7 @@ export type HolidayProblem = "not-a-period" | "ends-before-start" | "too-long" |
 
 /** «28.12.2026 – 08.01.2027» (any dash, or a space): the two days; null for anything else. */
 export function parseHolidayPeriod(text: string): Holiday | null {
-  const parts = text.trim().split(/\s*(?:[–—-]|\s|по|to)\s*/u).filter((p) => p.length > 0);
+  const parts = text.trim().split(/\s*(?:[–—-]|\s)\s*/u).filter((p) => p.length > 0);
   if (parts.length === 1) {
     const day = parseDay(parts[0]!);
     return day ? { from: day, to: day } : null;
