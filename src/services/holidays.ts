@@ -71,10 +71,10 @@ export async function addTypicalHolidays(deps: Deps, actor: Actor, input: { prog
 }
 
 /** Removes the period that starts on the given day (its row's «✖️»); pressed twice, the second finds it gone. */
-export async function removeHolidays(deps: Deps, actor: Actor, input: { programmeId: string; from: string; page: number }): Promise<Result<HolidaysPage>> {
+export async function removeHolidays(deps: Deps, actor: Actor, input: { programmeId: string; holidayFrom: string; page: number }): Promise<Result<HolidaysPage>> {
   const granted = await authorize(deps, actor, { kind: "curator", programmeId: input.programmeId });
   if (!granted.ok) return granted;
-  const from = dayOfCode(input.from);
+  const from = dayOfCode(input.holidayFrom);
   if (!from) return refuse("stale", "holidays-gone");
   const changed = await changeHolidays(deps, granted.value, (current) => {
     const next = removeHoliday(current, from);

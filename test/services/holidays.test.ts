@@ -28,10 +28,10 @@ describe("holidays", () => {
     expect(await addHolidays(f.deps, curator, { programmeId, from: d(2025, 12, 29), to: d(2026, 1, 10) })).toMatchObject({ ok: false, reason: "holidays-problem-outside-year" });
     expect((await f.store.programmes.get(programmeId))?.holidays).toEqual([{ from: d(2026, 12, 29), to: d(2027, 1, 14) }]);
 
-    const removed = await removeHolidays(f.deps, curator, { programmeId, from: "20261229", page: 0 });
+    const removed = await removeHolidays(f.deps, curator, { programmeId, holidayFrom: "20261229", page: 0 });
     expect(removed.ok && removed.value.page.total).toBe(0);
-    expect(await removeHolidays(f.deps, curator, { programmeId, from: "20261229", page: 0 })).toMatchObject({ ok: false, reason: "holidays-gone" });
-    expect(await removeHolidays(f.deps, mentor.actor, { programmeId, from: "20261229", page: 0 })).toMatchObject({ ok: false, kind: "not-allowed" });
+    expect(await removeHolidays(f.deps, curator, { programmeId, holidayFrom: "20261229", page: 0 })).toMatchObject({ ok: false, reason: "holidays-gone" });
+    expect(await removeHolidays(f.deps, mentor.actor, { programmeId, holidayFrom: "20261229", page: 0 })).toMatchObject({ ok: false, kind: "not-allowed" });
   });
 
   it("two curators adding at once both keep their periods; the typical ones merge in", async () => {

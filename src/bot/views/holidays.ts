@@ -28,7 +28,7 @@ export async function holidaysScreen(ctx: BaseContext, list: HolidaysPage): Prom
   ].join("\n");
   const keyboard = new InlineKeyboard();
   for (const h of page.items) {
-    addButton(keyboard, ctx.t("holidays-remove", { from: day(h.from), to: day(h.to) }), { type: "holidaysRemove", programmeId, from: holidayDayCode(h.from), page: page.page }).row();
+    addButton(keyboard, ctx.t("holidays-remove", { from: day(h.from), to: day(h.to) }), { type: "holidaysRemove", programmeId, holidayFrom: holidayDayCode(h.from), page: page.page }).row();
   }
   addPager(keyboard, ctx, page, (p) => ({ type: "holidaysOpen", programmeId, page: p }));
   addButton(keyboard, ctx.t("holidays-add"), { type: "holidaysAdd", programmeId }).row();

@@ -12,7 +12,7 @@ export const holidayActions = {
   /** «➕ Добавить каникулы»: the period typed (a short conversation). */
   holidaysAdd: defineAction({ prefix: "hda", fields: { programmeId: Id }, for: "curator" }),
   /** «✖️» on a row: the period that starts that day removed. */
-  holidaysRemove: defineAction({ prefix: "hdx", fields: { programmeId: Id, from: DayCode, page: Index }, for: "curator" }),
+  holidaysRemove: defineAction({ prefix: "hdx", fields: { programmeId: Id, holidayFrom: DayCode, page: Index }, for: "curator" }),
   /** «Добавить типичные каникулы»: the autumn, winter and spring holidays of the year. */
   holidaysTypical: defineAction({ prefix: "hdt", fields: { programmeId: Id }, for: "curator" }),
 };
