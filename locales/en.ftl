@@ -1562,3 +1562,24 @@ replacement-none-pending = There is no proposal of a new mentor any more.
 # outbox and scheduled jobs
 menu-nudges-on = 🔔 Reminders: on
 menu-nudges-muted = 🔕 Reminders: off
+# holidays (каникулы)
+holidays-open = 🏖 Holidays
+holidays-title = 🏖 Holidays — { $school }, { $year }
+holidays-line = { $mark } { $from } – { $to }
+holidays-empty = No holidays yet.
+holidays-hint = On the holidays and from 21:00 to 08:00 students get no messages from the bot: they arrive the morning after.
+holidays-remove = ✖️ { $from } – { $to }
+holidays-add = ➕ Add holidays
+holidays-typical = 📅 Add the typical holidays
+holidays-ask =
+    Write the holiday period in one message: dd.mm.yyyy – dd.mm.yyyy
+    For example: 28.12.2026 – 08.01.2027. A single day as one date. Academic year { $year }.
+    /cancel to cancel.
+holidays-saved = Holidays saved.
+holidays-removed = Holidays removed.
+holidays-gone = These holidays are no longer on the list.
+holidays-problem-not-a-period = That does not look like a period. Write it like this: 28.12.2026 – 08.01.2027
+holidays-problem-ends-before-start = The holidays end before they start. Write the period again.
+holidays-problem-too-long = The period is too long (over 100 days). Write the period again.
+holidays-problem-outside-year = The period must be within the academic year (1 August to 31 August of the next year). Write the period again.
+holidays-problem-too-many = Too many holiday periods (at most { $max }). Remove some.

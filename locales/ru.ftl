@@ -1586,3 +1586,24 @@ replacement-none-pending = Предложения о новом наставни
 # outbox and scheduled jobs
 menu-nudges-on = 🔔 Напоминания: включены
 menu-nudges-muted = 🔕 Напоминания: выключены
+# holidays (каникулы)
+holidays-open = 🏖 Каникулы
+holidays-title = 🏖 Каникулы — { $school }, { $year }
+holidays-line = { $mark } { $from } – { $to }
+holidays-empty = Каникулы ещё не указаны.
+holidays-hint = В каникулы и с 21:00 до 08:00 ученики не получают сообщений бота: они придут утром после каникул.
+holidays-remove = ✖️ { $from } – { $to }
+holidays-add = ➕ Добавить каникулы
+holidays-typical = 📅 Добавить типичные каникулы
+holidays-ask =
+    Напишите период каникул одним сообщением: дд.мм.гггг – дд.мм.гггг
+    Например: 28.12.2026 – 08.01.2027. Один день — одной датой. Учебный год { $year }.
+    /cancel — отмена.
+holidays-saved = Каникулы сохранены.
+holidays-removed = Каникулы удалены.
+holidays-gone = Этих каникул уже нет в списке.
+holidays-problem-not-a-period = Не похоже на период. Напишите так: 28.12.2026 – 08.01.2027
+holidays-problem-ends-before-start = Конец каникул раньше начала. Напишите период ещё раз.
+holidays-problem-too-long = Слишком длинный период (больше 100 дней). Напишите период ещё раз.
+holidays-problem-outside-year = Период должен быть в пределах учебного года (с 1 августа по 31 августа следующего года). Напишите период ещё раз.
+holidays-problem-too-many = Слишком много периодов каникул (не больше { $max }). Удалите лишние.

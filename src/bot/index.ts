@@ -28,6 +28,7 @@ import { openParticipantPanel, participantFeature } from "./features/participant
 import { privacyFeature } from "./features/privacy.js";
 import { topicsFeature } from "./features/topics.js";
 import { roadmapFeature } from "./features/roadmap.js";
+import { holidaysFeature } from "./features/holidays.js";
 import { startFeature } from "./features/start.js";
 import { createI18n } from "./i18n.js";
 import { createMainMenus } from "./menus/mainMenu.js";
@@ -92,6 +93,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}) {
   dm.use(pairParticipantFeature());
   dm.use(pairWorkFeature());
   dm.use(roadmapFeature());
+  dm.use(holidaysFeature());
   dm.use(plansFeature());
   dm.use(reportsFeature());
   dm.use(meetingsFeature());

@@ -22,3 +22,4 @@ export const FEEDBACK_COMMENT = "feedback-comment";
 export const FLAG_COMMENT = "flag-comment";
 export const FLAG_HANDLE = "flag-handle";
 export const DECLINE_TEXT = "decline-text";
+export const HOLIDAYS_ADD = "holidays-add";

@@ -20,7 +20,9 @@ import { feedbackComment, flagComment, flagHandle } from "./feedback.js";
 import { FEEDBACK_COMMENT, FLAG_COMMENT, FLAG_HANDLE } from "./ids.js";
 import { questionnaire } from "./questionnaire.js";
 import { roadmapDate, roadmapDone } from "./roadmap.js";
+import { addHolidaysFlow } from "./holidays.js";
 import { ROADMAP_DATE, ROADMAP_DONE } from "./ids.js";
+import { HOLIDAYS_ADD } from "./ids.js";
 import { finalReport, monthlyReport } from "./reports.js";
 import { FINAL_REPORT, MONTHLY_REPORT } from "./ids.js";
 
@@ -66,6 +68,7 @@ export function flows(deps: AppDeps, i18n: I18n<BaseContext>): Composer<BotConte
   composer.use(createConversation<BotContext, FlowContext>(preferences, { id: PREFERENCES }));
   composer.use(createConversation<BotContext, FlowContext>(roadmapDate, { id: ROADMAP_DATE }));
   composer.use(createConversation<BotContext, FlowContext>(roadmapDone, { id: ROADMAP_DONE }));
+  composer.use(createConversation<BotContext, FlowContext>(addHolidaysFlow, { id: HOLIDAYS_ADD }));
   composer.use(createConversation<BotContext, FlowContext>(addPlanItemFlow, { id: PLAN_ADD_ITEM }));
   composer.use(createConversation<BotContext, FlowContext>(editPlanItemFlow, { id: PLAN_EDIT_ITEM }));
   composer.use(createConversation<BotContext, FlowContext>(monthlyReport, { id: MONTHLY_REPORT }));

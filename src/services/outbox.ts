@@ -1,3 +1,4 @@
+import { deliverableFrom } from "../domain/courtesy.js";
 import { newId } from "../store/ids.js";
 import type { User } from "../store/users.js";
 import { bucketStart, type OutboxMessage, type SendOutcome } from "../store/outbox.js";
@@ -252,8 +253,24 @@ export function noticeOf(message: OutboxMessage): Notice {
 }
 
 /**
+ * When a service's notice may reach its receiver (domain/courtesy.ts): at once for an adult; for
+ * a student (a membership of category "student", a child) not at night nor on the holidays of
+ * that membership's programme, in its school's time zone. The person's memberships are cached in
+ * this process (store/memberships.ts), the programme and the school too: usually no extra read.
+ */
+export async function noticeNotBefore(deps: Pick<ServiceDeps, "store">, to: number, now: Date): Promise<Date> {
+  const student = (await deps.store.memberships.ofUser(to)).find((m) => m.category === "student");
+  if (!student) return now;
+  const programme = await deps.store.programmes.get(student.programmeId);
+  const school = programme ? await deps.store.schools.get(programme.schoolId) : null;
+  if (!programme || !school) return now;
+  return deliverableFrom(now, "child", school.timeZone, programme.holidays);
+}
+
+/**
  * Notices as the services produce them (alarms, agreements, answers to someone's action): each
- * queued under a fresh key, unless it carries its own, and sent at once (adults; see courtesy).
+ * queued under a fresh key, unless it carries its own. An adult's go at once; a student's wait
+ * out the night and the holidays, like the jobs' (courtesy).
  */
 export class OutboxNotices implements Notices {
   constructor(
@@ -266,7 +283,8 @@ export class OutboxNotices implements Notices {
     if (user && !user.active) return false;
     const now = this.deps.clock();
     const key = notice.once ?? `notice:${newId()}`;
-    const message = outboxMessage(key, { ...notice, once: undefined }, now, notice.urgent ?? false, now, user);
+    const notBefore = await noticeNotBefore(this.deps, notice.to, now);
+    const message = outboxMessage(key, { ...notice, once: undefined }, notBefore, notice.urgent ?? false, now, user);
     if (await this.deps.store.outbox.enqueue(message)) this.sender.push(message);
     return true;
   }

@@ -100,6 +100,8 @@ export const claimKeys = {
   planSent: (planId: string, version: number) => `plan-sent:${planId}:${version}`,
   /** Every write to one meeting document (answers and status, held, cancelled). */
   meetingLock: (meetingId: string) => `lock:meeting:${meetingId}`,
+  /** A programme's holidays (services/holidays.ts): the list read, changed and written by one writer at a time. */
+  holidaysLock: (programmeId: string) => `lock:holidays:${programmeId}`,
   /** The places on an invitation link (scope of takePlaces): at most its maxUses people. */
   invitationPlaces: (invitationId: string) => `invitation:${invitationId}`,
 } as const;

@@ -130,7 +130,7 @@ export class OutboxStore {
     return docs.map((d) => ({
       key: d._id,
       to: d.to,
-      notice: BSON.EJSON.parse(d.notice, { relaxed: false }) as Record<string, unknown>,
+      notice: BSON.EJSON.parse(d.notice, { relaxed: true }) as Record<string, unknown>, // numbers back as numbers, dates as Dates
       file: d.file ? { kind: d.file.kind, bytes: new Uint8Array(d.file.bytes.buffer.subarray(0, d.file.bytes.position)), fileName: d.file.fileName, protect: d.file.protect } : null,
       notBefore: d.notBefore,
       urgent: d.urgent,

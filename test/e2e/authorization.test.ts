@@ -170,6 +170,7 @@ const idsOfB = (b: World["b"]): Record<string, string | number> => ({
   meetingId: b.meetingId,
   flagId: b.flagId,
   replacementId: b.replacementId,
+  holidayFrom: "20261229",
 });
 
 /** The action with every field filled: ids with B's, enums with their first option, numbers with the smallest accepted. */

@@ -93,6 +93,17 @@ export async function startTestBot(
   };
 }
 
+/**
+ * The default clock runs in real time, but at night in Moscow (the fixtures' school zone) it is
+ * moved to noon of the same Moscow day: a student's notices wait out the night (domain/courtesy.ts),
+ * and a suite that does not fix the clock expects them at once whatever the hour it runs at.
+ * Zero by day; fixed once per file, so time still passes evenly.
+ */
+function daytimeOffset(now: Date): number {
+  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Moscow", hour: "2-digit", hourCycle: "h23" }).format(now));
+  return hour >= 8 && hour < 19 ? 0 : (12 - hour) * 3_600_000;
+}
+
 export interface TestBotOptions {
   /** Telegram ids of the operators (OPERATOR_IDS). */
   operatorIds?: number[];
@@ -129,7 +140,8 @@ export function useTestBot(opts: TestBotOptions = {}): TestBotFixture {
   let emulator: BotApiEmulator | undefined;
   let bot: TestBot | undefined;
   let fixedNow: Date | null = null;
-  const clock = () => fixedNow ?? (opts.clock ? opts.clock() : new Date());
+  const daytime = daytimeOffset(new Date());
+  const clock = () => fixedNow ?? (opts.clock ? opts.clock() : new Date(Date.now() + daytime));
   const current = (): TestBot => {
     if (!bot) throw new Error("useTestBot: no bot is running (used outside a test, or after it stopped?)");
     return bot;

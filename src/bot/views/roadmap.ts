@@ -41,6 +41,7 @@ export async function roadmapScreen(ctx: BaseContext, map: Roadmap): Promise<Scr
   const keyboard = new InlineKeyboard();
   for (const s of map.stages) addButton(keyboard, `${stageMark(s, map.today, map.current)} ${s.stage}`, { type: "roadmapStage", programmeId, stage: s.stage });
   keyboard.row();
+  if (map.canEdit) addButton(keyboard, ctx.t("holidays-open"), { type: "holidaysOpen", programmeId, page: 0 }).row();
   if (map.canEdit) addButton(keyboard, ctx.t("common-back"), { type: "curatorPanel", programmeId });
   addButton(keyboard, ctx.t("common-menu"), { type: "menuOpen" });
   return { text, keyboard };

@@ -15,6 +15,7 @@ import { planActions } from "./plans.js";
 import { reportActions } from "./reports.js";
 import { meetingActions } from "./meetings.js";
 import { feedbackActions } from "./feedback.js";
+import { holidayActions } from "./holidays.js";
 
 // The one codec table: every capability's actions, merged. Add a capability's table here.
 
@@ -35,6 +36,7 @@ export const ACTIONS = {
   ...reportActions,
   ...meetingActions,
   ...feedbackActions,
+  ...holidayActions,
 } satisfies Record<string, ActionSpec>;
 
 export type ActionType = keyof typeof ACTIONS;
