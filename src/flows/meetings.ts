@@ -160,55 +160,59 @@ async function askOptional(conversation: FlowConversation, ctx: FlowContext, pro
   return "text" in answer ? answer.text : null;
 }
 
-/** The day a meeting was held: today, yesterday, or typed; never in the future, never before the pair's start. */
-async function askHeldDay(conversation: FlowConversation, ctx: FlowContext, draft: Draft): Promise<Date> {
-  const today = new Date(draft.today);
-  const start = new Date(draft.pairStart);
-  const problem = (d: Date) => {
-    const p = checkPastDay(d, today, start);
-    return p ? meetingDayProblemKey(p) : null;
-  };
+/**
+ * A day from buttons (today, and yesterday or tomorrow) or typed; `problem` says why a day will not
+ * do (its message key), and a refused day is asked again.
+ */
+async function askDay(
+  conversation: FlowConversation,
+  ctx: FlowContext,
+  today: Date,
+  ask: { key: string; near: "yesterday" | "tomorrow"; problem: (d: Date) => string | null },
+): Promise<Date> {
   const kb = new InlineKeyboard();
   addButton(kb, ctx.t("meeting-day-today"), { type: "meetingFlowDay", day: "today" });
-  addButton(kb, ctx.t("meeting-day-yesterday"), { type: "meetingFlowDay", day: "yesterday" });
+  addButton(kb, ctx.t(`meeting-day-${ask.near}`), { type: "meetingFlowDay", day: ask.near });
   addButton(kb.row(), ctx.t("meeting-day-other"), { type: "meetingFlowDay", day: "other" });
-  await ctx.reply(ctx.t("meeting-ask-day"), { reply_markup: kb });
+  await ctx.reply(ctx.t(ask.key), { reply_markup: kb });
   const dayOf = (d: "today" | "yesterday" | "tomorrow") => addDays(today, d === "today" ? 0 : d === "yesterday" ? -1 : 1);
-  const picked = await pressOf(conversation, ["meetingFlowDay"], (a) => (a.day === "other" ? null : problem(dayOf(a.day))));
+  const picked = await pressOf(conversation, ["meetingFlowDay"], (a) => (a.day === "other" ? null : ask.problem(dayOf(a.day))));
   if (picked.day !== "other") return dayOf(picked.day);
   await ctx.reply(ctx.t("meeting-ask-day-typed"));
   const typed = await typedOr(conversation, (text): Read<Date> => {
     const d = parseDay(text);
     if (!d) return { ok: false, key: meetingDayProblemKey("not-a-date") };
-    const p = problem(d);
+    const p = ask.problem(d);
     return p ? { ok: false, key: p } : { ok: true, value: d };
   });
   return (typed as { text: Date }).text;
 }
 
-/** The day of a planned meeting: today, tomorrow, or typed; within the pair's term, not past. */
+/** The day a meeting was held: never in the future, never before the pair's start. */
+async function askHeldDay(conversation: FlowConversation, ctx: FlowContext, draft: Draft): Promise<Date> {
+  const today = new Date(draft.today);
+  const start = new Date(draft.pairStart);
+  return askDay(conversation, ctx, today, {
+    key: "meeting-ask-day",
+    near: "yesterday",
+    problem: (d) => {
+      const p = checkPastDay(d, today, start);
+      return p ? meetingDayProblemKey(p) : null;
+    },
+  });
+}
+
+/** The day of a planned meeting: within the pair's term, not past. */
 async function askPlannedDay(conversation: FlowConversation, ctx: FlowContext, draft: Draft): Promise<Date> {
   const today = new Date(draft.today);
-  const problem = (d: Date) => {
-    const p = checkPlannedDay(d, today, new Date(draft.pairStart), new Date(draft.plannedEnd));
-    return p ? plannedProblemKey(p) : null;
-  };
-  const kb = new InlineKeyboard();
-  addButton(kb, ctx.t("meeting-day-today"), { type: "meetingFlowDay", day: "today" });
-  addButton(kb, ctx.t("meeting-day-tomorrow"), { type: "meetingFlowDay", day: "tomorrow" });
-  addButton(kb.row(), ctx.t("meeting-day-other"), { type: "meetingFlowDay", day: "other" });
-  await ctx.reply(ctx.t("meeting-ask-plan-day"), { reply_markup: kb });
-  const dayOf = (d: "today" | "yesterday" | "tomorrow") => addDays(today, d === "today" ? 0 : d === "yesterday" ? -1 : 1);
-  const picked = await pressOf(conversation, ["meetingFlowDay"], (a) => (a.day === "other" ? null : problem(dayOf(a.day))));
-  if (picked.day !== "other") return dayOf(picked.day);
-  await ctx.reply(ctx.t("meeting-ask-day-typed"));
-  const typed = await typedOr(conversation, (text): Read<Date> => {
-    const d = parseDay(text);
-    if (!d) return { ok: false, key: meetingDayProblemKey("not-a-date") };
-    const p = problem(d);
-    return p ? { ok: false, key: p } : { ok: true, value: d };
+  return askDay(conversation, ctx, today, {
+    key: "meeting-ask-plan-day",
+    near: "tomorrow",
+    problem: (d) => {
+      const p = checkPlannedDay(d, today, new Date(draft.pairStart), new Date(draft.plannedEnd));
+      return p ? plannedProblemKey(p) : null;
+    },
   });
-  return (typed as { text: Date }).text;
 }
 
 /** Logs a meeting that was held (either side of the pair). */

@@ -410,26 +410,44 @@ export async function sendPlan(deps: ServiceDeps, actor: Actor, input: { planId:
   return sent;
 }
 
+/**
+ * One step of a version (acknowledged, approved), once: claimed per version, so a hundred presses
+ * make one record; the plan moves only from the status expected, else the claim is given back.
+ */
+async function stepVersion(
+  deps: ServiceDeps,
+  input: { planId: string; version: number },
+  step: { kind: "acknowledged" | "approved"; from: Plan["status"]; by: string; key: string; already: string; notYet: string },
+): Promise<Result<Plan>> {
+  const now = deps.clock();
+  if (!(await deps.store.claims.claim(step.key, `plan-${step.kind}`, step.by, now))) return refuse("stale", step.already);
+  const done = written(
+    await deps.store.plans.update<Result<Plan>>(input.planId, (p) => {
+      if (p.version !== input.version) return { refused: refuse("stale", "plan-version-changed") };
+      if (p.status !== step.from) return { refused: refuse("stale", p.status === step.kind ? step.already : step.notYet) };
+      const mark = { at: now, by: step.by };
+      const plan: Plan = { ...p, status: step.kind, [step.kind]: mark, history: [...p.history, { kind: step.kind, version: p.version, by: step.by, at: now }], updatedAt: now };
+      return { plan, result: ok(plan) };
+    }),
+  );
+  if (!done.ok) await deps.store.claims.release(step.key);
+  return done;
+}
+
 /** «Ознакомлен(а)»: the mentee acknowledges this version, once; staff are told it waits for approval. */
 export async function acknowledgePlan(deps: ServiceDeps, actor: Actor, input: { planId: string; version: number }): Promise<Result<Plan>> {
   const access = await accessPlan(deps, actor, input.planId, "mentee");
   if (!access.ok) return access;
   const { pair, me } = access.value;
-  const key = claimKeys.planAcknowledged(input.planId, input.version);
-  const now = deps.clock();
-  if (!(await deps.store.claims.claim(key, "plan-ack", me._id, now))) return refuse("stale", "plan-already-acknowledged");
-  const done = written(
-    await deps.store.plans.update<Result<Plan>>(input.planId, (p) => {
-      if (p.version !== input.version) return { refused: refuse("stale", "plan-version-changed") };
-      if (p.status !== "sent") return { refused: refuse("stale", p.status === "draft" ? "plan-not-sent" : "plan-already-acknowledged") };
-      const plan: Plan = { ...p, status: "acknowledged", acknowledged: { at: now, by: me._id }, history: [...p.history, { kind: "acknowledged", version: p.version, by: me._id, at: now }], updatedAt: now };
-      return { plan, result: ok(plan) };
-    }),
-  );
-  if (!done.ok) {
-    await deps.store.claims.release(key);
-    return done;
-  }
+  const done = await stepVersion(deps, input, {
+    kind: "acknowledged",
+    from: "sent",
+    by: me._id,
+    key: claimKeys.planAcknowledged(input.planId, input.version),
+    already: "plan-already-acknowledged",
+    notYet: "plan-not-sent",
+  });
+  if (!done.ok) return done;
   const names = await namesOf(deps, pair, me._id);
   const staff = [...(await deps.store.memberships.ofProgramme(pair.programmeId, "curator")), ...(await deps.store.memberships.ofProgramme(pair.programmeId, "director"))];
   const told = new Set<number>();
@@ -452,21 +470,15 @@ export async function approvePlan(deps: ServiceDeps, actor: Actor, input: { plan
   const access = await accessPlan(deps, actor, input.planId, "staff");
   if (!access.ok) return access;
   const { pair, me } = access.value;
-  const key = claimKeys.planApproved(input.planId, input.version);
-  const now = deps.clock();
-  if (!(await deps.store.claims.claim(key, "plan-approved", me._id, now))) return refuse("stale", "plan-already-approved");
-  const done = written(
-    await deps.store.plans.update<Result<Plan>>(input.planId, (p) => {
-      if (p.version !== input.version) return { refused: refuse("stale", "plan-version-changed") };
-      if (p.status !== "acknowledged") return { refused: refuse("stale", p.status === "approved" ? "plan-already-approved" : "plan-not-acknowledged") };
-      const plan: Plan = { ...p, status: "approved", approved: { at: now, by: me._id }, history: [...p.history, { kind: "approved", version: p.version, by: me._id, at: now }], updatedAt: now };
-      return { plan, result: ok(plan) };
-    }),
-  );
-  if (!done.ok) {
-    await deps.store.claims.release(key);
-    return done;
-  }
+  const done = await stepVersion(deps, input, {
+    kind: "approved",
+    from: "acknowledged",
+    by: me._id,
+    key: claimKeys.planApproved(input.planId, input.version),
+    already: "plan-already-approved",
+    notYet: "plan-not-acknowledged",
+  });
+  if (!done.ok) return done;
   const names = await namesOf(deps, pair, done.value.menteeId);
   if (names.mentorUser !== null) {
     await deps.notices.send({ to: names.mentorUser, key: "plan-approved-mentor", vars: { mentee: names.mentee, role: msg(`role-${me.role}`) }, actions: [[openButton(done.value)]] });
