@@ -18,7 +18,7 @@ export interface RunContext {
 }
 
 /** Due notices are queued this many at a time: one insert per bucket and one for the keys each. */
-const ENQUEUE_CHUNK = 500;
+const ENQUEUE_CHUNK = 1000;
 
 /** Queues a job's due notices; returns how many were new. */
 export async function enqueueDue(deps: Deps, notices: readonly DueNotice[], context: RunContext): Promise<number> {
@@ -32,8 +32,8 @@ export async function enqueueDue(deps: Deps, notices: readonly DueNotice[], cont
   let queued = 0;
   for (let start = 0; start < fresh.length; start += ENQUEUE_CHUNK) {
     const chunk = fresh.slice(start, start + ENQUEUE_CHUNK);
-    // The receivers in parallel (a read by _id each, or the process's copy).
-    const users = await Promise.all(chunk.map((due) => deps.store.users.get(due.notice.to)));
+    // The receivers in one read (or the process's copies).
+    const users = chunk.length === 1 ? [await deps.store.users.get(chunk[0]!.notice.to)] : await deps.store.users.getMany(chunk.map((due) => due.notice.to));
     const now = deps.clock();
     const messages: OutboxMessage[] = [];
     for (const [i, due] of chunk.entries()) {

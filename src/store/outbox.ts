@@ -128,12 +128,13 @@ export class OutboxStore {
    * Queues many messages at once (a job that yields many): for each, whether it was new. Same
    * order as `enqueue` — messages stored first, keys taken after — but one unordered insert per
    * bucket and one for the keys, instead of two inserts and a read each. The keys taken before
-   * are read first (in parallel: a `findOne` by `_id` stays flat, an `$in` scans) so that an old
-   * key stores no stray copy.
+   * are read first, in one `$in` (a scan on FerretDB, but one per chunk of the runner, cheaper
+   * than a `findOne` each), so that an old key stores no stray copy.
    */
   async enqueueMany(messages: readonly OutboxMessage[]): Promise<boolean[]> {
     if (messages.length === 0) return [];
-    const taken = await Promise.all(messages.map(async (m) => (await this.keys.findOne({ _id: m.key }, { projection: { _id: 1 } })) !== null));
+    const found = new Set((await this.keys.find({ _id: { $in: [...new Set(messages.map((m) => m.key))] } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
+    const taken = messages.map((m) => found.has(m.key));
     const fresh = new Map<string, number>(); // key → index of its first message in this call
     messages.forEach((m, i) => {
       if (!taken[i] && !fresh.has(m.key)) fresh.set(m.key, i);
