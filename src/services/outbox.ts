@@ -282,11 +282,11 @@ export const BURST = 0.03;
 /**
  * Sends in flight at once. At Telegram's 30 a second and below, one at a time: a claim and a
  * send take a few tens of milliseconds, and a crash catches at most the one message on the wire.
- * Above (a raised limit, the benchmark's 300), 200 ms of sends: the claims are inserts of a
+ * Above (a raised limit, the benchmark's 300), 400 ms of sends: the claims are inserts of a
  * burst each, tens of milliseconds apiece on a loaded FerretDB, and several must be out at once.
  */
 export function defaultInFlight(perSecond: number): number {
-  return perSecond <= 30 ? 1 : Math.ceil(perSecond * 0.2);
+  return perSecond <= 30 ? 1 : Math.ceil(perSecond * 0.4);
 }
 
 /** What a queued message is for the store: the notice as data, its file apart. */
