@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { createBot } from "../src/bot/index.js";
 import { parseConfig } from "../src/config.js";
@@ -80,10 +80,14 @@ const queued = await enqueueDue(app.deps, due, { sender: null });
 const enqueueMs = performance.now() - t0;
 console.log(`queued ${queued} in ${(enqueueMs / 1000).toFixed(1)} s`);
 
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const t1 = performance.now();
 await app.sender.scan();
 await app.sender.idle();
 const drainMs = performance.now() - t1;
+loopDelay.disable();
+console.log(`event loop delay while draining: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`);
 console.log(
   `claims: ${timing.claims} inserts, ${(timing.claimed / Math.max(1, timing.claims)).toFixed(1)} a batch, ${(timing.claimMs / Math.max(1, timing.claims)).toFixed(1)} ms each; ` +
     `marks: ${timing.marks} inserts, ${(timing.markMs / Math.max(1, timing.marks)).toFixed(1)} ms each`,
