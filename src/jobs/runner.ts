@@ -1,5 +1,6 @@
 import { deliverableFrom, type Holiday } from "../domain/courtesy.js";
 import { outboxMessage, type OutboxSender } from "../services/outbox.js";
+import type { OutboxMessage } from "../store/outbox.js";
 import type { ServiceDeps } from "../services/deps.js";
 import type { DueNotice, JobDefinition } from "./due.js";
 
@@ -16,6 +17,9 @@ export interface RunContext {
   seen?: Set<string>;
 }
 
+/** Due notices are queued this many at a time: one insert per bucket and one for the keys each. */
+const ENQUEUE_CHUNK = 1000;
+
 /** Queues a job's due notices; returns how many were new. */
 export async function enqueueDue(deps: Deps, notices: readonly DueNotice[], context: RunContext): Promise<number> {
   const holidays = new Map<string, readonly Holiday[]>();
@@ -24,21 +28,30 @@ export async function enqueueDue(deps: Deps, notices: readonly DueNotice[], cont
     if (!holidays.has(programmeId)) holidays.set(programmeId, (await deps.store.programmes.get(programmeId))?.holidays ?? []);
     return holidays.get(programmeId)!;
   };
+  const fresh = notices.filter((due) => !context.seen?.has(due.key));
   let queued = 0;
-  for (const due of notices) {
-    if (context.seen?.has(due.key)) continue;
-    const user = await deps.store.users.get(due.notice.to);
-    // A muted person gets the essential ones only (alarms, agreements); a later tick asks again.
-    if (user?.nudgesMuted && !due.urgent && !due.essential) continue;
+  for (let start = 0; start < fresh.length; start += ENQUEUE_CHUNK) {
+    const chunk = fresh.slice(start, start + ENQUEUE_CHUNK);
+    // The receivers in one read (or the process's copies).
+    const users = chunk.length === 1 ? [await deps.store.users.get(chunk[0]!.notice.to)] : await deps.store.users.getMany(chunk.map((due) => due.notice.to));
     const now = deps.clock();
-    const urgentNow = due.urgent === true && due.audience === "adult";
-    const notBefore = urgentNow ? now : deliverableFrom(now, due.audience, due.timeZone, due.audience === "child" ? await holidaysOf(due.programmeId) : []);
-    const message = outboxMessage(due.key, due.notice, notBefore, due.urgent ?? false, now, user);
-    if (await deps.store.outbox.enqueue(message)) {
-      queued++;
-      context.sender?.push(message);
+    const messages: OutboxMessage[] = [];
+    for (const [i, due] of chunk.entries()) {
+      const user = users[i];
+      // A muted person gets the essential ones only (alarms, agreements); a later tick asks again.
+      if (user?.nudgesMuted && !due.urgent && !due.essential) continue;
+      const urgentNow = due.urgent === true && due.audience === "adult";
+      const notBefore = urgentNow ? now : deliverableFrom(now, due.audience, due.timeZone, due.audience === "child" ? await holidaysOf(due.programmeId) : []);
+      messages.push(outboxMessage(due.key, due.notice, notBefore, due.urgent ?? false, now, user));
     }
-    context.seen?.add(due.key);
+    const isNew = messages.length === 1 ? [await deps.store.outbox.enqueue(messages[0]!)] : await deps.store.outbox.enqueueMany(messages);
+    for (const [i, message] of messages.entries()) {
+      if (isNew[i]) {
+        queued++;
+        context.sender?.push(message);
+      }
+      context.seen?.add(message.key);
+    }
   }
   return queued;
 }

@@ -47,6 +47,32 @@ export type SendOutcome = "sent" | "blocked" | "failed";
 const BUCKET_PREFIX = "outbox_q_";
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000;
 
+/** The indices an unordered insert found taken; rethrows any other error. */
+function duplicateIndices(error: unknown): number[] {
+  const errors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
+  if (!errors) throw error;
+  const list = Array.isArray(errors) ? errors : [errors];
+  if (list.some((e) => e.code !== 11000)) throw error;
+  return list.map((e) => e.index);
+}
+
+const onlyDuplicates = (error: unknown): void => void duplicateIndices(error);
+
+function queuedDoc(message: OutboxMessage): QueuedDoc {
+  return {
+    _id: message.key,
+    to: message.to,
+    notice: BSON.EJSON.stringify(message.notice, { relaxed: false }),
+    file: message.file
+      ? { kind: message.file.kind, bytes: new Binary(message.file.bytes), fileName: message.file.fileName, protect: message.file.protect ?? false }
+      : null,
+    notBefore: message.notBefore,
+    urgent: message.urgent,
+    enqueuedAt: message.enqueuedAt,
+    lang: message.lang ?? null,
+  };
+}
+
 /** The bucket of a message: its lane and the UTC minute it may be sent from. */
 export function bucketOf(notBefore: Date, urgent: boolean): string {
   const iso = notBefore.toISOString(); // 2026-11-23T08:00:00.000Z
@@ -84,20 +110,8 @@ export class OutboxStore {
    */
   async enqueue(message: OutboxMessage): Promise<boolean> {
     if (await this.keys.findOne({ _id: message.key })) return false;
-    const doc: QueuedDoc = {
-      _id: message.key,
-      to: message.to,
-      notice: BSON.EJSON.stringify(message.notice, { relaxed: false }),
-      file: message.file
-        ? { kind: message.file.kind, bytes: new Binary(message.file.bytes), fileName: message.file.fileName, protect: message.file.protect ?? false }
-        : null,
-      notBefore: message.notBefore,
-      urgent: message.urgent,
-      enqueuedAt: message.enqueuedAt,
-      lang: message.lang ?? null,
-    };
     try {
-      await this.db.collection<QueuedDoc>(bucketOf(message.notBefore, message.urgent)).insertOne(doc);
+      await this.db.collection<QueuedDoc>(bucketOf(message.notBefore, message.urgent)).insertOne(queuedDoc(message));
     } catch (error) {
       if (!isDuplicate(error)) throw error;
     }
@@ -108,6 +122,42 @@ export class OutboxStore {
       if (isDuplicate(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Queues many messages at once (a job that yields many): for each, whether it was new. Same
+   * order as `enqueue` — messages stored first, keys taken after — but one unordered insert per
+   * bucket and one for the keys, instead of two inserts and a read each. The keys taken before
+   * are read first, in one `$in` (a scan on FerretDB, but one per chunk of the runner, cheaper
+   * than a `findOne` each), so that an old key stores no stray copy.
+   */
+  async enqueueMany(messages: readonly OutboxMessage[]): Promise<boolean[]> {
+    if (messages.length === 0) return [];
+    const found = new Set((await this.keys.find({ _id: { $in: [...new Set(messages.map((m) => m.key))] } }, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
+    const taken = messages.map((m) => found.has(m.key));
+    const fresh = new Map<string, number>(); // key → index of its first message in this call
+    messages.forEach((m, i) => {
+      if (!taken[i] && !fresh.has(m.key)) fresh.set(m.key, i);
+    });
+    const result = messages.map(() => false);
+    if (fresh.size === 0) return result;
+    const byBucket = new Map<string, QueuedDoc[]>();
+    for (const i of fresh.values()) {
+      const m = messages[i]!;
+      const name = bucketOf(m.notBefore, m.urgent);
+      if (!byBucket.has(name)) byBucket.set(name, []);
+      byBucket.get(name)!.push(queuedDoc(m));
+    }
+    await Promise.all([...byBucket].map(([name, docs]) => this.db.collection<QueuedDoc>(name).insertMany(docs, { ordered: false }).catch(onlyDuplicates)));
+    const indices = [...fresh.values()];
+    const won = indices.map(() => true);
+    try {
+      await this.keys.insertMany(indices.map((i) => ({ _id: messages[i]!.key, at: messages[i]!.enqueuedAt })), { ordered: false });
+    } catch (error) {
+      for (const index of duplicateIndices(error)) won[index] = false;
+    }
+    indices.forEach((i, n) => (result[i] = won[n]!));
+    return result;
   }
 
   /** Whether a key was ever queued. */
@@ -162,12 +212,7 @@ export class OutboxStore {
     try {
       await this.sending.insertMany(keys.map((key) => ({ _id: key, holder, at: now })), { ordered: false });
     } catch (error) {
-      const errors = (error as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } }).writeErrors;
-      if (!errors) throw error;
-      for (const e of Array.isArray(errors) ? errors : [errors]) {
-        if (e.code !== 11000) throw error;
-        won[e.index] = false;
-      }
+      for (const index of duplicateIndices(error)) won[index] = false;
     }
     return won;
   }

@@ -100,6 +100,19 @@ export class UsersStore {
     return this.cached(id) ?? (await this.read(id));
   }
 
+  /** Several people at once (a job's receivers): the process's copies, the rest in one read (`$in` scans once, instead of a read each). */
+  async getMany(ids: readonly number[]): Promise<(User | null)[]> {
+    const missing = [...new Set(ids.filter((id) => this.cached(id) === null))];
+    const read = new Map<number, User>();
+    if (missing.length > 0) {
+      for (const doc of await this.col.find({ _id: { $in: missing.map(String) } }).toArray()) {
+        const user = this.remember(fromDoc(doc));
+        read.set(user._id, user);
+      }
+    }
+    return ids.map((id) => this.cached(id) ?? read.get(id) ?? null);
+  }
+
   async setLocale(id: number, locale: "ru" | "en"): Promise<void> {
     await this.col.updateOne({ _id: String(id) }, { $set: { locale } });
     const current = this.cached(id);
