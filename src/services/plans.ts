@@ -490,6 +490,29 @@ export async function approvePlan(deps: ServiceDeps, actor: Actor, input: { plan
 // ---------------------------------------------------------------------------------------------
 // Progress: done by the mentor, proposed by the mentee.
 
+/**
+ * Marks one item not yet done, under the plan's lock: `mark` refuses (a message) or gives the item's
+ * new fields. Returns the plan and the item as it was.
+ */
+async function markItem(
+  deps: ServiceDeps,
+  input: { planId: string; itemId: string },
+  mark: (item: PlanItem) => Refusal | Partial<PlanItem>,
+): Promise<Result<{ plan: Plan; item: PlanItem }>> {
+  const now = deps.clock();
+  return written(
+    await deps.store.plans.update<Result<{ plan: Plan; item: PlanItem }>>(input.planId, (p) => {
+      const item = p.items.find((i) => i.id === input.itemId);
+      if (!item) return { refused: refuse("not-found", "plan-item-gone") };
+      if (item.done) return { refused: refuse("stale", "plan-item-already-done") };
+      const change = mark(item);
+      if ("ok" in change) return { refused: change };
+      const plan: Plan = { ...p, items: p.items.map((i) => (i.id === item.id ? { ...i, ...change } : i)), updatedAt: now };
+      return { plan, result: ok({ plan, item }) };
+    }),
+  );
+}
+
 /** The mentor marks an item done (or confirms the mentee's proposal, who is then told). */
 export async function markItemDone(deps: ServiceDeps, actor: Actor, input: { planId: string; itemId: string }): Promise<Result<Plan>> {
   const access = await accessPlan(deps, actor, input.planId, "mentor");
@@ -497,25 +520,14 @@ export async function markItemDone(deps: ServiceDeps, actor: Actor, input: { pla
   const { pair, me } = access.value;
   const stale = notActive(pair);
   if (stale) return stale;
-  const now = deps.clock();
-  let proposed = false;
-  let title = "";
-  const done = written(
-    await deps.store.plans.update<Result<Plan>>(input.planId, (p) => {
-      const item = p.items.find((i) => i.id === input.itemId);
-      if (!item) return { refused: refuse("not-found", "plan-item-gone") };
-      if (item.done) return { refused: refuse("stale", "plan-item-already-done") };
-      proposed = item.proposedDone !== null;
-      title = item.title;
-      const plan: Plan = { ...p, items: p.items.map((i) => (i.id === item.id ? { ...i, done: { at: now, by: me._id } } : i)), updatedAt: now };
-      return { plan, result: ok(plan) };
-    }),
-  );
-  if (done.ok && proposed) {
-    const names = await namesOf(deps, pair, done.value.menteeId);
-    if (names.menteeUser !== null) await deps.notices.send({ to: names.menteeUser, key: "plan-done-confirmed-mentee", vars: { title, mentor: names.mentor }, actions: [[openButton(done.value)]] });
+  const marked = await markItem(deps, input, () => ({ done: { at: deps.clock(), by: me._id } }));
+  if (!marked.ok) return marked;
+  const { plan, item } = marked.value;
+  if (item.proposedDone !== null) {
+    const names = await namesOf(deps, pair, plan.menteeId);
+    if (names.menteeUser !== null) await deps.notices.send({ to: names.menteeUser, key: "plan-done-confirmed-mentee", vars: { title: item.title, mentor: names.mentor }, actions: [[openButton(plan)]] });
   }
-  return done;
+  return ok(plan);
 }
 
 /** The mentee proposes an item done; the mentor is told once, with a button to confirm. */
@@ -525,30 +537,19 @@ export async function proposeItemDone(deps: ServiceDeps, actor: Actor, input: { 
   const { pair, me } = access.value;
   const stale = notActive(pair);
   if (stale) return stale;
-  const now = deps.clock();
-  let title = "";
-  const done = written(
-    await deps.store.plans.update<Result<Plan>>(input.planId, (p) => {
-      const item = p.items.find((i) => i.id === input.itemId);
-      if (!item) return { refused: refuse("not-found", "plan-item-gone") };
-      if (item.done) return { refused: refuse("stale", "plan-item-already-done") };
-      if (item.proposedDone) return { refused: refuse("stale", "plan-item-already-proposed") };
-      title = item.title;
-      const plan: Plan = { ...p, items: p.items.map((i) => (i.id === item.id ? { ...i, proposedDone: { at: now, by: me._id } } : i)), updatedAt: now };
-      return { plan, result: ok(plan) };
-    }),
-  );
-  if (!done.ok) return done;
+  const marked = await markItem(deps, input, (item) => (item.proposedDone ? refuse("stale", "plan-item-already-proposed") : { proposedDone: { at: deps.clock(), by: me._id } }));
+  if (!marked.ok) return marked;
+  const { plan, item } = marked.value;
   const names = await namesOf(deps, pair, me._id);
   if (names.mentorUser !== null) {
     await deps.notices.send({
       to: names.mentorUser,
       key: "plan-done-proposed-mentor",
-      vars: { mentee: names.mentee, title },
-      actions: [[{ label: msg("plan-confirm-done"), action: action("planDone", { planId: input.planId, itemId: input.itemId }) }], [openButton(done.value)]],
+      vars: { mentee: names.mentee, title: item.title },
+      actions: [[{ label: msg("plan-confirm-done"), action: action("planDone", { planId: input.planId, itemId: input.itemId }) }], [openButton(plan)]],
     });
   }
-  return done;
+  return ok(plan);
 }
 
 /**
