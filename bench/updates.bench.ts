@@ -91,11 +91,25 @@ async function startTheBot(uri: string, dbName: string) {
   await client.connect();
   let commands = 0;
   const names: string[] = [];
+  // Where the time goes: each command's total and count by "name:collection".
+  const started = new Map<number, string>();
+  const spent = new Map<string, { n: number; ms: number; max: number }>();
   client.on("commandStarted", (e) => {
     commands++;
     const cmd = e.command as Record<string, unknown>;
-    names.push(`${e.commandName}:${String(cmd[e.commandName])}`);
+    const name = `${e.commandName}:${String(cmd[e.commandName])}`;
+    names.push(name);
+    started.set(e.requestId, name);
   });
+  const finished = (e: { requestId: number; duration: number }) => {
+    const name = started.get(e.requestId);
+    started.delete(e.requestId);
+    if (!name) return;
+    const s = spent.get(name) ?? { n: 0, ms: 0, max: 0 };
+    spent.set(name, { n: s.n + 1, ms: s.ms + e.duration, max: Math.max(s.max, e.duration) });
+  };
+  client.on("commandSucceeded", finished);
+  client.on("commandFailed", finished);
   const clock = () => new Date();
   const store = createStore(client.db(dbName), clock);
   const t0 = performance.now();
@@ -115,6 +129,12 @@ async function startTheBot(uri: string, dbName: string) {
     /** The commands since `from` (index into the log), as "name:collection". */
     commandNames: (from: number) => names.slice(from),
     commandLog: () => names.length,
+    /** The commands that took the most time in all, slowest first. */
+    slowest: (n: number) =>
+      [...spent.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, n)
+        .map(([name, s]) => `${name} ×${s.n} ${Math.round(s.ms)} ms (mean ${r1(s.ms / s.n)}, max ${Math.round(s.max)})`),
     /** Resolves once every update taken is finished (marked handled). */
     async settled() {
       for (let i = 0; i < 500 && store.updates.openCount() > 0; i++) await sleep(5);
@@ -398,6 +418,7 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     result.exportMs = r1(performance.now() - te0);
     console.log(`bot ${label}: /menu ${result.menuMs} ms, bases screen ${result.basesMs} ms, XLSX export of ${LARGE.people} people ${result.exportMs} ms`);
   }
+  console.log(`bot ${label}, where the database time went:\n  ${b.slowest(8).join("\n  ")}`);
   await b.stop();
   return result;
   }
@@ -407,6 +428,11 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "bench-updates-"));
   const server = await startLocalServer({ dataDir: dir });
   try {
+    if (process.argv.includes("--large-only")) {
+      // For finding where the large database's time goes: only that run, no JSON line.
+      await botRun(server.uri, "large", true);
+      return;
+    }
     const floor = await startFloor();
     const floorUsers = Array.from({ length: 40 }, (_, i) => floor.emulator.createUser({ firstName: `Пол${i}`, languageCode: "ru" }));
     let k = 0;

@@ -22,8 +22,25 @@ describe("housekeeping jobs", () => {
     expect(await store.updates.state(2)).toBe("done");
     expect(await store.updates.state(3)).toBe("pending");
     expect(await store.updates.state(4)).toBeNull();
-    expect(await store.db.collection("updates_inbox").countDocuments({})).toBe(1);
+    const inbox = async () => (await store.db.collection("updates_inbox").find({}).toArray()).map((d) => String(d._id)).sort();
+    expect(await inbox()).toEqual(["3", "mark:000000000000004"]);
     expect(await store.updates.claim(2, now)).toBe(false);
+  });
+
+  it("the marks do not pile up: a batch's mark is inserted with it, older ones leave with the next handled update", async () => {
+    const now = new Date("2026-11-23T03:17:00Z");
+    for (let batch = 0; batch < 20; batch++) {
+      const ids = [batch * 3 + 10, batch * 3 + 11, batch * 3 + 12];
+      expect((await store.updates.admit(ids.map((update_id) => ({ update_id }) as Update), now)).map((u) => u.update_id)).toEqual(ids);
+      for (const id of ids) await store.updates.markDone(id, now);
+    }
+    const left = await store.db.collection("updates_inbox").find({}).toArray();
+    expect(left.map((d) => String(d._id))).toEqual(["mark:000000000000070"]);
+    // A second process (a restart) reads the mark: every id below it is recognised as handled.
+    const { createStore } = await import("../../src/store/index.js");
+    const restarted = createStore(store.db);
+    expect(await restarted.updates.unfinished()).toEqual([]);
+    expect(await restarted.updates.admit([{ update_id: 69 } as Update, { update_id: 70 } as Update], now)).toEqual([{ update_id: 70 }]);
   });
 
   it("drop conversation states untouched for 30 days", async () => {
