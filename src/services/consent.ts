@@ -23,39 +23,14 @@ import { isStaffRole } from "../domain/programme.js";
 // person's intake runs under the membership's intake claim: one step at a time, and each step
 // reads the status afresh inside it, so the later one sees the earlier one's result.
 
-/** How long a step may hold the claim before it counts as abandoned (a process that died). */
-const CLAIM_STALE_MS = 2 * 60_000;
-/** How long a step waits for another one to finish before it gives up. */
-const CLAIM_WAIT_TRIES = 60;
-const CLAIM_WAIT_MS = 25;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Runs `work` while holding the membership's intake claim. Null when the claim stayed taken
- * (another step is still running). The claim is released afterwards, whatever happens.
+ * Runs `work` as the membership's one intake step at a time (consent given or declined, a parent
+ * link issued, a paper consent, the questionnaire submitted, a withdrawal), so racing steps see
+ * each other's result. It holds the membership's lock, the one its writes take: they run under it
+ * without taking it again (one lock, two commands, for the whole step).
  */
-export async function underIntakeClaim<T>(deps: ServiceDeps, membershipId: string, work: () => Promise<T>): Promise<T | null> {
-  const key = claimKeys.intakeStep(membershipId);
-  for (let attempt = 0; attempt < CLAIM_WAIT_TRIES; attempt++) {
-    const now = deps.clock();
-    if (await deps.store.claims.claim(key, key, "intake", now)) {
-      try {
-        return await work();
-      } finally {
-        await deps.store.claims.release(key);
-      }
-    }
-    const held = (await deps.store.claims.inScope(key))[0];
-    if (held && now.getTime() - held.at.getTime() > CLAIM_STALE_MS) {
-      deps.logger.warn({ membershipId }, "abandoned intake claim taken over");
-      await deps.store.claims.release(key);
-      continue;
-    }
-    await sleep(CLAIM_WAIT_MS);
-  }
-  deps.logger.warn({ membershipId }, "intake claim stayed taken");
-  return null;
+export async function underIntakeClaim<T>(deps: ServiceDeps, membershipId: string, work: () => Promise<T>): Promise<T> {
+  return deps.store.claims.withLock(claimKeys.membershipLock(membershipId), work);
 }
 
 const busy = () => refuse("stale", "intake-busy");

@@ -136,8 +136,12 @@ export async function saveAnswer(deps: ServiceDeps, actor: Actor, input: { membe
   const answers = pruneAnswers(definition, all);
   const drop = Object.keys(all).filter((id) => !(id in answers));
   const cursor = state.submitted ? "summary" : cursorAfter(applicableQuestions(definition, answers), answers, input.questionId);
-  await deps.store.profiles.saveAnswer(state.membershipId, input.questionId, checked.value, cursor, deps.clock(), drop);
-  return ok({ ...state, answers, cursor });
+  // A multiple choice next: its ticks open in this same write (from its stored answer).
+  const next = definition.questions.find((q) => q.id === cursor);
+  const stored = next ? answers[next.id] : undefined;
+  const selection = next?.kind === "multi" ? { questionId: next.id, values: Array.isArray(stored) ? stored : [] } : null;
+  await deps.store.profiles.saveAnswer(state.membershipId, input.questionId, checked.value, cursor, deps.clock(), drop, selection);
+  return ok({ ...state, answers, cursor, selection });
 }
 
 /** "Back": the question before this one, with its answer kept. */

@@ -31,13 +31,6 @@ export const claimKeys = {
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,
   /**
-   * One intake step at a time per membership (consent given or declined, a parent link issued,
-   * a paper consent, the questionnaire submitted, a withdrawal): held while the step runs and
-   * released after it, so racing steps see each other's result (services/consent.ts). Its scope
-   * is the key itself, so that its age can be read (an abandoned one is taken over).
-   */
-  intakeStep: (membershipId: string) => `intake:${membershipId}`,
-  /**
    * A membership being withdrawn: claimed before its pairs are closed and released once it is
    * deleted. Whatever puts a membership into a pair (a proposal, an activation, a new mentor)
    * writes the pair first and checks this afterwards, so either the withdrawal finds the pair

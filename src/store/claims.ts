@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { newId } from "./ids.js";
@@ -36,6 +37,8 @@ export class ClaimsStore {
    * not what every claim ever made costs.
    */
   private readonly locks: Collection<Claim>;
+  /** The locks the current async flow holds: taking one of them again runs the work at once. */
+  private readonly held = new AsyncLocalStorage<ReadonlySet<string>>();
   constructor(
     db: Db,
     private readonly clock: () => Date = () => new Date(),
@@ -50,6 +53,9 @@ export class ClaimsStore {
    * field is lost on FerretDB. Not reentrant: never take the same key inside its own work.
    */
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // Re-entrant: a step that holds a membership's lock writes that membership under it.
+    const mine = this.held.getStore();
+    if (mine?.has(key)) return work();
     const token = newId();
     for (let attempt = 0; !(await this.lock(key, token)); attempt++) {
       const held = await this.locks.findOne({ _id: key });
@@ -58,7 +64,7 @@ export class ClaimsStore {
       await pause(2 + Math.floor(Math.random() * 4 * Math.min(attempt + 1, 12)));
     }
     try {
-      return await work();
+      return await this.held.run(new Set([...(mine ?? []), key]), work);
     } finally {
       await this.locks.deleteOne({ _id: key, holder: token });
     }

@@ -88,16 +88,18 @@ export class ProfilesStore {
 
   /**
    * Saves one answer and moves the cursor in one write: only this answer's field is set (and
-   * answers that no longer apply are unset); the other answers are not rewritten.
+   * answers that no longer apply are unset); the other answers are not rewritten. `next` opens
+   * the selection of the next question when it is a multiple choice (in the same write).
    */
-  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date, drop: readonly string[] = []): Promise<void> {
-    const update: { $set: Record<string, unknown>; $unset?: Record<string, ""> } = { $set: { [`answers.${questionId}`]: value, cursor, selection: null, updatedAt: now } };
+  async saveAnswer(id: string, questionId: string, value: AnswerValue, cursor: string, now: Date, drop: readonly string[] = [], next: Profile["selection"] = null): Promise<void> {
+    const selection = next && { questionId: next.questionId, values: [...next.values] };
+    const update: { $set: Record<string, unknown>; $unset?: Record<string, ""> } = { $set: { [`answers.${questionId}`]: value, cursor, selection, updatedAt: now } };
     if (drop.length) update.$unset = Object.fromEntries(drop.map((q) => [`answers.${q}`, ""]));
     await this.col.updateOne({ _id: id }, update).catch((error: unknown) => this.failed(id, error));
     this.changed(id, (p) => {
       const answers: Answers = { ...p.answers, [questionId]: value };
       for (const q of drop) delete answers[q];
-      return { ...p, answers, cursor, selection: null, updatedAt: now };
+      return { ...p, answers, cursor, selection, updatedAt: now };
     });
   }
 

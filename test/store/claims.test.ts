@@ -11,6 +11,25 @@ let store: Store;
 beforeEach(() => void (store = f.store));
 
 describe("claims", () => {
+  it("a lock is re-entrant within one flow and exclusive between flows", async () => {
+    const order: string[] = [];
+    const step = (name: string) =>
+      store.claims.withLock("lock:membership:m1", async () => {
+        order.push(`${name} in`);
+        // The same flow takes the lock again (a membership written under its intake step).
+        await store.claims.withLock("lock:membership:m1", async () => {
+          await new Promise((r) => setTimeout(r, 30));
+          order.push(`${name} nested`);
+        });
+        order.push(`${name} out`);
+      });
+    await Promise.all([step("a"), step("b")]);
+    // Neither flow entered while the other held it; each ran its nested step.
+    const block = (name: string) => [`${name} in`, `${name} nested`, `${name} out`];
+    expect(order).toEqual(order[0] === "a in" ? [...block("a"), ...block("b")] : [...block("b"), ...block("a")]);
+    expect(await store.db.collection("locks").countDocuments({})).toBe(0);
+  });
+
   it("give each numbered place to exactly one of many concurrent holders", async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => store.claims.takePlaces("mentor:x", 2, 1, `pair${i}`, new Date())));
     expect(results.filter(Boolean)).toHaveLength(2);
