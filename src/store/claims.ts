@@ -37,6 +37,8 @@ export class ClaimsStore {
    * not what every claim ever made costs.
    */
   private readonly locks: Collection<Claim>;
+  /** Per scope of numbered places: where this process's next probe starts (a hint, never the truth). */
+  private readonly nextPlace = new Map<string, number>();
   /** The locks the current async flow holds: taking one of them again runs the work at once. */
   private readonly held = new AsyncLocalStorage<ReadonlySet<string>>();
   constructor(
@@ -115,10 +117,18 @@ export class ClaimsStore {
    */
   async takePlaces(scope: string, limit: number, count: number, holder: string | number, now: Date): Promise<boolean> {
     const taken: string[] = [];
-    for (let n = 1; n <= limit && taken.length < count; n++) {
+    // Probing starts after the number this process took last in the scope (then wraps round to
+    // the freed ones): the 30th pupil on one link tries one or two numbers, not thirty.
+    const start = Math.min(this.nextPlace.get(scope) ?? 1, limit);
+    for (let i = 0; i < limit && taken.length < count; i++) {
+      const n = ((start - 1 + i) % limit) + 1;
       const key = `${scope}#${n}`;
-      if (await this.claim(key, scope, holder, now)) taken.push(key);
+      if (await this.claim(key, scope, holder, now)) {
+        taken.push(key);
+        this.nextPlace.set(scope, n + 1);
+      }
     }
+    if (this.nextPlace.size > 10_000) this.nextPlace.delete(this.nextPlace.keys().next().value!);
     // Numbers above a lowered limit may still be held, so the count decides, not the numbers.
     if (taken.length === count && (await this.placesUsed(scope)) <= limit) return true;
     for (const key of taken) await this.release(key);
