@@ -115,6 +115,8 @@ async function startTheBot(uri: string, dbName: string) {
   const t0 = performance.now();
   await ensureIndexes(store);
   const ensureMs = performance.now() - t0;
+  // As connectStore does at start: the bases screen's counts, behind the start.
+  store.memberships.warmCounts().catch(() => {});
   const config = parseConfig({ BOT_TOKEN: emulator.token, BOT_API_ROOT: emulator.apiRoot, MONGODB_URI: uri, MONGODB_DB: dbName, OPERATOR_IDS: "", LOG_LEVEL: "silent", RATE_LIMIT_UPDATES: "1000" });
   const deps: BotDeps = { config, store, logger: pino({ level: "silent" }), clock };
   const app = createBot(deps);

@@ -103,5 +103,7 @@ export async function connectStore(uri: string, dbName: string, clock: () => Dat
   await client.connect();
   const store = createStore(client.db(dbName), clock);
   await ensureIndexes(store);
+  // The bases screen's counts, read once behind the start (a failure is counted again at first look).
+  store.memberships.warmCounts().catch(() => {});
   return { client, store };
 }

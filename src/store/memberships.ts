@@ -6,6 +6,7 @@ import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
 import { ReadCache } from "./cache.js";
+import { IntakeCounts, type CountRow } from "./intakeCounts.js";
 import { newId } from "./ids.js";
 import { isStaffRole } from "../domain/programme.js";
 
@@ -74,6 +75,22 @@ export class MembershipsStore {
   ) {
     this.col = db.collection<Membership>("memberships");
     this.byUser = db.collection<UserIndexDoc>("memberships_by_user");
+    this.counts = new IntakeCounts((programmeId) => this.countRows(programmeId));
+  }
+  private readonly counts: IntakeCounts;
+
+  /** Mentors and mentees by programme, role and intake step (one read: of a programme, or all). */
+  private async countRows(programmeId?: string): Promise<CountRow[]> {
+    const match = programmeId ? { programmeId, role: { $in: ["mentor", "mentee"] } } : { role: { $in: ["mentor", "mentee"] } };
+    const rows = await this.col
+      .aggregate<{ _id: { programmeId: string; role: string; intake: IntakeStatus | null }; n: number }>([{ $match: match }, { $group: { _id: { programmeId: "$programmeId", role: "$role", intake: "$intake" }, n: { $sum: 1 } } }])
+      .toArray();
+    return rows.map((r) => ({ ...r._id, n: r.n }));
+  }
+
+  /** Counts every programme's intake once, for a process that has just started (README, "Performance"). */
+  async warmCounts(): Promise<void> {
+    await this.counts.warm();
   }
 
   /** The entries of the person's index. */
@@ -124,6 +141,7 @@ export class MembershipsStore {
       if (set === null) return null;
       this.cache.delete(id);
       await this.col.updateOne({ _id: id }, { $set: set });
+      if (set.intake !== undefined) this.counts.moved(current.programmeId, current.role, current.intake, set.intake);
       return this.cache.set(id, { ...current, ...set });
     });
   }
@@ -144,6 +162,7 @@ export class MembershipsStore {
     const membership = membershipSchema.parse({ ...input, _id: newId(), createdAt: now, intake, intakeAt: intake ? now : null });
     try {
       await this.col.insertOne(membership);
+      this.counts.moved(membership.programmeId, membership.role, null, membership.intake);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
       // Held already, perhaps by a racing add that has not written the index yet: make sure the
@@ -208,10 +227,10 @@ export class MembershipsStore {
 
   /** Counts of participants of a role by intake status. */
   async intakeCounts(programmeId: string, role: Role): Promise<Record<IntakeStatus, number>> {
-    const rows = await this.col.aggregate<{ _id: IntakeStatus; n: number }>([{ $match: { programmeId, role } }, { $group: { _id: "$intake", n: { $sum: 1 } } }]).toArray();
     const counts = Object.fromEntries(INTAKE_STATUSES.map((s) => [s, 0])) as Record<IntakeStatus, number>;
-    for (const row of rows) if (row._id in counts) counts[row._id] = row.n;
-    return counts;
+    if (role !== "mentor" && role !== "mentee") return counts;
+    // This process's counts (store/intakeCounts.ts), not a read of the whole programme.
+    return { ...counts, ...(await this.counts.of(programmeId))[role] };
   }
 
   /** Participants of a role, filtered, oldest first. */
@@ -230,6 +249,7 @@ export class MembershipsStore {
       const doc = await this.col.findOne({ _id: id });
       await this.col.deleteOne({ _id: id });
       this.cache.delete(id);
+      if (doc) this.counts.moved(doc.programmeId, doc.role, doc.intake ?? null, null);
       return doc?.userId ?? null;
     });
     if (userId !== null) await this.changeIndex(userId, (entries) => entries.filter((e) => parseEntry(e).id !== id));

@@ -46,4 +46,23 @@ describe("memberships by person", () => {
     await ensureIndexes(fresh);
     expect((await fresh.memberships.ofUser(11)).map((m) => m._id)).toEqual(["old1", "old2"]);
   });
+
+  it("the bases counts follow concurrent adds, moves and removes, and equal a fresh count of the data", async () => {
+    await store.memberships.warmCounts();
+    const added = (await Promise.all(Array.from({ length: 12 }, (_, i) => add(100 + i, "pc", i % 3 ? "mentee" : "mentor")))).filter((m) => m !== null);
+    await Promise.all([
+      ...added.slice(0, 5).map((m) => store.memberships.moveIntake(m._id, ["invited"], "questionnaire", new Date())),
+      ...added.slice(5, 8).map((m) => store.memberships.remove(m._id)),
+      // A move from a step the person is not at changes nothing.
+      store.memberships.moveIntake(added[9]!._id, ["ready"], "declined", new Date()),
+    ]);
+    const fresh = createStore(store.db);
+    for (const role of ["mentor", "mentee"] as const) {
+      const kept = await store.memberships.intakeCounts("pc", role);
+      expect(kept).toEqual(await fresh.memberships.intakeCounts("pc", role));
+    }
+    const both = [await store.memberships.intakeCounts("pc", "mentor"), await store.memberships.intakeCounts("pc", "mentee")];
+    expect(both.reduce((n, c) => n + c.invited + c.questionnaire, 0)).toBe(9);
+    expect(both.reduce((n, c) => n + c.questionnaire, 0)).toBe(5);
+  });
 });
