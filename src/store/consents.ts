@@ -139,6 +139,16 @@ export class ConsentsStore {
     return res.deletedCount;
   }
 
+  /** The standing consent of each membership of the programme: one read of its latest records. */
+  async standingInProgramme(programmeId: string): Promise<Map<string, Consent>> {
+    const latest = new Map<string, Consent>();
+    for await (const doc of this.latest.find({ programmeId }).batchSize(1000)) {
+      const c = fromLatest(doc);
+      if (c.decision === "accepted") latest.set(doc._id, c);
+    }
+    return latest;
+  }
+
   /**
    * The standing consent of each membership: its latest record, if that is an acceptance.
    * A few memberships (an access check) are read by `_id`; many (a list) in one read.

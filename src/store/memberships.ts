@@ -243,6 +243,12 @@ export class MembershipsStore {
     return docs.map((d) => membershipSchema.parse(d));
   }
 
+  /** Mentors and mentees of the programme, oldest first: one read of the programme, ordered here. */
+  async participantsOfProgramme(programmeId: string): Promise<Membership[]> {
+    const docs = (await this.col.find({ programmeId, role: { $in: ["mentor", "mentee"] } }).toArray()).map((d) => membershipSchema.parse(d));
+    return docs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+  }
+
   async remove(id: string): Promise<void> {
     const userId = await this.claims.withLock(claimKeys.membershipLock(id), async () => {
       this.cache.delete(id);

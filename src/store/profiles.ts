@@ -158,6 +158,13 @@ export class ProfilesStore {
     return docs.map((d) => profileSchema.parse(d));
   }
 
+  /** The programme's profiles by membership id: one read of the programme (not one per id). */
+  async byIdOfProgramme(programmeId: string): Promise<Map<string, Profile>> {
+    const out = new Map<string, Profile>();
+    for await (const d of this.col.find({ programmeId }).batchSize(1000)) out.set(d._id, profileSchema.parse(d));
+    return out;
+  }
+
   async delete(id: string): Promise<void> {
     this.cache.delete(id);
     await this.col.deleteOne({ _id: id });

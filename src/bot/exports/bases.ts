@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { applicableQuestions, questionnaireFor } from "../../domain/questionnaire.js";
 import { QUESTIONNAIRES } from "../../domain/questionnaires.js";
@@ -7,7 +8,8 @@ import { answerLine, answerText } from "../answers.js";
 import { categoryLabel } from "../labels.js";
 
 // The curator's bases as one XLSX workbook: a sheet per base, headers in the curator's language,
-// one row a person, dates as real dates.
+// one row a person, dates as real dates. Written with ExcelJS's streaming writer: each row is
+// committed (serialised) as it is added, so the workbook of 10,000 people is never held as cells.
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -15,10 +17,17 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 const OWN_COLUMNS = ["full-name", "requests", "competencies", "format", "availability", "experience", "capacity"] as const;
 
 export async function basesWorkbook(t: T, rows: { mentor: BaseRow[]; mentee: BaseRow[] }, topicLabel: (id: string) => string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = "mentorship-bot";
   for (const role of ["mentor", "mentee"] as const satisfies readonly Role[]) {
-    const ws = wb.addWorksheet(t(`xlsx-sheet-${role}`));
+    const ws = wb.addWorksheet(t(`xlsx-sheet-${role}`), { views: [{ state: "frozen", ySplit: 1 }] });
     ws.columns = [
       { header: t("xlsx-col-n"), key: "n", width: 5 },
       { header: t("xlsx-col-name"), key: "name", width: 28 },
@@ -35,7 +44,7 @@ export async function basesWorkbook(t: T, rows: { mentor: BaseRow[]; mentee: Bas
       { header: t("xlsx-col-other"), key: "other", width: 60 },
     ];
     ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: "frozen", ySplit: 1 }];
+    ws.getRow(1).commit();
     rows[role].forEach((row, i) => {
       const { membership: m, profile, consent } = row;
       const qid = questionnaireFor(m.role, m.category);
@@ -64,8 +73,11 @@ export async function basesWorkbook(t: T, rows: { mentor: BaseRow[]; mentee: Bas
           .filter((q) => !(OWN_COLUMNS as readonly string[]).includes(q.id) && q.id in answers)
           .map((q) => answerLine(t, q, answers[q.id], topicLabel))
           .join("\n"),
-      });
+      }).commit();
     });
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
