@@ -53,8 +53,14 @@ const pct = (xs: number[], p: number) => {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const summary = (xs: number[]) => ({ n: xs.length, p50: r1(pct(xs, 50)), p95: r1(pct(xs, 95)), p99: r1(pct(xs, 99)), max: r1(Math.max(...xs)) });
 
+// The peak over the whole run, and over the phase being measured (reset at its start).
 let rssPeak = 0;
-const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+let rssPeakAll = 0;
+const rssTimer = setInterval(() => {
+  const rss = process.memoryUsage().rss;
+  rssPeak = Math.max(rssPeak, rss);
+  rssPeakAll = Math.max(rssPeakAll, rss);
+}, 100);
 const mb = (b: number) => Math.round(b / 1024 / 1024);
 
 // ---------- the floor: bare grammY with the runner ----------
@@ -186,42 +192,55 @@ async function seedLarge(db: Db, store: Store): Promise<{ programmeId: string; c
   const programme = await benchProgramme(store, "Большая школа");
   const now = new Date();
   const curatorId = 9_000_000;
-  const chunk = async (name: string, docs: object[]) => {
-    for (let i = 0; i < docs.length; i += 2000) await db.collection(name).insertMany(docs.slice(i, i + 2000) as never[], { ordered: false });
-  };
-  const users: object[] = [];
-  const memberships: object[] = [];
-  const byUser: object[] = [];
-  const profiles: object[] = [];
-  const consents: object[] = [];
+  const insert = (name: string, docs: object[]) => db.collection(name).insertMany(docs as never[], { ordered: false });
   const mentorIds: string[] = [];
   const menteeIds: string[] = [];
-  for (let i = 0; i < LARGE.people; i++) {
-    const userId = 5_000_000 + i;
-    const role = i % 5 < 2 ? "mentor" : "mentee";
-    const id = `seed${String(i).padStart(6, "0")}`;
-    (role === "mentor" ? mentorIds : menteeIds).push(id);
-    users.push({ _id: String(userId), locale: null, telegramLanguage: "ru", active: true, blockedAt: null, createdAt: now });
-    memberships.push({ _id: id, userId, programmeId: programme._id, role, category: "teacher", grade: null, invitationId: null, createdAt: new Date(now.getTime() - LARGE.people + i), intake: "ready", saidUnder18: null, intakeAt: now, mentorTrainedOn: null, mentorLimit: 3, pairId: null });
-    byUser.push({ _id: String(userId), entries: [`${id}|${programme._id}|${role}`] });
-    const questionnaireId = questionnaireFor(role, "teacher")!;
-    profiles.push({ _id: id, userId, programmeId: programme._id, questionnaireId, version: 1, answers: { "full-name": `Человек ${i}`, format: "any", availability: ["weekdays-afternoon"], experience: 5 }, cursor: "summary", status: "submitted", selection: null, updatedAt: now, submittedAt: now });
-    consents.push({ _id: `c${id}`, userId, programmeId: programme._id, membershipId: id, relation: "self", decision: "accepted", method: "bot", givenBy: userId, textVersion: 1, at: now, recordedBy: null, signedBy: null, signedOn: null });
+  // Made and written 2,000 people at a time, so that the seed's own objects do not swell this
+  // process's memory (the RSS figure is the bot's, the floor's and the emulator's).
+  const CHUNK = 2000;
+  const joinLink = `seedlink`;
+  for (let from = 0; from < LARGE.people; from += CHUNK) {
+    const users: object[] = [];
+    const memberships: object[] = [];
+    const byUser: object[] = [];
+    const profiles: object[] = [];
+    const consents: object[] = [];
+    const standing: object[] = [];
+    const places: object[] = [];
+    for (let i = from; i < Math.min(LARGE.people, from + CHUNK); i++) {
+      const userId = 5_000_000 + i;
+      const role = i % 5 < 2 ? "mentor" : "mentee";
+      const id = `seed${String(i).padStart(6, "0")}`;
+      (role === "mentor" ? mentorIds : menteeIds).push(id);
+      users.push({ _id: String(userId), locale: null, telegramLanguage: "ru", active: true, blockedAt: null, createdAt: now });
+      memberships.push({ _id: id, userId, programmeId: programme._id, role, category: "teacher", grade: null, invitationId: null, createdAt: new Date(now.getTime() - LARGE.people + i), intake: "ready", saidUnder18: null, intakeAt: now, mentorTrainedOn: null, mentorLimit: 3, pairId: null });
+      byUser.push({ _id: String(userId), entries: [`${id}|${programme._id}|${role}`] });
+      const questionnaireId = questionnaireFor(role, "teacher")!;
+      profiles.push({ _id: id, userId, programmeId: programme._id, questionnaireId, version: 1, answers: { "full-name": `Человек ${i}`, format: "any", availability: ["weekdays-afternoon"], experience: 5 }, cursor: "summary", status: "submitted", selection: null, updatedAt: now, submittedAt: now });
+      const consent = { userId, programmeId: programme._id, membershipId: id, relation: "self", decision: "accepted", method: "bot", givenBy: userId, textVersion: 1, at: now, recordedBy: null, signedBy: null, signedOn: null };
+      consents.push({ _id: `c${id}`, ...consent });
+      // What the consents store keeps beside the history (store/consents.ts).
+      standing.push({ _id: id, ...consent, consentId: `c${id}` });
+      // Each person took a place on an invitation link: a claim each, as joining leaves.
+      places.push({ _id: `invitation:${joinLink}#${i + 1}`, scope: `invitation:${joinLink}`, holder: userId, at: now });
+    }
+    await insert("users", users);
+    await insert("memberships", memberships);
+    await insert("memberships_by_user", byUser);
+    await insert("profiles", profiles);
+    await insert("consents", consents);
+    await insert("consent_standing", standing);
+    await insert("claims", places);
   }
-  await chunk("users", users);
-  await chunk("memberships", memberships);
-  await chunk("memberships_by_user", byUser);
-  await chunk("profiles", profiles);
-  await chunk("consents", consents);
   const pairs: object[] = [];
   for (let i = 0; i < LARGE.pairs; i++) {
     pairs.push({ _id: `pair${i}`, programmeId: programme._id, mentorId: mentorIds[i % mentorIds.length]!, menteeIds: [menteeIds[i]!], form: "teacher-teacher", roleModel: null, status: "active", startDate: now, plannedEnd: new Date(now.getTime() + 180 * 86_400_000), parties: [], why: "", proposedAt: now, remindedAt: null, activatedAt: now, endedAt: null, orderNumber: null, orderDate: null, createdBy: 1 });
   }
-  await chunk("pairs", pairs);
+  for (let i = 0; i < pairs.length; i += CHUNK) await insert("pairs", pairs.slice(i, i + CHUNK));
   // 100,000 handled updates leave nothing behind: the inbox keeps only what is in flight and a
   // one-document mark (store/updates.ts). There is nothing of them to seed.
   await store.memberships.add({ userId: curatorId, programmeId: programme._id, role: "curator", category: null, grade: null, invitationId: null }, now);
-  console.log(`seeded ${LARGE.people} people, ${LARGE.pairs} pairs (handled updates leave no trace in the inbox) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${LARGE.people} people (with their consents and invitation places), ${LARGE.pairs} pairs (handled updates leave no trace in the inbox) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { programmeId: programme._id, curatorId };
 }
 
@@ -318,7 +337,7 @@ async function stepped(send: (i: number) => Promise<number>, label: string, rate
   return { rates, allAtOnce: all };
 }
 
-async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; ensureMs: number; firstContactMs: number }> {
+async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; exportRssRiseMb?: number; ensureMs: number; firstContactMs: number }> {
   const dbName = `bench_${label}_${Date.now()}`;
   let seeded: { programmeId: string; curatorId: number } | undefined;
   if (large) {
@@ -364,7 +383,7 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     process.exit(0);
   }
   // --quick on the large database: the rates the JSON compares (5 and 20 a second), no burst.
-  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; ensureMs: number; firstContactMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs, firstContactMs: r1(pct(firstContact, 50)) };
+  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; exportRssRiseMb?: number; ensureMs: number; firstContactMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs, firstContactMs: r1(pct(firstContact, 50)) };
 
   // Commands per update, one update alone at a time.
   const counts: Record<string, number[]> = {};
@@ -414,11 +433,15 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     result.menuMs = r1(pct(menuTimes, 50));
     const bases = await act(curatorUser, () => curatorUser.press(panel!, /Базы наставников/), /Базы программы/);
     result.basesMs = r1(bases.ms);
+    const rssBefore = process.memoryUsage().rss;
+    rssPeak = rssBefore;
     const te0 = performance.now();
     await curatorUser.press(bases.message, /Выгрузка XLSX/);
     await curatorUser.nextDocument({ timeoutMs: 300_000 });
     result.exportMs = r1(performance.now() - te0);
-    console.log(`bot ${label}: /menu ${result.menuMs} ms, bases screen ${result.basesMs} ms, XLSX export of ${LARGE.people} people ${result.exportMs} ms`);
+    result.exportRssMb = mb(rssPeak);
+    result.exportRssRiseMb = mb(rssPeak - rssBefore);
+    console.log(`bot ${label}: /menu ${result.menuMs} ms, bases screen ${result.basesMs} ms, XLSX export of ${LARGE.people} people ${result.exportMs} ms (RSS peak during it ${result.exportRssMb} MiB, +${result.exportRssRiseMb} MiB)`);
   }
   console.log(`bot ${label}, where the database time went:\n  ${b.slowest(8).join("\n  ")}`);
   await b.stop();
@@ -465,9 +488,11 @@ async function main(): Promise<void> {
       menu_ms_large: large.menuMs,
       bases_ms_large: large.basesMs,
       export_ms_large: large.exportMs,
-      rss_peak_mb: mb(rssPeak),
+      rss_peak_mb: mb(rssPeakAll),
+      export_rss_peak_mb: large.exportRssMb,
+      export_rss_rise_mb: large.exportRssRiseMb,
     };
-    console.log(`RSS now ${mb(process.memoryUsage().rss)} MiB, peak ${mb(rssPeak)} MiB`);
+    console.log(`RSS now ${mb(process.memoryUsage().rss)} MiB, peak ${mb(rssPeakAll)} MiB`);
     console.log(JSON.stringify(out));
   } finally {
     clearInterval(rssTimer);

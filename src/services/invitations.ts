@@ -141,7 +141,7 @@ export interface Joined {
  */
 export async function joinByToken(deps: ServiceDeps, actor: Actor, input: { token: string }): Promise<Result<Joined>> {
   const { store } = deps;
-  const found = await store.invitations.findByToken(input.token);
+  const found = await store.invitations.lookup(input.token);
   const view = found && (await loadProgramme(deps, found.programmeId));
   if (!found || !view) return refuse("rule", LINK_PROBLEM_KEYS.unknown);
 
@@ -150,7 +150,7 @@ export async function joinByToken(deps: ServiceDeps, actor: Actor, input: { toke
   if (existing) return ok({ outcome: "already", view, membership: existing });
 
   const now = deps.clock();
-  const redeemed = await store.invitations.redeem(input.token, actor.userId, now);
+  const redeemed = await store.invitations.redeem(found, actor.userId, now);
   if (!redeemed.ok) return refuse("rule", LINK_PROBLEM_KEYS[redeemed.reason === "usable" ? "unknown" : redeemed.reason]);
   const invitation = redeemed.invitation;
   const membership = await store.memberships.add(

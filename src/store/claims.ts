@@ -117,22 +117,35 @@ export class ClaimsStore {
    */
   async takePlaces(scope: string, limit: number, count: number, holder: string | number, now: Date): Promise<boolean> {
     const taken: string[] = [];
-    // Probing starts after the number this process took last in the scope (then wraps round to
-    // the freed ones): the 30th pupil on one link tries one or two numbers, not thirty.
-    const start = Math.min(this.nextPlace.get(scope) ?? 1, limit);
-    for (let i = 0; i < limit && taken.length < count; i++) {
-      const n = ((start - 1 + i) % limit) + 1;
-      const key = `${scope}#${n}`;
-      if (await this.claim(key, scope, holder, now)) {
-        taken.push(key);
-        this.nextPlace.set(scope, n + 1);
-      }
+    for (let i = 0; i < count; i++) {
+      const key = await this.claimNumbered(scope, limit, holder, now);
+      if (!key) break;
+      taken.push(key);
     }
-    if (this.nextPlace.size > 10_000) this.nextPlace.delete(this.nextPlace.keys().next().value!);
     // Numbers above a lowered limit may still be held, so the count decides, not the numbers.
     if (taken.length === count && (await this.placesUsed(scope)) <= limit) return true;
     for (const key of taken) await this.release(key);
     return false;
+  }
+
+  /**
+   * Takes one free numbered place `<scope>#<n>` (n from 1 to `limit`); null when all are taken.
+   * Probing starts after the number this process took last in the scope, then wraps round to
+   * the freed ones: the 30th pupil on one link tries one or two numbers, not thirty.
+   */
+  async claimNumbered(scope: string, limit: number, holder: string | number, now: Date): Promise<string | null> {
+    const start = Math.min(this.nextPlace.get(scope) ?? 1, limit);
+    for (let i = 0; i < limit; i++) {
+      const n = ((start - 1 + i) % limit) + 1;
+      const key = `${scope}#${n}`;
+      if (await this.claim(key, scope, holder, now)) {
+        this.nextPlace.delete(scope);
+        this.nextPlace.set(scope, n + 1);
+        if (this.nextPlace.size > 10_000) this.nextPlace.delete(this.nextPlace.keys().next().value!);
+        return key;
+      }
+    }
+    return null;
   }
 
   /**

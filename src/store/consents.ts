@@ -43,8 +43,6 @@ const fromLatest = (doc: LatestDoc): Consent => consentSchema.parse({ ...doc, _i
 /** The marker that both documents above were built from the history. */
 const BUILT = "_built";
 
-const newer = (a: Consent, b: Consent) => a.at.getTime() > b.at.getTime() || (a.at.getTime() === b.at.getTime() && a._id > b._id);
-
 export class ConsentsStore {
   private readonly col: Collection<Consent>;
   private readonly latest: Collection<LatestDoc>;
@@ -72,16 +70,14 @@ export class ConsentsStore {
 
   /**
    * Keeps the membership's latest record and the parent's index. A membership's decisions are
-   * taken one at a time (under its intake claim) and a parent decides from their own chat (one
-   * update at a time), so neither document has two writers at once.
+   * taken one at a time, in time order (under its intake step's lock), and a parent decides from
+   * their own chat (one update at a time), so neither document has two writers at once, and the
+   * record written last is the latest.
    */
   private async remember(consent: Consent): Promise<void> {
     if (!consent.membershipId) return;
-    const before = await this.latest.findOne({ _id: consent.membershipId });
-    if (!before || newer(consent, fromLatest(before))) {
-      const { _id, ...record } = consent;
-      await this.latest.replaceOne({ _id: consent.membershipId }, { ...record, consentId: _id }, { upsert: true });
-    }
+    const { _id, ...record } = consent;
+    await this.latest.replaceOne({ _id: consent.membershipId }, { ...record, consentId: _id }, { upsert: true });
     if (consent.relation !== "parent" || consent.givenBy === null) return;
     const key = String(consent.givenBy);
     const index = await this.byParent.findOne({ _id: key });

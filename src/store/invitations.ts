@@ -32,7 +32,20 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export type RedeemResult = { ok: true; invitation: Invitation; place: string } | { ok: false; reason: InvitationStatus | "unknown" };
+/** An invitation as stored: its places left are not counted (`redeem` finds out by taking one). */
+export type StoredInvitation = Omit<Invitation, "remainingUses">;
+
+export type RedeemResult = { ok: true; invitation: StoredInvitation; place: string } | { ok: false; reason: InvitationStatus | "unknown" };
+
+/**
+ * A token's hash to its invitation, under the hash as `_id`: the invitation of an opened link is
+ * two reads by `_id` (FerretDB answers those from its index; a read by `tokenHash` scans).
+ */
+interface TokenDoc {
+  _id: string;
+  invitationId: string;
+}
+const TOKENS_BUILT = "_built";
 
 const placesOf = claimKeys.invitationPlaces;
 
@@ -47,11 +60,18 @@ export class InvitationsStore {
     private readonly claims: ClaimsStore,
   ) {
     this.col = db.collection<Invitation>("invitations");
+    this.tokens = db.collection<TokenDoc>("invitation_tokens");
   }
+  private readonly tokens: Collection<TokenDoc>;
 
   async ensureIndexes(): Promise<void> {
     await this.col.createIndex({ tokenHash: 1 }, { unique: true });
     await this.col.createIndex({ programmeId: 1, createdAt: -1 });
+    // Invitations from before the token documents get theirs once.
+    if (await this.tokens.findOne({ _id: TOKENS_BUILT })) return;
+    const docs = (await this.col.find({}, { projection: { _id: 1, tokenHash: 1 } }).toArray()).map((d) => ({ _id: d.tokenHash, invitationId: d._id }));
+    if (docs.length) await this.tokens.insertMany(docs, { ordered: false }).catch(ignoreDuplicates);
+    await this.tokens.insertOne({ _id: TOKENS_BUILT, invitationId: "" }).catch(ignoreDuplicates);
   }
 
   /** Creates an invitation and returns the token; the token itself is never stored. */
@@ -70,29 +90,35 @@ export class InvitationsStore {
       revokedBy: null,
     });
     await this.col.insertOne(invitation);
+    await this.tokens.insertOne({ _id: invitation.tokenHash, invitationId: invitation._id });
     return { invitation, token };
   }
 
+  /** The invitation of a token as stored (two reads by `_id`; its places are not counted). */
+  async lookup(token: string): Promise<StoredInvitation | null> {
+    const ref = await this.tokens.findOne({ _id: hashToken(token) });
+    const doc = ref && (await this.col.findOne({ _id: ref.invitationId }));
+    if (!doc) return null;
+    const { remainingUses: _, ...stored } = invitationSchema.parse(doc);
+    return stored;
+  }
+
+  /** The invitation of a token with its places left counted. */
   async findByToken(token: string): Promise<Invitation | null> {
-    const doc = await this.col.findOne({ tokenHash: hashToken(token) });
-    return doc ? this.recount(invitationSchema.parse(doc)) : null;
+    const stored = await this.lookup(token);
+    return stored ? this.recount(stored) : null;
   }
 
   /**
    * Takes one place on the link for a person: two people racing for the last place cannot both
-   * win. The place taken is returned, so that exactly it can be given back.
+   * win. The place taken is returned, so that exactly it can be given back. A link whose every
+   * place is taken is used up; revoked and expired links are refused before.
    */
-  async redeem(token: string, userId: number, now: Date): Promise<RedeemResult> {
-    const existing = await this.findByToken(token);
-    if (!existing) return { ok: false, reason: "unknown" };
-    const status = invitationStatus(existing, now);
+  async redeem(invitation: StoredInvitation, userId: number, now: Date): Promise<RedeemResult> {
+    const status = invitationStatus({ ...invitation, remainingUses: 1 }, now);
     if (status !== "usable") return { ok: false, reason: status };
-    const scope = placesOf(existing._id);
-    for (let n = 1; n <= placesOn(existing); n++) {
-      const place = `${scope}#${n}`;
-      if (await this.claims.claim(place, scope, userId, now)) return { ok: true, invitation: await this.recount(existing), place };
-    }
-    return { ok: false, reason: "used-up" };
+    const place = await this.claims.claimNumbered(placesOf(invitation._id), placesOn(invitation), userId, now);
+    return place ? { ok: true, invitation, place } : { ok: false, reason: "used-up" };
   }
 
   /**
@@ -112,7 +138,7 @@ export class InvitationsStore {
    * The remaining places, counted from the claims. Not written back: on FerretDB a write to the
    * invitation racing a revocation could undo it, so the document changes only when revoked.
    */
-  private async recount(invitation: Invitation): Promise<Invitation> {
+  private async recount(invitation: StoredInvitation): Promise<Invitation> {
     const maxUses = placesOn(invitation);
     const remainingUses = Math.max(0, maxUses - (await this.claims.placesUsed(placesOf(invitation._id))));
     return { ...invitation, maxUses, remainingUses };
@@ -137,4 +163,10 @@ export class InvitationsStore {
     const res = await this.col.updateOne({ _id: id, programmeId, revokedAt: null }, { $set: { revokedAt: now, revokedBy: by } });
     return res.modifiedCount === 1;
   }
+}
+
+function ignoreDuplicates(error: unknown): void {
+  const errors = (error as { writeErrors?: { code?: number }[] | { code?: number }; code?: number }).writeErrors;
+  const list = Array.isArray(errors) ? errors : errors ? [errors] : [error as { code?: number }];
+  if (list.some((e) => e.code !== 11000)) throw error;
 }

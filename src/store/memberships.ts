@@ -163,6 +163,7 @@ export class MembershipsStore {
     try {
       await this.col.insertOne(membership);
       this.counts.moved(membership.programmeId, membership.role, null, membership.intake);
+      this.cache.set(membership._id, membership);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
       // Held already, perhaps by a racing add that has not written the index yet: make sure the
