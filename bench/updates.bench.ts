@@ -16,6 +16,7 @@
 import { run } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { Message } from "grammy/types";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +33,7 @@ import { defaultTopicIds } from "../src/domain/questionnaires.js";
 import { createStore, ensureIndexes, type Store } from "../src/store/index.js";
 import { startLocalServer } from "../src/store/localServer.js";
 import { BotApiEmulator, type TestUser } from "../test/support/emulator/index.js";
+import { spawnBot } from "../test/support/process.js";
 
 const QUICK = process.argv.includes("--quick");
 /** Only the commands of one journey, each listed (for finding where they go). */
@@ -86,6 +88,13 @@ async function startFloor() {
       await emulator.stop();
     },
   };
+}
+
+/** Resident memory of a process now and at its peak (VmHWM), from /proc. */
+function procStatus(pid: number): { rss: number; peak: number } {
+  const text = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0) * 1024;
+  return { rss: kib("VmRSS"), peak: kib("VmHWM") };
 }
 
 // ---------- the bot, with a command counter ----------
@@ -146,6 +155,10 @@ async function startTheBot(uri: string, dbName: string) {
     /** Resolves once every update taken is finished (marked handled). */
     async settled() {
       for (let i = 0; i < 500 && store.updates.openCount() > 0; i++) await sleep(5);
+    },
+    /** Stops taking updates (the emulator stays, for a bot process started after). */
+    async stopPolling() {
+      await polling.stop();
     },
     async stop() {
       await polling.stop();
@@ -337,7 +350,7 @@ async function stepped(send: (i: number) => Promise<number>, label: string, rate
   return { rates, allAtOnce: all };
 }
 
-async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; exportRssRiseMb?: number; ensureMs: number; firstContactMs: number }> {
+async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; botRssIdleMb?: number; exportReadsMs?: number; ensureMs: number; firstContactMs: number }> {
   const dbName = `bench_${label}_${Date.now()}`;
   let seeded: { programmeId: string; curatorId: number } | undefined;
   if (large) {
@@ -383,7 +396,7 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     process.exit(0);
   }
   // --quick on the large database: the rates the JSON compares (5 and 20 a second), no burst.
-  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; exportRssRiseMb?: number; ensureMs: number; firstContactMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs, firstContactMs: r1(pct(firstContact, 50)) };
+  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; botRssIdleMb?: number; exportReadsMs?: number; ensureMs: number; firstContactMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs, firstContactMs: r1(pct(firstContact, 50)) };
 
   // Commands per update, one update alone at a time.
   const counts: Record<string, number[]> = {};
@@ -433,15 +446,33 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     result.menuMs = r1(pct(menuTimes, 50));
     const bases = await act(curatorUser, () => curatorUser.press(panel!, /Базы наставников/), /Базы программы/);
     result.basesMs = r1(bases.ms);
-    const rssBefore = process.memoryUsage().rss;
-    rssPeak = rssBefore;
-    const te0 = performance.now();
-    await curatorUser.press(bases.message, /Выгрузка XLSX/);
-    await curatorUser.nextDocument({ timeoutMs: 300_000 });
-    result.exportMs = r1(performance.now() - te0);
-    result.exportRssMb = mb(rssPeak);
-    result.exportRssRiseMb = mb(rssPeak - rssBefore);
-    console.log(`bot ${label}: /menu ${result.menuMs} ms, bases screen ${result.basesMs} ms, XLSX export of ${LARGE.people} people ${result.exportMs} ms (RSS peak during it ${result.exportRssMb} MiB, +${result.exportRssRiseMb} MiB)`);
+    // The floor of the export on this store: only reading what it needs (the programme's
+    // memberships, profiles and standing consents), no workbook, no Telegram.
+    const tr0 = performance.now();
+    for (const name of ["memberships", "profiles", "consent_standing"]) await b.store.db.collection(name).find({ programmeId: seeded.programmeId }).toArray();
+    result.exportReadsMs = r1(performance.now() - tr0);
+    // The export runs in the bot as a process of its own (src/main.ts, as `npm start` runs it),
+    // so that its RSS is the bot's alone, not this process's (which also holds the emulator,
+    // the floor and every simulated person).
+    await b.stopPolling();
+    const botProcess = spawnBot({ BOT_TOKEN: b.emulator.token, BOT_API_ROOT: b.emulator.apiRoot, MONGODB_URI: uri, MONGODB_DB: dbName, OPERATOR_IDS: "", LOG_LEVEL: "info" });
+    try {
+      await botProcess.waitForLog("bot started", 120_000);
+      const menu = await act(curatorUser, () => curatorUser.sendText("/menu"), /Ваши роли/);
+      const panelAgain = (await act(curatorUser, () => curatorUser.press(menu.message, /Куратор ·/), /Куратор ·/)).message;
+      const basesAgain = await act(curatorUser, () => curatorUser.press(panelAgain, /Базы наставников/), /Базы программы/);
+      result.botRssIdleMb = mb(procStatus(botProcess.child.pid!).rss);
+      const te0 = performance.now();
+      await curatorUser.press(basesAgain.message, /Выгрузка XLSX/);
+      await curatorUser.nextDocument({ timeoutMs: 300_000 });
+      result.exportMs = r1(performance.now() - te0);
+      // VmHWM: the most the bot process ever held resident, start and export included.
+      result.exportRssMb = mb(procStatus(botProcess.child.pid!).peak);
+    } finally {
+      botProcess.child.kill("SIGTERM");
+      await botProcess.exited;
+    }
+    console.log(`bot ${label}: /menu ${result.menuMs} ms, bases screen ${result.basesMs} ms, XLSX export of ${LARGE.people} people ${result.exportMs} ms (reading its data alone: ${result.exportReadsMs} ms); the bot process's RSS ${result.botRssIdleMb} MiB before it, peak ${result.exportRssMb} MiB`);
   }
   console.log(`bot ${label}, where the database time went:\n  ${b.slowest(8).join("\n  ")}`);
   await b.stop();
@@ -489,8 +520,9 @@ async function main(): Promise<void> {
       bases_ms_large: large.basesMs,
       export_ms_large: large.exportMs,
       rss_peak_mb: mb(rssPeakAll),
+      export_reads_ms_large: large.exportReadsMs,
+      bot_rss_before_export_mb: large.botRssIdleMb,
       export_rss_peak_mb: large.exportRssMb,
-      export_rss_rise_mb: large.exportRssRiseMb,
     };
     console.log(`RSS now ${mb(process.memoryUsage().rss)} MiB, peak ${mb(rssPeakAll)} MiB`);
     console.log(JSON.stringify(out));

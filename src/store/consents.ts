@@ -58,6 +58,7 @@ export class ConsentsStore {
     await this.col.createIndex({ givenBy: 1 });
     await this.col.createIndex({ programmeId: 1, decision: 1 });
     await this.latest.createIndex({ userId: 1, programmeId: 1 });
+    await this.latest.createIndex({ programmeId: 1 });
     await this.build();
   }
 
