@@ -7,6 +7,9 @@ export const READ_CACHE_MS = 10_000;
 
 export class ReadCache<V> {
   private readonly entries = new Map<string, { value: V; at: number }>();
+  /** When each key was last dropped, in `seq` steps (reads and drops are numbered in turn). */
+  private readonly droppedAt = new Map<string, number>();
+  private seq = 0;
   constructor(
     private readonly ttlMs = READ_CACHE_MS,
     private readonly maxSize = 5_000,
@@ -31,5 +34,21 @@ export class ReadCache<V> {
 
   delete(key: string): void {
     this.entries.delete(key);
+    this.droppedAt.delete(key);
+    this.droppedAt.set(key, ++this.seq);
+    if (this.droppedAt.size > this.maxSize) this.droppedAt.delete(this.droppedAt.keys().next().value!);
+  }
+
+  /**
+   * The copy, or `load`'s answer kept as the copy. An answer is not kept when the key was dropped
+   * (a write) after the read began: it may be from before that write, and would hide it.
+   */
+  async read(key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    const started = ++this.seq;
+    const value = await load();
+    if (value !== null && (this.droppedAt.get(key) ?? 0) < started) this.set(key, value);
+    return value;
   }
 }

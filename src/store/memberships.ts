@@ -95,12 +95,8 @@ export class MembershipsStore {
 
   /** The entries of the person's index. */
   private async entriesOf(userId: number) {
-    let entries = this.indexCache.get(String(userId));
-    if (!entries) {
-      const doc = await this.byUser.findOne({ _id: String(userId) });
-      entries = this.indexCache.set(String(userId), doc?.entries ?? []);
-    }
-    return entries.map(parseEntry);
+    const entries = await this.indexCache.read(String(userId), async () => (await this.byUser.findOne({ _id: String(userId) }))?.entries ?? []);
+    return (entries ?? []).map(parseEntry);
   }
 
   /** Adds or removes one entry of the person's index, alone. */
@@ -200,10 +196,10 @@ export class MembershipsStore {
   }
 
   async get(id: string): Promise<Membership | null> {
-    const hit = this.cache.get(id);
-    if (hit) return hit;
-    const doc = await this.col.findOne({ _id: id });
-    return doc ? this.cache.set(id, membershipSchema.parse(doc)) : null;
+    return this.cache.read(id, async () => {
+      const doc = await this.col.findOne({ _id: id });
+      return doc ? membershipSchema.parse(doc) : null;
+    });
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Membership>> {

@@ -72,13 +72,11 @@ export class ProfilesStore {
   }
 
   async get(id: string): Promise<Profile | null> {
-    const copy = this.cache.get(id);
-    if (copy) return structuredClone(copy);
-    const doc = await this.col.findOne({ _id: id });
-    if (!doc) return null;
-    const profile = profileSchema.parse(doc);
-    this.cache.set(id, profile);
-    return structuredClone(profile);
+    const profile = await this.cache.read(id, async () => {
+      const doc = await this.col.findOne({ _id: id });
+      return doc ? profileSchema.parse(doc) : null;
+    });
+    return profile && structuredClone(profile);
   }
 
   async getMany(ids: readonly string[]): Promise<Map<string, Profile>> {

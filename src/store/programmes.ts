@@ -49,10 +49,10 @@ export class ProgrammesStore {
   }
 
   async get(id: string): Promise<Programme | null> {
-    const hit = this.cache.get(id);
-    if (hit) return hit;
-    const doc = await this.col.findOne({ _id: id });
-    return doc ? this.cache.set(id, programmeSchema.parse(doc)) : null;
+    return this.cache.read(id, async () => {
+      const doc = await this.col.findOne({ _id: id });
+      return doc ? programmeSchema.parse(doc) : null;
+    });
   }
 
   /** Each by _id (flat on FerretDB, where `$in` reads the whole collection). */

@@ -38,10 +38,10 @@ export class SchoolsStore {
   }
 
   async get(id: string): Promise<School | null> {
-    const hit = this.cache.get(id);
-    if (hit) return hit;
-    const doc = await this.col.findOne({ _id: id });
-    return doc ? this.cache.set(id, schoolSchema.parse(doc)) : null;
+    return this.cache.read(id, async () => {
+      const doc = await this.col.findOne({ _id: id });
+      return doc ? schoolSchema.parse(doc) : null;
+    });
   }
 
   /** Each by _id (flat on FerretDB, where `$in` reads the whole collection). */
