@@ -34,6 +34,7 @@ import { createStore, ensureIndexes, type Store } from "../src/store/index.js";
 import { startLocalServer } from "../src/store/localServer.js";
 import { BotApiEmulator, type TestUser } from "../test/support/emulator/index.js";
 import { spawnBot } from "../test/support/process.js";
+import { JOBS } from "../src/jobs/registry.js";
 
 const QUICK = process.argv.includes("--quick");
 /** Only the commands of one journey, each listed (for finding where they go). */
@@ -350,7 +351,7 @@ async function stepped(send: (i: number) => Promise<number>, label: string, rate
   return { rates, allAtOnce: all };
 }
 
-async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; botRssIdleMb?: number; exportReadsMs?: number; ensureMs: number; firstContactMs: number }> {
+async function botRun(uri: string, label: string, large: boolean): Promise<RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; botRssIdleMb?: number; exportReadsMs?: number; jobsTickMs?: number; ensureMs: number; firstContactMs: number }> {
   const dbName = `bench_${label}_${Date.now()}`;
   let seeded: { programmeId: string; curatorId: number } | undefined;
   if (large) {
@@ -396,7 +397,7 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     process.exit(0);
   }
   // --quick on the large database: the rates the JSON compares (5 and 20 a second), no burst.
-  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; botRssIdleMb?: number; exportReadsMs?: number; ensureMs: number; firstContactMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs, firstContactMs: r1(pct(firstContact, 50)) };
+  const result: RunResult & { menuMs?: number; basesMs?: number; exportMs?: number; exportRssMb?: number; botRssIdleMb?: number; exportReadsMs?: number; jobsTickMs?: number; ensureMs: number; firstContactMs: number } = { ...(await stepped(sendMenu, `bot ${label}`, QUICK && large ? [5, 20] : RATES)), ensureMs: b.ensureMs, firstContactMs: r1(pct(firstContact, 50)) };
 
   // Commands per update, one update alone at a time.
   const counts: Record<string, number[]> = {};
@@ -446,6 +447,18 @@ async function botRun(uri: string, label: string, large: boolean): Promise<RunRe
     result.menuMs = r1(pct(menuTimes, 50));
     const bases = await act(curatorUser, () => curatorUser.press(panel!, /Базы наставников/), /Базы программы/);
     result.basesMs = r1(bases.ms);
+    // One tick of the scheduled jobs (each job's load and due, nothing queued), which runs every
+    // minute beside the updates.
+    const jobTimes: string[] = [];
+    const tj0 = performance.now();
+    for (const job of JOBS) {
+      const t = performance.now();
+      const now = new Date();
+      job.due(now, await job.load(b.app.deps, now));
+      jobTimes.push(`${job.name} ${Math.round(performance.now() - t)} ms`);
+    }
+    result.jobsTickMs = r1(performance.now() - tj0);
+    console.log(`bot ${label}: one tick of the jobs ${result.jobsTickMs} ms (${jobTimes.join(", ")})`);
     // The floor of the export on this store: only reading what it needs (the programme's
     // memberships, profiles and standing consents), no workbook, no Telegram.
     const tr0 = performance.now();
@@ -521,6 +534,7 @@ async function main(): Promise<void> {
       export_ms_large: large.exportMs,
       rss_peak_mb: mb(rssPeakAll),
       export_reads_ms_large: large.exportReadsMs,
+      jobs_tick_ms_large: large.jobsTickMs,
       bot_rss_before_export_mb: large.botRssIdleMb,
       export_rss_peak_mb: large.exportRssMb,
     };
