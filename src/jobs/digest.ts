@@ -44,6 +44,7 @@ function buttons(programmeId: string, period: DigestPeriod, f: DigestFigures): N
 function digestJob(name: string, period: DigestPeriod, role: "curator" | "director", when: When): JobDefinition<DigestJobData> {
   return {
     name,
+    everyMinutes: 60,
     async load(deps, now) {
       const programmes: DigestJobProgramme[] = [];
       for (const programme of await deps.store.programmes.all()) {

@@ -28,6 +28,7 @@ export interface FlagsJobData {
 
 export const flagsJob: JobDefinition<FlagsJobData> = {
   name: "flags-not-handled",
+  everyMinutes: 15,
 
   async load(deps: ServiceDeps, now: Date): Promise<FlagsJobData> {
     const { store } = deps;

@@ -2,6 +2,7 @@ import cron from "node-cron";
 import type { ServiceDeps } from "../services/deps.js";
 import { AUDIT_KEPT_DAYS } from "../services/audit.js";
 import type { OutboxSender } from "../services/outbox.js";
+import { looksAt } from "./due.js";
 import { JOBS } from "./registry.js";
 import { runTick } from "./runner.js";
 
@@ -35,14 +36,19 @@ const SEEN_MAX = 200_000;
 
 /**
  * Starts the ticks. Once a minute (and once at start, the catch-up after a stop): every job of
- * the registry into the outbox, then the sender reads the due buckets (messages of other
+ * the registry whose cadence comes round (all of them at start) into the outbox, then the sender reads the due buckets (messages of other
  * processes, of before a crash, and those that waited for the morning).
  */
 export function startJobs(deps: ServiceDeps, timeZone: string, sender: OutboxSender): Jobs {
   const seen = new Set<string>();
+  let catchUp = true;
   const tick = async () => {
     if (seen.size > SEEN_MAX) seen.clear();
-    const counts = await runTick(deps, JOBS, deps.clock(), { sender, seen });
+    const now = deps.clock();
+    // The first tick (the catch-up after a stop) runs every job; then each at its own cadence.
+    const jobs = catchUp ? JOBS : JOBS.filter((job) => looksAt(job, now));
+    catchUp = false;
+    const counts = await runTick(deps, jobs, now, { sender, seen });
     if (Object.values(counts).some((n) => n > 0)) deps.logger.info({ counts }, "jobs queued notices");
     await sender.scan();
   };

@@ -97,5 +97,5 @@ export function dueFollowUps(now: Date, data: readonly PlannedMeetingData[]): Du
   return out;
 }
 
-export const meetingRemindersJob: JobDefinition<PlannedMeetingData[]> = { name: "meeting-reminders", load: loadPlanned, due: dueReminders };
-export const meetingFollowUpsJob: JobDefinition<PlannedMeetingData[]> = { name: "meeting-follow-ups", load: loadPlanned, due: dueFollowUps };
+export const meetingRemindersJob: JobDefinition<PlannedMeetingData[]> = { name: "meeting-reminders", everyMinutes: 15, load: loadPlanned, due: dueReminders };
+export const meetingFollowUpsJob: JobDefinition<PlannedMeetingData[]> = { name: "meeting-follow-ups", everyMinutes: 15, load: loadPlanned, due: dueFollowUps };

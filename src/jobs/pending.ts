@@ -43,6 +43,7 @@ export function reminderWindowOpen(now: Date, since: Date, afterDays: number): b
 
 export const pendingJob: JobDefinition<PendingData> = {
   name: "pending",
+  everyMinutes: 60,
   async load(deps) {
     const consents: PendingConsent[] = [];
     const schools = new Map((await deps.store.schools.list()).map((s) => [s._id, s]));

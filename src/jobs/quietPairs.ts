@@ -19,6 +19,7 @@ export const quietPairKey = (pairId: string, since: Date, userId: number) => `qu
 
 export const quietPairsJob: JobDefinition<QuietPairsJobData> = {
   name: "quiet-pairs",
+  everyMinutes: 60,
 
   async load(deps, now) {
     const pairs: QuietPairsJobData["pairs"] = [];

@@ -50,6 +50,7 @@ export interface MonthlyData {
 
 export const monthlyReportJob: JobDefinition<MonthlyData> = {
   name: "monthly-report",
+  everyMinutes: 60,
   async load(deps, now) {
     const programmes: MonthlyProgrammeData[] = [];
     for (const programme of await deps.store.programmes.all()) {
@@ -128,6 +129,7 @@ export interface FinalData {
 
 export const finalReportJob: JobDefinition<FinalData> = {
   name: "final-report",
+  everyMinutes: 60,
   async load(deps, now) {
     const pairs: FinalPairData[] = [];
     for (const programme of await deps.store.programmes.all()) {

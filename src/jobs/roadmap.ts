@@ -25,6 +25,7 @@ export const stageNudgeKey = (programmeId: string, stage: number, kind: string, 
 
 export const roadmapJob: JobDefinition<RoadmapJobData> = {
   name: "stage-nudges",
+  everyMinutes: 60,
 
   async load(deps) {
     const programmes: RoadmapJobProgramme[] = [];
