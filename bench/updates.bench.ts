@@ -251,6 +251,11 @@ async function seedLarge(db: Db, store: Store): Promise<{ programmeId: string; c
     pairs.push({ _id: `pair${i}`, programmeId: programme._id, mentorId: mentorIds[i % mentorIds.length]!, menteeIds: [menteeIds[i]!], form: "teacher-teacher", roleModel: null, status: "active", startDate: now, plannedEnd: new Date(now.getTime() + 180 * 86_400_000), parties: [], why: "", proposedAt: now, remindedAt: null, activatedAt: now, endedAt: null, orderNumber: null, orderDate: null, createdBy: 1 });
   }
   for (let i = 0; i < pairs.length; i += CHUNK) await insert("pairs", pairs.slice(i, i + CHUNK));
+  // What the pairs store keeps beside them: each member's pairs (store/pairs.ts).
+  const byMember = new Map<string, string[]>();
+  for (const p of pairs as { _id: string; mentorId: string; menteeIds: string[] }[]) for (const m of [p.mentorId, ...p.menteeIds]) byMember.set(m, [...(byMember.get(m) ?? []), p._id]);
+  const memberDocs = [...byMember].map(([_id, pairIds]) => ({ _id, pairIds }));
+  for (let i = 0; i < memberDocs.length; i += CHUNK) await insert("pairs_by_member", memberDocs.slice(i, i + CHUNK));
   // 100,000 handled updates leave nothing behind: the inbox keeps only what is in flight and a
   // one-document mark (store/updates.ts). There is nothing of them to seed.
   await store.memberships.add({ userId: curatorId, programmeId: programme._id, role: "curator", category: null, grade: null, invitationId: null }, now);
@@ -306,7 +311,9 @@ async function journey(b: TheBot, user: TestUser, link: string, lat: number[], s
     }
   }
   await go("button", () => act(user, () => user.press(shown.message, /Отправить/)));
-  await go("menu", () => act(user, () => user.sendText("/menu"), /Главное меню|Ваши роли/));
+  const menu = await go("menu", () => act(user, () => user.sendText("/menu"), /Главное меню|Ваши роли/));
+  // A menu button: the person's role in the main menu, which opens their panel.
+  await go("menu-button", () => act(user, () => user.press(menu.message, /·/)));
 }
 
 // ---------- phases ----------

@@ -421,9 +421,9 @@ export async function participantPanel(deps: ServiceDeps, actor: Actor, input: {
   const { me, programme, school } = granted.value;
   if (isStaffRole(me.role)) return refuse("not-allowed");
   // A mentee has one active pair, a mentor up to three mentees in one or more.
-  const pairs = (await deps.store.pairs.ofProgramme(me.programmeId, ["active"])).filter((p) => p.mentorId === me._id || p.menteeIds.includes(me._id));
-  const people = await deps.store.memberships.getMany(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]));
-  const refs = await personRefs(deps, [...people.values()]);
+  const pairs = await deps.store.pairs.ofMember(me._id, ["active"]);
+  const people = pairs.length ? await deps.store.memberships.getMany(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds])) : new Map<string, Membership>();
+  const refs = people.size ? await personRefs(deps, [...people.values()]) : new Map<string, NoticeVar>();
   return ok({
     membershipId: me._id,
     role: me.role,

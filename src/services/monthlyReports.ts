@@ -42,7 +42,7 @@ export function pairRanIn(pair: Pair, month: Month): boolean {
 
 /** A mentor's pairs that ran in the month. */
 async function mentorPairs(deps: Pick<ServiceDeps, "store">, mentor: Membership, month: Month): Promise<Pair[]> {
-  const pairs = await deps.store.pairs.ofProgramme(mentor.programmeId, ["active", "ended"]);
+  const pairs = await deps.store.pairs.ofMember(mentor._id, ["active", "ended"]);
   return pairs.filter((p) => p.mentorId === mentor._id && pairRanIn(p, month));
 }
 

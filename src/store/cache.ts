@@ -5,6 +5,13 @@
 
 export const READ_CACHE_MS = 10_000;
 
+/**
+ * Up to this many ids are read one by one by `_id` (FerretDB answers those from its index); more
+ * in one `$in` read, which FerretDB answers by reading the whole collection once.
+ */
+export const BY_ID_MAX = 20;
+
+
 export class ReadCache<V> {
   private readonly entries = new Map<string, { value: V; at: number }>();
   /** When each key was last dropped, in `seq` steps (reads and drops are numbered in turn). */

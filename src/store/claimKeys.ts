@@ -72,6 +72,8 @@ export const claimKeys = {
   membershipLock: (membershipId: string) => `lock:membership:${membershipId}`,
   // The per-person index of memberships (memberships_by_user): one writer adds or removes an entry.
   userMembershipsLock: (userId: number) => `lock:user-memberships:${userId}`,
+  // The per-membership index of pairs (pairs_by_member): one writer adds a pair at a time.
+  memberPairsLock: (membershipId: string) => `lock:member-pairs:${membershipId}`,
   /** A mentor's limit and the taking of their places: a limit is never set below the places taken. */
   mentorLock: (mentorId: string) => `lock:mentor:${mentorId}`,
   /** A programme's curators: one removal at a time, so two curators removing each other leave one. */

@@ -1,5 +1,6 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
+import { BY_ID_MAX } from "./cache.js";
 import { newId } from "./ids.js";
 
 // Consent records are appended, never changed: the history is the record.
@@ -152,7 +153,7 @@ export class ConsentsStore {
    */
   async standing(membershipIds: readonly string[]): Promise<Map<string, Consent>> {
     const latest = new Map<string, Consent>();
-    if (membershipIds.length <= 20) {
+    if (membershipIds.length <= BY_ID_MAX) {
       for (const id of membershipIds) {
         const c = await this.latestOf(id);
         if (c) latest.set(id, c);

@@ -5,7 +5,7 @@ import { MAX_MENTEES_PER_MENTOR } from "../domain/pairs.js";
 import { CATEGORIES, ROLES, type Category, type Role } from "../domain/programme.js";
 import type { ClaimsStore } from "./claims.js";
 import { claimKeys } from "./claimKeys.js";
-import { ReadCache } from "./cache.js";
+import { BY_ID_MAX, ReadCache } from "./cache.js";
 import { IntakeCounts, type CountRow } from "./intakeCounts.js";
 import { newId } from "./ids.js";
 import { isStaffRole } from "../domain/programme.js";
@@ -202,8 +202,14 @@ export class MembershipsStore {
     });
   }
 
+  /** A few (a pair's people) each by _id, or the process's copy; many (a list) in one read. */
   async getMany(ids: readonly string[]): Promise<Map<string, Membership>> {
-    const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
+    const unique = [...new Set(ids)];
+    if (unique.length <= BY_ID_MAX) {
+      const found = await Promise.all(unique.map((id) => this.get(id)));
+      return new Map(found.filter((m): m is Membership => m !== null).map((m) => [m._id, m]));
+    }
+    const docs = await this.col.find({ _id: { $in: unique } }).toArray();
     return new Map(docs.map((d) => [d._id, membershipSchema.parse(d)]));
   }
 

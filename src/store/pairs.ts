@@ -53,18 +53,62 @@ export const pairSchema = z.object({
 });
 export type Pair = z.infer<typeof pairSchema>;
 
+/**
+ * The pairs a membership was ever in, under the membership's id: a participant's panel reads
+ * their pairs by `_id` instead of every pair of the programme (a scan on FerretDB that grows with
+ * the programme). Candidates only: each pair is checked to still hold the member.
+ */
+interface MemberPairsDoc {
+  _id: string;
+  pairIds: string[];
+}
+const MEMBER_INDEX_BUILT = "_built";
+
 export class PairsStore {
   private readonly col: Collection<Pair>;
+  private readonly byMember: Collection<MemberPairsDoc>;
   constructor(
     db: Db,
     private readonly claims: ClaimsStore,
   ) {
     this.col = db.collection<Pair>("pairs");
+    this.byMember = db.collection<MemberPairsDoc>("pairs_by_member");
   }
 
   async ensureIndexes(): Promise<void> {
     await this.col.createIndex({ programmeId: 1, status: 1 });
     await this.col.createIndex({ mentorId: 1 });
+    // Pairs from before the per-member index are indexed once.
+    if (await this.byMember.findOne({ _id: MEMBER_INDEX_BUILT })) return;
+    const members = new Map<string, string[]>();
+    for (const p of await this.col.find({}, { projection: { _id: 1, mentorId: 1, menteeIds: 1 } }).toArray()) {
+      for (const m of [p.mentorId, ...p.menteeIds]) members.set(m, [...(members.get(m) ?? []), p._id]);
+    }
+    const docs = [...members].map(([_id, pairIds]) => ({ _id, pairIds }));
+    for (let i = 0; i < docs.length; i += 1000) {
+      await this.byMember.insertMany(docs.slice(i, i + 1000), { ordered: false }).catch((error: unknown) => {
+        if (!(error as { writeErrors?: unknown }).writeErrors) throw error;
+      });
+    }
+    await this.byMember.insertOne({ _id: MEMBER_INDEX_BUILT, pairIds: [] }).catch(() => {});
+  }
+
+  /** Adds a pair to a member's index, alone (a member may be put into two pairs at once). */
+  private async indexMember(membershipId: string, pairId: string): Promise<void> {
+    await this.claims.withLock(claimKeys.memberPairsLock(membershipId), async () => {
+      const doc = await this.byMember.findOne({ _id: membershipId });
+      if (doc?.pairIds.includes(pairId)) return;
+      await this.byMember.replaceOne({ _id: membershipId }, { pairIds: [...(doc?.pairIds ?? []), pairId] }, { upsert: true });
+    });
+  }
+
+  /** The pairs this membership is in now (as mentor or mentee), oldest first: reads by `_id`. */
+  async ofMember(membershipId: string, statuses?: readonly PairStatus[]): Promise<Pair[]> {
+    const doc = await this.byMember.findOne({ _id: membershipId });
+    const pairs = await Promise.all((doc?.pairIds ?? []).map((id) => this.get(id)));
+    return pairs
+      .filter((p): p is Pair => p !== null && (p.mentorId === membershipId || p.menteeIds.includes(membershipId)) && (!statuses || statuses.includes(p.status)))
+      .sort((a, b) => a.proposedAt.getTime() - b.proposedAt.getTime() || (a._id < b._id ? -1 : 1));
   }
 
   /** Reads the pair, lets `change` decide the fields to set (null: nothing), and writes them, alone. */
@@ -88,6 +132,7 @@ export class PairsStore {
   async create(input: z.input<typeof pairSchema>): Promise<Pair> {
     const pair = pairSchema.parse(input);
     await this.col.insertOne(pair);
+    for (const member of [pair.mentorId, ...pair.menteeIds]) await this.indexMember(member, pair._id);
     return pair;
   }
 
@@ -149,6 +194,8 @@ export class PairsStore {
       }));
       ids.push(doc._id);
     }
+    // Its index goes with it: nothing keeps the withdrawn membership's id.
+    await this.byMember.deleteOne({ _id: membershipId });
     return ids;
   }
 
@@ -160,6 +207,7 @@ export class PairsStore {
     const doc = await this.col.findOne({ _id: id });
     if (!doc || doc.mentorId !== fromMentor) return false;
     await this.col.updateOne({ _id: id }, { $set: { mentorId: toMentor, parties } });
+    await this.indexMember(toMentor, id);
     return true;
   }
 

@@ -1,7 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { QUESTIONNAIRE_IDS, type AnswerValue, type Answers } from "../domain/questionnaire.js";
-import { ReadCache } from "./cache.js";
+import { BY_ID_MAX, ReadCache } from "./cache.js";
 
 // A participant's questionnaire: saved after every answer, so nothing is lost between sessions.
 // One profile per membership (the _id is the membership id).
@@ -79,8 +79,14 @@ export class ProfilesStore {
     return profile && structuredClone(profile);
   }
 
+  /** A few each by _id (or the copy), many in one read (store/memberships.ts BY_ID_MAX). */
   async getMany(ids: readonly string[]): Promise<Map<string, Profile>> {
-    const docs = await this.col.find({ _id: { $in: [...ids] } }).toArray();
+    const unique = [...new Set(ids)];
+    if (unique.length <= BY_ID_MAX) {
+      const found = await Promise.all(unique.map((id) => this.get(id)));
+      return new Map(found.filter((p): p is Profile => p !== null).map((p) => [p._id, p]));
+    }
+    const docs = await this.col.find({ _id: { $in: unique } }).toArray();
     return new Map(docs.map((d) => [d._id, profileSchema.parse(d)]));
   }
 
