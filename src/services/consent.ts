@@ -26,11 +26,12 @@ import { isStaffRole } from "../domain/programme.js";
 /**
  * Runs `work` as the membership's one intake step at a time (consent given or declined, a parent
  * link issued, a paper consent, the questionnaire submitted, a withdrawal), so racing steps see
- * each other's result. It holds the membership's lock, the one its writes take: they run under it
- * without taking it again (one lock, two commands, for the whole step).
+ * each other's result. A lock of its own, not the membership's: a withdrawal closes pairs under
+ * it, and a pair's flows write memberships under the pair's lock (the same lock taken in the
+ * other order would deadlock). In the locks collection, which holds only the locks held.
  */
 export async function underIntakeClaim<T>(deps: ServiceDeps, membershipId: string, work: () => Promise<T>): Promise<T> {
-  return deps.store.claims.withLock(claimKeys.membershipLock(membershipId), work);
+  return deps.store.claims.withLock(claimKeys.intakeStep(membershipId), work);
 }
 
 const busy = () => refuse("stale", "intake-busy");

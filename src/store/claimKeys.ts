@@ -31,6 +31,12 @@ export const claimKeys = {
   parentLink: (linkId: string) => `parent-link:${linkId}`,
   parentLinkUsed: (linkId: string) => `parent-link-used:${linkId}`,
   /**
+   * One intake step at a time per membership (consent given or declined, a parent link issued,
+   * a paper consent, the questionnaire submitted, a withdrawal): a lock held while the step runs
+   * (services/consent.ts underIntakeClaim), so racing steps see each other's result.
+   */
+  intakeStep: (membershipId: string) => `lock:intake:${membershipId}`,
+  /**
    * A membership being withdrawn: claimed before its pairs are closed and released once it is
    * deleted. Whatever puts a membership into a pair (a proposal, an activation, a new mentor)
    * writes the pair first and checks this afterwards, so either the withdrawal finds the pair

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Collection, Db } from "mongodb";
 import { z } from "zod";
 import { newId } from "./ids.js";
@@ -39,8 +38,6 @@ export class ClaimsStore {
   private readonly locks: Collection<Claim>;
   /** Per scope of numbered places: where this process's next probe starts (a hint, never the truth). */
   private readonly nextPlace = new Map<string, number>();
-  /** The locks the current async flow holds: taking one of them again runs the work at once. */
-  private readonly held = new AsyncLocalStorage<ReadonlySet<string>>();
   constructor(
     db: Db,
     private readonly clock: () => Date = () => new Date(),
@@ -55,9 +52,6 @@ export class ClaimsStore {
    * field is lost on FerretDB. Not reentrant: never take the same key inside its own work.
    */
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-    // Re-entrant: a step that holds a membership's lock writes that membership under it.
-    const mine = this.held.getStore();
-    if (mine?.has(key)) return work();
     const token = newId();
     for (let attempt = 0; !(await this.lock(key, token)); attempt++) {
       const held = await this.locks.findOne({ _id: key });
@@ -66,7 +60,7 @@ export class ClaimsStore {
       await pause(2 + Math.floor(Math.random() * 4 * Math.min(attempt + 1, 12)));
     }
     try {
-      return await this.held.run(new Set([...(mine ?? []), key]), work);
+      return await work();
     } finally {
       await this.locks.deleteOne({ _id: key, holder: token });
     }

@@ -216,7 +216,7 @@ export class MembershipsStore {
   /**
    * Moves a participant to a new intake status, only from the given ones. The filter alone is no
    * guard on FerretDB (a conditional update is not atomic there): callers hold the membership's
-   * intake claim (the membership lock, held by services/consent.ts underIntakeClaim) while they read, check and move.
+   * intake step's lock (claimKeys.intakeStep, services/consent.ts) while they read, check and move.
    * One write: the status, its time and (when given) the under-18 answer.
    */
   async moveIntake(id: string, from: readonly IntakeStatus[], to: IntakeStatus, now: Date, extra: Partial<Pick<Membership, "saidUnder18">> = {}): Promise<Membership | null> {
