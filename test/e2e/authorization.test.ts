@@ -10,6 +10,7 @@ import { Index, type ActionSpec } from "../../src/services/actions/define.js";
 import type { TestUser } from "../support/emulator/index.js";
 import { useTestBot, type TestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // The authorization matrix, generated from the codec table: every action, pressed by every kind
 // of person with the ids of someone else's school, is refused with a message and changes nothing.
@@ -64,21 +65,7 @@ async function seedWorld(t: TestBot): Promise<World> {
   const user = (firstName: string, id?: number) => t.emulator.createUser({ firstName, languageCode: "ru", ...(id ? { id } : {}) });
   const activePair = async (programmeId: string, mentorId: string, menteeId: string, createdBy: number) => {
     const start = new Date(Date.UTC(2026, 8, 1));
-    const pair = await store.pairs.create({
-      _id: store.pairs.newId(),
-      programmeId,
-      mentorId,
-      menteeIds: [menteeId],
-      form: "teacher-student",
-      status: "active",
-      startDate: start,
-      plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-      parties: [`mentor:${mentorId}`, `mentee:${menteeId}`, `parent:${menteeId}`],
-      proposedAt: now,
-      activatedAt: now,
-      createdBy,
-    });
-    await store.memberships.setPair(menteeId, pair._id);
+    const pair = await activePairInStore(store, { programmeId, mentorId, menteeIds: [menteeId], at: now, createdBy, form: "teacher-student", startDate: start, parties: [`mentor:${mentorId}`, `mentee:${menteeId}`, `parent:${menteeId}`] });
     await store.pairEvents.add({ pairId: pair._id, programmeId, kind: "activated", at: now, by: createdBy });
     return pair;
   };

@@ -3,7 +3,7 @@ import { askForHelp } from "../../src/services/feedback.js";
 import { logMeeting } from "../../src/services/meetings.js";
 import { useTestBot } from "../support/harness.js";
 import { sentPerChat } from "../support/outbox.js";
-import { pairsSetup } from "../support/pairs.js";
+import { activePairInStore, pairsSetup } from "../support/pairs.js";
 import { programmeWithCurator } from "../support/programme.js";
 import type { ServiceFixture } from "../support/services.js";
 
@@ -23,21 +23,7 @@ async function world() {
   const mentor = await setup.teacherMentor(programmeId, "Ирина Орлова", { userId: mentorUser.id });
   const pupil = await setup.person(programmeId, { name: "Пётр Иванов", role: "mentee", category: "student", grade: 8, answers: { requests: ["adaptation"] }, userId: pupilUser.id });
   const now = t.deps.clock();
-  const pair = await t.store.pairs.create({
-    _id: t.store.pairs.newId(),
-    programmeId,
-    mentorId: mentor.id,
-    menteeIds: [pupil.id],
-    form: "teacher-student",
-    status: "active",
-    startDate: new Date(Date.UTC(2026, 10, 1)),
-    plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-    parties: [`mentor:${mentor.id}`, `mentee:${pupil.id}`],
-    proposedAt: now,
-    activatedAt: now,
-    createdBy: 1,
-  });
-  await t.store.memberships.setPair(pupil.id, pair._id);
+  const pair = await activePairInStore(t.store, { programmeId, mentorId: mentor.id, menteeIds: [pupil.id], at: now, form: "teacher-student", startDate: new Date(Date.UTC(2026, 10, 1)) });
   return { programmeId, pairId: pair._id, mentor, pupil, pupilUser, curatorUser };
 }
 

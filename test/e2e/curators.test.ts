@@ -3,6 +3,7 @@ import { pack } from "../../src/bot/buttons.js";
 import type { TestUser } from "../support/emulator/index.js";
 import { useTestBot, type TestBot } from "../support/harness.js";
 import { fillQuestionnaire, invitation, joinAndConsentAsAdult, programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // Curators through Telegram: the list, removing a colleague (whose buttons stop at once), the
 // audit log and its file; every file with personal data is sent protected.
@@ -109,22 +110,7 @@ describe("files with personal data are sent protected", () => {
     // The order's list: one active pair with no order yet.
     const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: {}, trained: true });
     const mentee = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: {} });
-    const now = new Date();
-    const pair = await t.store.pairs.create({
-      _id: t.store.pairs.newId(),
-      programmeId,
-      mentorId: mentor.membershipId,
-      menteeIds: [mentee.membershipId],
-      form: "teacher-teacher",
-      status: "active",
-      startDate: new Date(Date.UTC(2026, 8, 1)),
-      plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-      parties: [`mentor:${mentor.membershipId}`, `mentee:${mentee.membershipId}`],
-      proposedAt: now,
-      activatedAt: now,
-      createdBy: curator.id,
-    });
-    await t.store.memberships.setPair(mentee.membershipId, pair._id);
+    await activePairInStore(t.store, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], at: new Date(), createdBy: curator.id });
     await curator.press(await openPanel(curator), /Пары и группы/);
     await curator.press(await curator.nextEdit(), /Приказ/);
     await curator.waitForText(/В приказ войдут действующие пары без приказа: 1/);

@@ -3,6 +3,7 @@ import { defaultTopicIds } from "../../src/domain/questionnaires.js";
 import type { TestUser } from "../support/emulator/index.js";
 import { useTestBot } from "../support/harness.js";
 import { readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // Dates in the school's day (issue 8): in the small hours in Moscow, and in the morning in
 // Vladivostok, the UTC day is still yesterday. Every "today" the bot offers or checks is the
@@ -41,23 +42,7 @@ async function openPairs(curator: TestUser) {
 async function activePair(programmeId: string, curatorId: number) {
   const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"], capacity: 2 }, trained: true, limit: 2 });
   const mentee = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
-  const now = t.deps.clock();
-  const pair = await t.store.pairs.create({
-    _id: t.store.pairs.newId(),
-    programmeId,
-    mentorId: mentor.membershipId,
-    menteeIds: [mentee.membershipId],
-    form: "teacher-teacher",
-    status: "active",
-    startDate: new Date(Date.UTC(2026, 8, 1)),
-    plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-    parties: [`mentor:${mentor.membershipId}`, `mentee:${mentee.membershipId}`],
-    proposedAt: now,
-    activatedAt: now,
-    createdBy: curatorId,
-  });
-  await t.store.memberships.setPair(mentee.membershipId, pair._id);
-  return pair;
+  return activePairInStore(t.store, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], at: t.deps.clock(), createdBy: curatorId });
 }
 
 describe.each(CASES)("in $timeZone at $now (the UTC day is still yesterday)", ({ timeZone, now, today, tomorrow, day }) => {

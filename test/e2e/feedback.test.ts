@@ -6,6 +6,7 @@ import type { TestUser } from "../support/emulator/index.js";
 import { runJobOnce } from "../support/jobs.js";
 import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // Feedback after a meeting and the safety flag through the emulator: a rating of 1 from a pupil
 // alarms every curator, a curator marks it handled with a note, the pupil is told it was seen;
@@ -25,21 +26,16 @@ async function cast() {
   const parent = t.emulator.createUser({ firstName: "Мама", languageCode: "ru" });
   const pupil = await readyParticipant(t, programmeId, { name: "Петя Ветров", role: "mentee", category: "student", grade: 7, answers: { requests: ["adaptation"] }, parent });
   const startDate = new Date(Date.UTC(2026, 8, 1));
-  const pair = await t.store.pairs.create({
-    _id: t.store.pairs.newId(),
+  const pair = await activePairInStore(t.store, {
     programmeId,
     mentorId: mentor.membershipId,
     menteeIds: [pupil.membershipId],
-    form: "teacher-student",
-    status: "active",
-    startDate,
-    plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-    parties: [`mentor:${mentor.membershipId}`, `mentee:${pupil.membershipId}`, `parent:${pupil.membershipId}`],
-    proposedAt: now,
-    activatedAt: now,
+    at: now,
     createdBy: curator.id,
+    form: "teacher-student",
+    startDate,
+    parties: [`mentor:${mentor.membershipId}`, `mentee:${pupil.membershipId}`, `parent:${pupil.membershipId}`],
   });
-  await t.store.memberships.setPair(pupil.membershipId, pair._id);
   const meeting = (status: "confirmed" | "planned" | "disputed" = "confirmed") =>
     t.store.meetings.insert({
       _id: t.store.meetings.newId(),

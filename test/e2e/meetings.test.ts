@@ -8,6 +8,7 @@ import type { TestUser } from "../support/emulator/index.js";
 import { useTestBot } from "../support/harness.js";
 import { runJobOnce } from "../support/jobs.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // Meetings through the emulator: logged by the mentor and confirmed by the mentee; another
 // disputed and seen by the curator; a group where each mentee confirms; a planned meeting with
@@ -23,21 +24,7 @@ async function pairWith(menteeCount: number) {
   const mentor = await readyParticipant(t, programmeId, { name: "Нина Лисина", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["adaptation"] }, trained: true, limit: 3 });
   const mentees = [];
   for (let i = 0; i < menteeCount; i++) mentees.push(await readyParticipant(t, programmeId, { name: `Дарья Осина ${i + 1}`, role: "mentee", category: "teacher", answers: { experience: 1, requests: ["adaptation"] } }));
-  const pair = await t.store.pairs.create({
-    _id: t.store.pairs.newId(),
-    programmeId,
-    mentorId: mentor.membershipId,
-    menteeIds: mentees.map((m) => m.membershipId),
-    form: "teacher-teacher",
-    status: "active",
-    startDate: new Date(Date.UTC(2026, 10, 1)),
-    plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-    parties: [`mentor:${mentor.membershipId}`, ...mentees.map((m) => `mentee:${m.membershipId}`)],
-    proposedAt: NOW,
-    activatedAt: NOW,
-    createdBy: curator.id,
-  });
-  for (const m of mentees) await t.store.memberships.setPair(m.membershipId, pair._id);
+  const pair = await activePairInStore(t.store, { programmeId, mentorId: mentor.membershipId, menteeIds: mentees.map((m) => m.membershipId), at: NOW, createdBy: curator.id, startDate: new Date(Date.UTC(2026, 10, 1)) });
   return { programmeId, curator, mentor, mentees, pairId: pair._id };
 }
 

@@ -3,6 +3,7 @@ import { pack } from "../../src/bot/buttons.js";
 import type { TestUser } from "../support/emulator/index.js";
 import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // The individual plan through the emulator (issue 10, part 1): a mentor builds it from the
 // template of the pair's form, the mentee acknowledges it, the director approves it from the
@@ -20,21 +21,7 @@ async function world() {
   await t.store.memberships.add({ userId: director.id, programmeId, role: "director", category: null, grade: null, invitationId: null }, NOW);
   const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 2 });
   const mentee = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
-  const pair = await t.store.pairs.create({
-    _id: t.store.pairs.newId(),
-    programmeId,
-    mentorId: mentor.membershipId,
-    menteeIds: [mentee.membershipId],
-    form: "teacher-teacher",
-    status: "active",
-    startDate: new Date(Date.UTC(2026, 8, 1)),
-    plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-    parties: [`mentor:${mentor.membershipId}`, `mentee:${mentee.membershipId}`],
-    proposedAt: NOW,
-    activatedAt: NOW,
-    createdBy: curator.id,
-  });
-  await t.store.memberships.setPair(mentee.membershipId, pair._id);
+  const pair = await activePairInStore(t.store, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], at: NOW, createdBy: curator.id });
   return { programmeId, curator, director, mentor, mentee, pair };
 }
 

@@ -7,6 +7,7 @@ import type { TestUser } from "../support/emulator/index.js";
 import { runJobOnce } from "../support/jobs.js";
 import { useTestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // Reports through Telegram: a director invited by the curator's link sees the panel; the monthly
 // report pre-filled from the month's meetings and sent in two taps; who has reported, for the
@@ -20,21 +21,7 @@ async function cast() {
   const { programmeId, curator } = await programmeWithCurator(t);
   const mentor = await readyParticipant(t, programmeId, { name: "Ирина Орлова", role: "mentor", category: "teacher", answers: { experience: 12, competencies: ["parents"] }, trained: true, limit: 2 });
   const mentee = await readyParticipant(t, programmeId, { name: "Анна Новикова", role: "mentee", category: "teacher", answers: { experience: 1, requests: ["parents"] } });
-  const pair = await t.store.pairs.create({
-    _id: t.store.pairs.newId(),
-    programmeId,
-    mentorId: mentor.membershipId,
-    menteeIds: [mentee.membershipId],
-    form: "teacher-teacher",
-    status: "active",
-    startDate: day(2026, 9, 1),
-    plannedEnd: day(2027, 5, 31),
-    parties: [],
-    proposedAt: t.deps.clock(),
-    activatedAt: t.deps.clock(),
-    createdBy: curator.id,
-  });
-  await t.store.memberships.setPair(mentee.membershipId, pair._id);
+  const pair = await activePairInStore(t.store, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], at: t.deps.clock(), createdBy: curator.id, parties: [] });
   return { programmeId, curator, mentor, mentee, pair };
 }
 

@@ -8,6 +8,7 @@ import type { TestUser } from "../support/emulator/index.js";
 import { runJobOnce } from "../support/jobs.js";
 import { useTestBot, type TestBot } from "../support/harness.js";
 import { programmeWithCurator, readyParticipant } from "../support/programme.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // The roadmap through the emulator: the curator edits a stage's dates and marks one done; the
 // stage nudges arrive 7 days and 1 day before a deadline and when it is overdue; the weekly
@@ -129,21 +130,7 @@ describe("the curators' weekly digest", () => {
     await t.store.memberships.add({ userId: newcomer.id, programmeId, role: "mentee", category: "teacher", grade: null, invitationId: null }, new Date("2026-10-01T12:00:00+03:00"));
     await t.store.users.touch(mentee.user.id, SEPT);
     await t.store.users.markBlocked(mentee.user.id, SEPT);
-    const pair = await t.store.pairs.create({
-      _id: t.store.pairs.newId(),
-      programmeId,
-      mentorId: mentor.membershipId,
-      menteeIds: [mentee.membershipId],
-      form: "teacher-teacher",
-      status: "active",
-      startDate: new Date(Date.UTC(2026, 8, 7)),
-      plannedEnd: new Date(Date.UTC(2027, 4, 31)),
-      parties: [`mentor:${mentor.membershipId}`, `mentee:${mentee.membershipId}`],
-      proposedAt: SEPT,
-      activatedAt: SEPT,
-      createdBy: curator.id,
-    });
-    await t.store.memberships.setPair(mentee.membershipId, pair._id);
+    const pair = await activePairInStore(t.store, { programmeId, mentorId: mentor.membershipId, menteeIds: [mentee.membershipId], at: SEPT, createdBy: curator.id, startDate: new Date(Date.UTC(2026, 8, 7)) });
     // One safety flag still open, one handled: the digest counts the open one.
     await t.store.flags.insert({ _id: t.store.flags.newId(), pairId: pair._id, programmeId, raisedBy: mentee.membershipId, source: "button", raisedAt: SEPT });
     const handled = await t.store.flags.insert({ _id: t.store.flags.newId(), pairId: pair._id, programmeId, raisedBy: mentor.membershipId, source: "button", raisedAt: SEPT });

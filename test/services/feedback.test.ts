@@ -5,7 +5,7 @@ import { afterMeetingConfirmed, askForHelp, commentOnFlag, commentOnMeeting, fla
 import { parentCard, parentChildren, sideCard } from "../../src/services/pairCards.js";
 import { pairCard } from "../../src/services/pairs.js";
 import type { Meeting } from "../../src/store/meetings.js";
-import { newUserId, pairsSetup } from "../support/pairs.js";
+import { activePairInStore, newUserId, pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
 
 // Feedback after meetings and the safety flag, against FerretDB without a messenger: who is told
@@ -26,21 +26,17 @@ async function world() {
   const mentee = await setup.person(programmeId, { name: "Петя Учеников", role: "mentee", category: "student", grade: 7, answers: { requests: ["adaptation"] }, parent: parent.userId });
   const outsider = await setup.teacherMentor(programmeId, "Борис Чужой");
   const { startDate, plannedEnd } = setup.term();
-  const pair = await f.store.pairs.create({
-    _id: f.store.pairs.newId(),
+  const pair = await activePairInStore(f.store, {
     programmeId,
     mentorId: mentor.id,
     menteeIds: [mentee.id],
+    at: now,
+    createdBy: curator.userId,
     form: "teacher-student",
-    status: "active",
     startDate,
     plannedEnd,
     parties: [`mentor:${mentor.id}`, `mentee:${mentee.id}`, `parent:${mentee.id}`],
-    proposedAt: now,
-    activatedAt: now,
-    createdBy: curator.userId,
   });
-  await f.store.memberships.setPair(mentee.id, pair._id);
   const meeting = (status: Meeting["status"] = "confirmed", topic = "Первая встреча") =>
     f.store.meetings.insert({
       _id: f.store.meetings.newId(),

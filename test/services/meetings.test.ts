@@ -3,7 +3,7 @@ import { addDays } from "../../src/domain/dates.js";
 import { meetingFollowUpsJob, meetingRemindersJob } from "../../src/jobs/meetings.js";
 import { answerMeeting, logMeeting, meetingDraft, meetingHeld, meetingsToCheck, pairMeetings, planMeeting, type LogInput } from "../../src/services/meetings.js";
 import type { Actor } from "../../src/services/deps.js";
-import { newUserId, pairsSetup } from "../support/pairs.js";
+import { activePairInStore, newUserId, pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
 
 // Meetings through the services alone, on FerretDB: logged and confirmed, disputed, a group's
@@ -19,22 +19,7 @@ const END = new Date(Date.UTC(2027, 4, 31));
 const TODAY = new Date(Date.UTC(2026, 11, 2));
 
 async function activePair(programmeId: string, mentorId: string, menteeIds: string[]) {
-  const pair = await f.store.pairs.create({
-    _id: f.store.pairs.newId(),
-    programmeId,
-    mentorId,
-    menteeIds,
-    form: "teacher-teacher",
-    status: "active",
-    startDate: START,
-    plannedEnd: END,
-    parties: [`mentor:${mentorId}`, ...menteeIds.map((m) => `mentee:${m}`)],
-    proposedAt: NOW,
-    activatedAt: NOW,
-    createdBy: 1,
-  });
-  for (const m of menteeIds) await f.store.memberships.setPair(m, pair._id);
-  return pair._id;
+  return (await activePairInStore(f.store, { programmeId, mentorId, menteeIds, at: NOW, startDate: START, plannedEnd: END }))._id;
 }
 
 async function world(mentees = 1) {

@@ -4,7 +4,7 @@ import { monthlyDraft, monthlyStatus, readMonthlyReport, setMonthlyReportDay, su
 import { directorOverview, directorPairs, directorPlans } from "../../src/services/director.js";
 import { finalReportJob, monthlyReportJob } from "../../src/jobs/reports.js";
 import type { MeetingStatus } from "../../src/domain/meetings.js";
-import { newUserId, pairsSetup } from "../support/pairs.js";
+import { activePairInStore, newUserId, pairsSetup } from "../support/pairs.js";
 import { useServices } from "../support/services.js";
 
 // Reports without a messenger: the monthly report pre-filled and claimed, who reported, final
@@ -28,21 +28,7 @@ async function world() {
 }
 
 async function activePair(programmeId: string, mentorId: string, menteeIds: string[]) {
-  const now = f.deps.clock();
-  return f.store.pairs.create({
-    _id: f.store.pairs.newId(),
-    programmeId,
-    mentorId,
-    menteeIds,
-    form: "teacher-teacher",
-    status: "active",
-    startDate: day(2026, 9, 1),
-    plannedEnd: day(2027, 5, 31),
-    parties: [],
-    proposedAt: now,
-    activatedAt: now,
-    createdBy: 1,
-  });
+  return activePairInStore(f.store, { programmeId, mentorId, menteeIds, at: f.deps.clock(), parties: [] });
 }
 
 async function meeting(pair: { _id: string; programmeId: string; mentorId: string }, on: Date, status: MeetingStatus, topic: string) {

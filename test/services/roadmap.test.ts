@@ -7,6 +7,7 @@ import { markStageDone, reopenStage, roadmap, setStageDate, shiftStage } from ".
 import type { Store } from "../../src/store/index.js";
 import { useServices } from "../support/services.js";
 import { invited, newUserId, schoolWithCurator } from "./intakeSetup.js";
+import { activePairInStore } from "../support/pairs.js";
 
 // The roadmap and the digests against FerretDB: the default plan written once, the curator's
 // edits (and only the curator's), the figures and the lists behind them, and the jobs' loads.
@@ -17,22 +18,7 @@ const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const iso = (x: Date) => x.toISOString().slice(0, 10);
 
 async function activePair(store: Store, programmeId: string, mentorId: string, menteeId: string, activatedAt: Date) {
-  const pair = await store.pairs.create({
-    _id: store.pairs.newId(),
-    programmeId,
-    mentorId,
-    menteeIds: [menteeId],
-    form: "teacher-student",
-    status: "active",
-    startDate: d("2026-10-01"),
-    plannedEnd: d("2027-05-31"),
-    parties: [`mentor:${mentorId}`, `mentee:${menteeId}`],
-    proposedAt: activatedAt,
-    activatedAt,
-    createdBy: 1,
-  });
-  await store.memberships.setPair(menteeId, pair._id);
-  return pair;
+  return activePairInStore(store, { programmeId, mentorId, menteeIds: [menteeId], at: activatedAt, form: "teacher-student", startDate: d("2026-10-01"), plannedEnd: d("2027-05-31") });
 }
 
 describe("the roadmap service", () => {

@@ -4,6 +4,8 @@ import { questionnaireFor } from "../../src/domain/questionnaire.js";
 import { defaultTopicIds } from "../../src/domain/questionnaires.js";
 import type { Actor } from "../../src/services/deps.js";
 import type { ProposeInput } from "../../src/services/pairs.js";
+import type { Store } from "../../src/store/index.js";
+import type { Pair } from "../../src/store/pairs.js";
 import type { ServiceFixture } from "./services.js";
 
 // People of a programme made straight in the store for the pairs' and matching's service tests:
@@ -89,4 +91,40 @@ export interface Spec {
   limit?: number;
   /** A chosen Telegram id (a test that searches the database for it picks one that stands out). */
   userId?: number;
+}
+
+// An active pair made straight in the store (what earlier tests cover through the UI: a proposal
+// every side agreed to), with its mentees linked to it.
+
+export interface ActivePairSpec {
+  programmeId: string;
+  mentorId: string;
+  menteeIds: string[];
+  /** When it was proposed and activated. */
+  at: Date;
+  createdBy?: number;
+  form?: Pair["form"];
+  startDate?: Date;
+  plannedEnd?: Date;
+  /** Whose agreement it took; by default the mentor's and each mentee's. */
+  parties?: string[];
+}
+
+export async function activePairInStore(store: Store, spec: ActivePairSpec): Promise<Pair> {
+  const pair = await store.pairs.create({
+    _id: store.pairs.newId(),
+    programmeId: spec.programmeId,
+    mentorId: spec.mentorId,
+    menteeIds: spec.menteeIds,
+    form: spec.form ?? "teacher-teacher",
+    status: "active",
+    startDate: spec.startDate ?? new Date(Date.UTC(2026, 8, 1)),
+    plannedEnd: spec.plannedEnd ?? new Date(Date.UTC(2027, 4, 31)),
+    parties: spec.parties ?? [`mentor:${spec.mentorId}`, ...spec.menteeIds.map((id) => `mentee:${id}`)],
+    proposedAt: spec.at,
+    activatedAt: spec.at,
+    createdBy: spec.createdBy ?? 1,
+  });
+  for (const id of spec.menteeIds) await store.memberships.setPair(id, pair._id);
+  return pair;
 }
