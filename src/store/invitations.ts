@@ -103,12 +103,6 @@ export class InvitationsStore {
     return stored;
   }
 
-  /** The invitation of a token with its places left counted. */
-  async findByToken(token: string): Promise<Invitation | null> {
-    const stored = await this.lookup(token);
-    return stored ? this.recount(stored) : null;
-  }
-
   /**
    * Takes one place on the link for a person: two people racing for the last place cannot both
    * win. The place taken is returned, so that exactly it can be given back. A link whose every

@@ -126,7 +126,7 @@ describe("operator → school → programme → curator → invitations", () => 
     await stranger.start(`i_${token}`);
     await stranger.waitForText(/Срок действия приглашения истёк/);
     expect(await t.store.memberships.ofUser(stranger.id)).toEqual([]);
-    expect((await t.store.invitations.findByToken(token))?.remainingUses).toBe(5);
+    expect((await t.store.invitations.get((await t.store.invitations.lookup(token))!._id))?.remainingUses).toBe(5);
   });
 
   it("refuses forged operator and curator buttons and changes nothing", async () => {
