@@ -877,15 +877,19 @@ async function recordReplacementAnswers(
     const current = await store.pairs.get(pairId);
     return current && current.status === "active" && current.replacement?.id === rid ? current : null;
   };
-  // Each answer is its own claim, keyed by this proposal: the first of each party stands, and a
-  // press after it is turned away without waiting for the pair's lock (100 presses, one answer).
+  // Each answer is its own claim, keyed by this proposal: the first of each party stands. A press
+  // of a party that has answered is turned away without waiting for the pair's lock.
   if (!(await stillPending())) return "closed";
-  let any = false;
-  for (const key of mine) any = (await store.claims.claim(claimKeys.replacementAnswer(rid, key), claimKeys.replacementAnswers(rid), answer, now)) || any;
-  if (!any) return "closed";
-  // The event, under the pair's lock and only while this proposal is still pending.
+  const answered = await Promise.all(mine.map((key) => store.claims.holderOf(claimKeys.replacementAnswer(rid, key))));
+  if (answered.every((holder) => holder !== null)) return "closed";
+  // The claims and their event together, under the pair's lock and only while this proposal is
+  // still pending (as for a new pair's answers): an answer counted by whoever settles the
+  // proposal is always in the history before the change.
   const recorded = await store.pairs.locked(pairId, async () => {
     if (!(await stillPending())) return false;
+    let any = false;
+    for (const key of mine) any = (await store.claims.claim(claimKeys.replacementAnswer(rid, key), claimKeys.replacementAnswers(rid), answer, now)) || any;
+    if (!any) return false;
     await store.pairEvents.add({
       pairId,
       programmeId: pair.programmeId,

@@ -166,6 +166,22 @@ describe("a new mentor needs everyone's agreement", () => {
     expect(await f.store.claims.placesUsed(claimKeys.mentorPlaces(old.id))).toBe(0);
   });
 
+  it("the last two agreeing at once: both agreements are in the history, before the change", { timeout: 120_000 }, async () => {
+    for (let round = 0; round < 4; round++) {
+      const { programmeId, curator } = await programme(`Школа № ${round + 1}`);
+      const old = await teacherMentor(programmeId, "Ирина Орлова");
+      const fresh = await teacherMentor(programmeId, "Павел Смирнов");
+      const mentee = await teacherMentee(programmeId, "Анна Новикова");
+      const pairId = await activePair(curator, programmeId, old, [mentee]);
+      const replacementId = await propose(curator, pairId, fresh.id);
+      const answers = await Promise.all([fresh.actor, mentee.actor].map((who) => answerReplacement(f.deps, who, { replacementId, answer: "accepted" })));
+      // One of them settles it; the other was counted, and is told it is waiting or replaced, never closed.
+      expect(answers.map((a) => (a.ok ? a.value : a.reason)).sort()).toEqual(["replaced", "waiting"]);
+      const kinds = (await f.store.pairEvents.history(pairId)).map((e) => e.kind);
+      expect(kinds.slice(-4)).toEqual(["replacement-proposed", "replacement-agreed", "replacement-agreed", "mentor-replaced"]);
+    }
+  });
+
   it("the curator withdraws it, or the new mentor's withdrawal does: the pair is as it was", async () => {
     const { programmeId, curator } = await programme();
     const old = await teacherMentor(programmeId, "Ирина Орлова");
